@@ -1,0 +1,1 @@
+"""Data files of Studio (installed as the package ``studio.resources``); no code lives here."""

@@ -1,0 +1,36 @@
+"""The objects every part of the GUI is given (built once in ``studio.ui.app``, passed in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from studio.settings import Settings
+from studio.ui.messages import Messages
+from studio.ui.tasks import Tasks
+
+
+class SettingsSignals(QObject):
+    """Qt face of :class:`studio.settings.Settings`.
+
+    Signals: ``changed(str key, object value)`` after each change.
+    """
+
+    changed = Signal(str, object)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        settings.subscribe(self.changed.emit)
+
+
+@dataclass
+class AppContext:
+    library_dir: Path
+    library: Any  # studio.library.Library, opened by the composition root
+    settings: Settings
+    settings_signals: SettingsSignals
+    tasks: Tasks
+    messages: Messages

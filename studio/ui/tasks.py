@@ -1,0 +1,120 @@
+"""The one way to run core work off the UI thread.
+
+``tasks.run(fn, *args, on_done=..., on_error=...)`` runs ``fn(*args)`` on a pool thread and calls
+``on_done(result)`` or ``on_error(exception)`` back on the GUI thread (a queued signal does the
+crossing). Workers get plain data and return plain data; they never touch a widget.
+
+Two pools: ``general`` for reads, checks, exports and network calls (one thread per core), and
+``writes`` with a single thread, so library writes happen one after another in the order asked.
+Tests can make both synchronous with :meth:`Tasks.run_inline` (see ``tests/ui/conftest.py``), and a
+few tests use real threads on purpose.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Carries a worker's outcome to the GUI thread.
+
+    Signals: ``finished(object)`` with the result, ``failed(object)`` with the exception.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args)
+        except BaseException as error:  # handed to on_error on the GUI thread, never lost
+            self.relay.failed.emit(error)
+        else:
+            self.relay.finished.emit(result)
+
+
+class Tasks(QObject):
+    """The application's worker pools (built once in the composition root and passed in)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.general = QThreadPool(self)
+        self.general.setMaxThreadCount(max(2, os.cpu_count() or 2))
+        self.writes = QThreadPool(self)
+        self.writes.setMaxThreadCount(1)
+        self.inline = False
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        pool: str = "general",
+    ) -> None:
+        """Run ``fn(*args)`` on ``pool`` ("general" or "writes") and report back on this thread.
+
+        Without ``on_error`` a failure is logged and handed to the application's error hook, so
+        nothing fails silently.
+        """
+        if self.inline:
+            self._run_now(fn, args, on_done, on_error)
+            return
+        relay = _Relay()
+        self._relays.add(relay)  # keep it alive until the outcome arrives
+
+        def finished(result: Any) -> None:
+            self._relays.discard(relay)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._relays.discard(relay)
+            _report(error, on_error)
+
+        relay.finished.connect(finished)
+        relay.failed.connect(failed)
+        (self.writes if pool == "writes" else self.general).start(_Job(fn, args, relay))
+
+    def _run_now(self, fn: Callable[..., Any], args: tuple[Any, ...], on_done: Done | None,
+                 on_error: Failed | None) -> None:
+        try:
+            result = fn(*args)
+        except Exception as error:
+            _report(error, on_error)
+        else:
+            if on_done is not None:
+                on_done(result)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for both pools to drain (on quit, and in tests)."""
+        return self.general.waitForDone(msecs) and self.writes.waitForDone(msecs)
+
+
+def _report(error: BaseException, on_error: Failed | None) -> None:
+    if on_error is not None:
+        on_error(error)
+        return
+    log.error("Background task failed", exc_info=(type(error), error, error.__traceback__))
+    import sys
+
+    sys.excepthook(type(error), error, error.__traceback__)

@@ -1,0 +1,30 @@
+"""What the main window knows of a workspace (Write, Images, Library)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+
+class Workspace(QWidget):
+    """A page of the main window, switched to from the side bar or with Ctrl+1..3.
+
+    Signals: ``state_changed(str)`` with a short line for the status bar (empty to clear it).
+
+    Subclasses set ``key`` ("write", "images", "library"), ``title`` and ``icon_name`` (a file under
+    ``resources/icons/``), and override the hooks they need.
+    """
+
+    state_changed = Signal(str)
+    key = ""
+    title = ""
+    icon_name = ""
+
+    def set_client(self, client_id: int | None) -> None:
+        """The client switcher chose ``client_id`` (``None``: all clients)."""
+
+    def save_now(self) -> None:
+        """Write anything pending to the library: called on every switch, close and quit."""
+
+    def activated(self) -> None:
+        """The workspace became the visible one."""

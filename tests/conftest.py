@@ -1,0 +1,39 @@
+"""Test set-up shared by every suite.
+
+Every test session gets its own library, config, log and keyring folders, so no test touches the
+developer's real data or keyring; Qt runs on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    root = tmp_path_factory.mktemp("studio-home")
+    saved = dict(os.environ)
+    os.environ["STUDIO_LIBRARY"] = str(root / "library")
+    os.environ["STUDIO_CONFIG_DIR"] = str(root / "config")
+    os.environ["STUDIO_LOG_DIR"] = str(root / "logs")
+    # keyrings.alt's plain-text file backend in a temporary folder: never the real keyring.
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+    os.environ["XDG_DATA_HOME"] = str(root / "xdg-data")
+    os.environ["XDG_CONFIG_HOME"] = str(root / "xdg-config")
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    """An empty folder for a library of the test's own."""
+    path = tmp_path / "library"
+    path.mkdir()
+    return path
