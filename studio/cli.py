@@ -26,7 +26,7 @@ from studio.errors import StudioError, UsageError
 log = logging.getLogger(__name__)
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "studio.text.commands",
+    "studio.grammar.commands",
     "studio.imaging.commands",
     "studio.library.commands",
     "studio.publishing.commands",
