@@ -102,6 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the user, the traceback for the log
+        from studio.logs import log_file, setup_logging
+
+        setup_logging()
+        log.exception("Unexpected error in %s", argv if argv is not None else sys.argv[1:])
+        print(f"studio: unexpected error: {error} (details in {log_file()})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,217 @@
+"""The composition root: builds the application's object graph once and passes it in.
+
+Nothing else in the GUI creates long-lived shared objects; every widget gets what it needs from
+here (through :class:`studio.ui.context.AppContext`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studio import __version__
+from studio.errors import StudioError
+from studio.logs import setup_logging
+from studio.paths import config_dir
+from studio.settings import Settings
+from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.error_dialog import ExceptionHook
+from studio.ui.main_window import MainWindow, icon
+from studio.ui.messages import Messages
+from studio.ui.tasks import Tasks
+from studio.ui.theme import apply_theme, follow_system
+from studio.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def _no_display() -> bool:
+    """On Linux, Qt's default platform needs an X11 or Wayland display."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Studio")
+    app.setOrganizationName("Studio")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("studio")
+    app.setStyle("Fusion")
+    app.setWindowIcon(icon("studio.svg"))
+    return app
+
+
+def open_library(library_dir: Path) -> Any:
+    """Open (or create) the library, or raise a :class:`StudioError` that says what to do."""
+    from studio.library import Library
+
+    return Library.open(library_dir)
+
+
+class Studio:
+    """The running application: the context, the window and the services behind the status bar."""
+
+    def __init__(self, app: QApplication, library_dir: Path, library: Any, settings: Settings) -> None:
+        self.app = app
+        tasks = Tasks(app)
+        messages = Messages(app)
+        self.context = AppContext(
+            library_dir=library_dir,
+            library=library,
+            settings=settings,
+            settings_signals=SettingsSignals(settings, app),
+            tasks=tasks,
+            messages=messages,
+        )
+        self.window = MainWindow(self.context, self._workspaces())
+        messages.connect_view(self.window.show_message)
+        self.hook = ExceptionHook(self.window)
+        self.context.settings_signals.changed.connect(self._setting_changed)
+        self.window.set_grammar_state("Grammar: not started")
+        self.window.set_publisher_state("")
+        self.window.set_network_state("")
+
+    def _workspaces(self) -> list[Workspace]:
+        from studio.editors.images_workspace import ImagesWorkspace
+        from studio.editors.write_workspace import WriteWorkspace
+        from studio.ui.library import LibraryWorkspace
+
+        self.write = WriteWorkspace(self.context)
+        self.images = ImagesWorkspace(self.context)
+        self.library_view = LibraryWorkspace(self.context)
+        self.library_view.open_draft_requested.connect(self._open_draft)
+        return [self.write, self.images, self.library_view]
+
+    def _open_draft(self, draft_id: int) -> None:
+        self.window.show_workspace("write")
+        self.write.open_draft(draft_id)
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        if key == "appearance.theme":
+            apply_theme(self.app, str(value))
+
+    def start(self, welcome: bool = True) -> None:
+        self.hook.install()
+        self.window.restore_layout()
+        self.window.show()
+        if welcome and not self.context.settings.get("general.welcome_done"):
+            QTimer.singleShot(0, self.welcome)
+
+    def welcome(self) -> None:
+        from studio.ui.welcome_dialog import WelcomeDialog
+
+        library = self.context.library
+        if library.list_clients(include_archived=True):
+            self.context.settings.set("general.welcome_done", True)
+            return
+        dialog = WelcomeDialog(self.grammar_status(), self.window)
+        if dialog.exec():
+            name, colour, language = dialog.client_values()
+            client = library.add_client(name, colour=colour, language=language)
+            self.window.reload_clients(select=client.id)
+        self.context.settings.set("general.welcome_done", True)
+
+    def grammar_status(self) -> str:
+        mode = self.context.settings.get("grammar.mode")
+        if mode == "off":
+            return "Grammar checking is off. Turn it on in Settings → Grammar."
+        if mode == "server":
+            return f"Texts are checked by the LanguageTool server at {self.context.settings.get('grammar.server_url')}."
+        if mode == "public":
+            return "Texts are checked by the public LanguageTool API (you agreed to send them there)."
+        return "Texts are checked by LanguageTool on this computer, privately."
+
+    def shutdown(self) -> None:
+        """Stop background work and close the library; called once the event loop has ended."""
+        self.hook.uninstall()
+        self.context.tasks.wait(10_000)
+        close = getattr(self.context.library, "close", None)
+        if close is not None:
+            close()
+
+
+def run_gui(library_dir: Path, smoke: bool = False) -> int:
+    """Open the main window on ``library_dir``; with ``smoke``, exit after the first paint and
+    print one JSON line of timings."""
+    from studio import STARTED
+
+    setup_logging()
+    if _no_display():
+        print(
+            "studio: no display found. Run Studio from a desktop session, or set "
+            "QT_QPA_PLATFORM=offscreen (tests) or use xvfb-run (servers).",
+            file=sys.stderr,
+        )
+        return 1
+    app = make_application()
+    settings = Settings(config_dir() / "settings.json")
+    apply_theme(app, settings.get("appearance.theme"))
+    follow_system(app, lambda: str(settings.get("appearance.theme")))
+    try:
+        library = open_library(library_dir)
+    except StudioError as error:
+        log.error("Cannot open the library %s: %s", library_dir, error.for_humans())
+        if smoke:
+            print(f"studio: {error.for_humans()}", file=sys.stderr)
+            return 1
+        library = recover_library(library_dir, error)
+        if library is None:
+            return 1
+    studio = Studio(app, library_dir, library, settings)
+    if smoke:
+        def report() -> None:
+            elapsed = (time.perf_counter() - STARTED) * 1000
+            drafts = _count_drafts(library)
+            print(json.dumps({
+                "startup_ms": round(elapsed, 1),
+                "drafts": drafts,
+                "library": str(library_dir),
+                "version": __version__,
+            }), flush=True)
+            app.quit()
+
+        studio.window.first_painted.connect(report)
+    studio.start(welcome=not smoke)
+    try:
+        return app.exec()
+    finally:
+        studio.shutdown()
+
+
+def _count_drafts(library: object) -> int | None:
+    count = getattr(library, "count_drafts", None)
+    try:
+        return int(count()) if count is not None else None
+    except Exception:  # a count is a courtesy in the smoke line, never a reason to fail it
+        log.exception("Counting drafts failed")
+        return None
+
+
+def recover_library(library_dir: Path, error: StudioError) -> Any:
+    """The library cannot be opened: say so plainly and offer the backups, never a crash."""
+    from studio.ui.library.recovery import RecoveryDialog
+
+    dialog = RecoveryDialog(library_dir, error)
+    if not dialog.exec():
+        return None
+    try:
+        return open_library(library_dir)
+    except StudioError as again:
+        QMessageBox.critical(None, "Studio", again.for_humans())
+        return None

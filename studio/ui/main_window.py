@@ -1,0 +1,343 @@
+"""The main window: a side bar of workspaces, a client switcher, menus and a status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from studio.data import resource
+from studio.ui.context import AppContext
+from studio.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons/``."""
+    return QIcon(str(resource(f"icons/{name}")))
+
+
+class MainWindow(QMainWindow):
+    """Studio's window.
+
+    Signals: ``client_changed(object)`` with the chosen client id (``None`` for all clients);
+    ``first_painted()`` once, after the window's first paint (``studio --smoke`` waits for it).
+    """
+
+    client_changed = Signal(object)
+    first_painted = Signal()
+
+    def __init__(self, context: AppContext, workspaces: Sequence[Workspace]) -> None:
+        super().__init__()
+        self.context = context
+        self.workspaces = list(workspaces)
+        self._painted = False
+        self.setWindowTitle("Studio")
+        self.setWindowIcon(icon("studio.svg"))
+        self.setMinimumSize(QSize(820, 560))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(112)
+        self.sidebar.setIconSize(QSize(28, 28))
+        self.sidebar.setViewMode(QListWidget.ViewMode.IconMode)
+        self.sidebar.setMovement(QListWidget.Movement.Static)
+        self.sidebar.setFlow(QListWidget.Flow.TopToBottom)
+        self.sidebar.setSpacing(4)
+        self.sidebar.setUniformItemSizes(True)
+        self.sidebar.setGridSize(QSize(104, 72))
+        self.sidebar.setAccessibleName("Workspaces")
+        self.stack = QStackedWidget()
+        for workspace in self.workspaces:
+            item = QListWidgetItem(icon(workspace.icon_name), workspace.title)
+            item.setToolTip(workspace.title)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(workspace)
+            workspace.state_changed.connect(self._workspace_said)
+        self.sidebar.currentRowChanged.connect(self._switch_to_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.client_box = QComboBox()
+        self.client_box.setObjectName("clientSwitcher")
+        self.client_box.setMinimumWidth(200)
+        self.client_box.setToolTip("Switch client (Ctrl+Shift+K)")
+        self.client_box.setAccessibleName("Client")
+        self.client_box.currentIndexChanged.connect(self._client_chosen)
+        toolbar = self.addToolBar("Client")
+        toolbar.setObjectName("clientToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Client: "))
+        toolbar.addWidget(self.client_box)
+
+        self.grammar_label = self._permanent_label("grammarState", "Grammar checking")
+        self.publisher_label = self._permanent_label("publisherState", "Publisher")
+        self.network_label = self._permanent_label("networkState", "Network")
+
+        self._build_menus()
+        self.reload_clients()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _permanent_label(self, name: str, tooltip: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setToolTip(tooltip)
+        label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(label)
+        return label
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                role: QAction.MenuRole | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if role is not None:
+            action.setMenuRole(role)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.settings_action = self._action(
+            "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+            QAction.MenuRole.PreferencesRole,
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.settings_action)
+        self.file_menu = file_menu
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                        QAction.MenuRole.QuitRole)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu("&View")
+        self.workspace_actions: list[QAction] = []
+        for row, workspace in enumerate(self.workspaces):
+            action = self._action(f"&{workspace.title}", partial(self.show_workspace, row), f"Ctrl+{row + 1}")
+            action.setIcon(icon(workspace.icon_name))
+            view_menu.addAction(action)
+            self.workspace_actions.append(action)
+        view_menu.addSeparator()
+        self.next_workspace_action = self._action("Next workspace", lambda: self._step_workspace(1),
+                                                  "Ctrl+PgDown")
+        self.previous_workspace_action = self._action("Previous workspace", lambda: self._step_workspace(-1),
+                                                      "Ctrl+PgUp")
+        view_menu.addAction(self.next_workspace_action)
+        view_menu.addAction(self.previous_workspace_action)
+        view_menu.addSeparator()
+        self.full_screen_action = self._action("&Full screen", self._toggle_full_screen,
+                                               QKeySequence.StandardKey.FullScreen)
+        view_menu.addAction(self.full_screen_action)
+
+        self.clients_menu = bar.addMenu("&Clients")
+        self.switch_client_action = self._action("&Switch client", self._focus_client_box, "Ctrl+Shift+K")
+        self.clients_menu.addAction(self.switch_client_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About Studio", self.open_about, None, QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+        self.help_menu = help_menu
+
+    # -- workspaces -----------------------------------------------------------------------------
+
+    def show_workspace(self, row_or_key: int | str) -> None:
+        """Switch to a workspace by position or key ("write", "images", "library")."""
+        row = row_or_key if isinstance(row_or_key, int) else self._row_of(row_or_key)
+        if 0 <= row < len(self.workspaces):
+            self.sidebar.setCurrentRow(row)
+
+    def current_workspace(self) -> Workspace | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Workspace) else None
+
+    def workspace(self, key: str) -> Workspace:
+        return self.workspaces[self._row_of(key)]
+
+    def _row_of(self, key: str) -> int:
+        for row, workspace in enumerate(self.workspaces):
+            if workspace.key == key:
+                return row
+        raise KeyError(key)
+
+    def _step_workspace(self, step: int) -> None:
+        if self.workspaces:
+            self.show_workspace((self.sidebar.currentRow() + step) % len(self.workspaces))
+
+    def _switch_to_row(self, row: int) -> None:
+        previous = self.current_workspace()
+        if previous is not None and self.stack.indexOf(previous) != row:
+            self._save(previous)
+        self.stack.setCurrentIndex(row)
+        current = self.current_workspace()
+        if current is not None:
+            self.context.settings.set("window.workspace", current.key)
+            current.activated()
+            self.statusBar().clearMessage()
+
+    def _workspace_said(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.statusBar().clearMessage()
+
+    def _save(self, workspace: Workspace) -> None:
+        try:
+            workspace.save_now()
+        except Exception:
+            log.exception("Saving the %s workspace failed", workspace.key)
+            self.context.messages.error(
+                f"Studio could not save your work in {workspace.title}. It is still on screen: "
+                "copy it somewhere safe, then look at the log (Help → About)."
+            )
+
+    # -- clients --------------------------------------------------------------------------------
+
+    def reload_clients(self, select: int | None = None) -> None:
+        """Fill the client switcher from the library, keeping (or choosing) the selection."""
+        wanted = select if select is not None else self.current_client_id()
+        if wanted is None:
+            saved = self.context.settings.get("window.client")
+            wanted = int(saved) if saved.isdigit() else None
+        blocker = self.client_box.blockSignals(True)
+        self.client_box.clear()
+        self.client_box.addItem("All clients", None)
+        for client in self.context.library.list_clients():
+            self.client_box.addItem(_swatch(client.colour), client.name, client.id)
+        index = self.client_box.findData(wanted) if wanted is not None else 0
+        self.client_box.setCurrentIndex(max(index, 0))
+        self.client_box.blockSignals(blocker)
+        self._client_chosen(self.client_box.currentIndex())
+
+    def current_client_id(self) -> int | None:
+        data = self.client_box.currentData()
+        return int(data) if data is not None else None
+
+    def _client_chosen(self, _index: int) -> None:
+        client_id = self.current_client_id()
+        self.context.settings.set("window.client", "" if client_id is None else str(client_id))
+        for workspace in self.workspaces:
+            workspace.set_client(client_id)
+        self.client_changed.emit(client_id)
+
+    def _focus_client_box(self) -> None:
+        self.client_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.client_box.showPopup()
+
+    # -- status bar -----------------------------------------------------------------------------
+
+    def set_grammar_state(self, text: str) -> None:
+        self.grammar_label.setText(text)
+
+    def set_publisher_state(self, text: str) -> None:
+        self.publisher_label.setText(text)
+
+    def set_network_state(self, text: str) -> None:
+        self.network_label.setText(text)
+        self.network_label.setVisible(bool(text))
+
+    def show_message(self, level: str, text: str) -> None:
+        """Slot for :class:`studio.ui.messages.Messages`: errors in a calm box, the rest below."""
+        if level == "error":
+            QMessageBox.warning(self, "Studio", text)
+        else:
+            self.statusBar().showMessage(text, 10_000 if level == "warning" else 5000)
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from studio.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.context.settings, self).exec()
+
+    def open_about(self) -> None:
+        from studio.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.context, self).exec()
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    # -- geometry and closing -------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Put the window where the user left it, and reopen the last workspace."""
+        settings = self.context.settings
+        geometry = settings.get("window.geometry")
+        if not geometry or not self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii"))):
+            self.resize(1200, 780)
+        state = settings.get("window.state")
+        if state:
+            self.restoreState(QByteArray.fromHex(state.encode("ascii")))
+        try:
+            self.show_workspace(settings.get("window.workspace"))
+        except KeyError:
+            self.show_workspace(0)
+        if self.sidebar.currentRow() < 0:
+            self.show_workspace(0)
+
+    def save_layout(self) -> None:
+        settings = self.context.settings
+        settings.set("window.geometry", bytes(self.saveGeometry().toHex().data()).decode("ascii"))
+        settings.set("window.state", bytes(self.saveState().toHex().data()).decode("ascii"))
+
+    def save_all(self) -> None:
+        """Flush every workspace's pending work (autosave) to the library."""
+        for workspace in self.workspaces:
+            self._save(workspace)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_all()
+        self.save_layout()
+        super().closeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.UpdateRequest:
+            # The first UpdateRequest of a shown window is its first paint of the backing store.
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+        return result
+
+
+def _swatch(colour: str) -> QIcon:
+    """A small round colour chip for a client."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,145 @@
+"""The Settings dialog, built from the declarations in :mod:`studio.settings`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.settings import SETTINGS, Setting, Settings
+
+PUBLIC_WARNING = (
+    "The public LanguageTool API sends every paragraph you check to LanguageTool GmbH's servers in "
+    "Germany. Your clients' unpublished posts would leave this computer. Choose it only if your "
+    "clients agree; local checking is private and works offline."
+)
+
+
+class SettingsDialog(QDialog):
+    """One tab per section; a field per visible setting; OK validates and saves everything."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(560)
+        self.fields: dict[str, QWidget] = {}
+        self.tabs = QTabWidget()
+        pages: dict[str, QFormLayout] = {}
+        for setting in SETTINGS:
+            if not setting.section:
+                continue
+            form = pages.get(setting.section)
+            if form is None:
+                page = QWidget()
+                form = QFormLayout(page)
+                pages[setting.section] = form
+                self.tabs.addTab(page, setting.section)
+            field = self._field(setting, settings.get(setting.key))
+            field.setObjectName(setting.key)
+            field.setToolTip(setting.description)
+            self.fields[setting.key] = field
+            if isinstance(field, QCheckBox):
+                form.addRow(field)
+            else:
+                form.addRow(setting.title, field)
+            if setting.description and not isinstance(field, QCheckBox):
+                hint = QLabel(setting.description)
+                hint.setWordWrap(True)
+                hint.setEnabled(False)
+                form.addRow("", hint)
+        self.public_warning = QLabel(PUBLIC_WARNING)
+        self.public_warning.setWordWrap(True)
+        self.public_warning.setObjectName("publicWarning")
+        self.public_warning.setStyleSheet("color: #b3261e;")
+        if "Grammar" in pages:
+            pages["Grammar"].addRow(self.public_warning)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        mode = self.fields.get("grammar.mode")
+        if isinstance(mode, QComboBox):
+            mode.currentIndexChanged.connect(self._update_grammar_fields)
+        self._update_grammar_fields()
+
+    @staticmethod
+    def _field(setting: Setting, value: Any) -> QWidget:
+        if setting.kind is bool:
+            box = QCheckBox(setting.title)
+            box.setChecked(bool(value))
+            return box
+        if setting.kind is int:
+            spin = QSpinBox()
+            spin.setRange(setting.minimum, setting.maximum or 1_000_000)
+            spin.setValue(int(value))
+            return spin
+        if setting.choices:
+            combo = QComboBox()
+            for choice, label in setting.choices:
+                combo.addItem(label, choice)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        line = QLineEdit(str(value))
+        line.setClearButtonEnabled(True)
+        return line
+
+    def value(self, key: str) -> Any:
+        field = self.fields[key]
+        if isinstance(field, QCheckBox):
+            return field.isChecked()
+        if isinstance(field, QSpinBox):
+            return field.value()
+        if isinstance(field, QComboBox):
+            return field.currentData()
+        assert isinstance(field, QLineEdit)
+        return field.text().strip()
+
+    def _update_grammar_fields(self) -> None:
+        if "grammar.mode" not in self.fields:
+            return
+        mode = self.value("grammar.mode")
+        self.fields["grammar.server_url"].setEnabled(mode == "server")
+        self.fields["grammar.public_consent"].setVisible(mode == "public")
+        self.public_warning.setVisible(mode == "public")
+
+    def problem(self) -> str:
+        """Why the values cannot be saved as they are, or ``""``."""
+        mode = self.value("grammar.mode")
+        if mode == "server":
+            url = self.value("grammar.server_url")
+            if not url.startswith(("http://", "https://")):
+                return "Enter the LanguageTool server's address, starting with http:// or https://."
+        if mode == "public" and not self.value("grammar.public_consent"):
+            return "To use the public API, tick the box that says you understand your text is sent to it."
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        for key in self.fields:
+            self.settings.set(key, self.value(key))
+        super().accept()

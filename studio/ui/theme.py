@@ -1,0 +1,90 @@
+"""Light and dark palettes that follow the system (or the user's choice in Settings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#4f7cff"
+
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f4f5f7",
+    QPalette.ColorRole.WindowText: "#1d2330",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#f0f2f6",
+    QPalette.ColorRole.Text: "#1d2330",
+    QPalette.ColorRole.Button: "#eceef2",
+    QPalette.ColorRole.ButtonText: "#1d2330",
+    QPalette.ColorRole.ToolTipBase: "#1d2330",
+    QPalette.ColorRole.ToolTipText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#7a8394",
+    QPalette.ColorRole.Highlight: ACCENT,
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#2f5fe0",
+    QPalette.ColorRole.Mid: "#c9ced8",
+    QPalette.ColorRole.Midlight: "#e2e5eb",
+    QPalette.ColorRole.Dark: "#9aa2b1",
+    QPalette.ColorRole.Shadow: "#6b7385",
+}
+
+_DARK = {
+    QPalette.ColorRole.Window: "#1f232b",
+    QPalette.ColorRole.WindowText: "#e6e9ef",
+    QPalette.ColorRole.Base: "#161a20",
+    QPalette.ColorRole.AlternateBase: "#232832",
+    QPalette.ColorRole.Text: "#e6e9ef",
+    QPalette.ColorRole.Button: "#2a303b",
+    QPalette.ColorRole.ButtonText: "#e6e9ef",
+    QPalette.ColorRole.ToolTipBase: "#e6e9ef",
+    QPalette.ColorRole.ToolTipText: "#161a20",
+    QPalette.ColorRole.PlaceholderText: "#8a93a5",
+    QPalette.ColorRole.Highlight: ACCENT,
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#8fb0ff",
+    QPalette.ColorRole.Mid: "#3a414e",
+    QPalette.ColorRole.Midlight: "#323845",
+    QPalette.ColorRole.Dark: "#12151a",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+STYLE_SHEET = """
+QListWidget#sidebar { border: none; background: palette(alternate-base); padding-top: 8px; }
+QListWidget#sidebar::item { border-radius: 8px; padding: 6px; }
+QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QStatusBar QLabel { color: palette(placeholder-text); }
+"""
+
+
+def palette_for(dark: bool) -> QPalette:
+    palette = QPalette()
+    for role, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor("#6b7385" if dark else "#a0a7b4")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def system_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, choice: str) -> bool:
+    """Apply ``choice`` ("system", "light", "dark"); returns whether the result is dark."""
+    dark = system_is_dark(app) if choice == "system" else choice == "dark"
+    app.setPalette(palette_for(dark))
+    app.setStyleSheet(STYLE_SHEET)
+    return dark
+
+
+def follow_system(app: QApplication, current_choice: Callable[[], str]) -> None:
+    """Re-apply the palette when the system switches between light and dark."""
+
+    def changed(_scheme: Qt.ColorScheme) -> None:
+        if current_choice() == "system":
+            apply_theme(app, "system")
+
+    app.styleHints().colorSchemeChanged.connect(changed)
