@@ -64,3 +64,194 @@ class BrandRules:
             forbid_all_caps=bool(data.get("forbid_all_caps", False)),
             notes=str(data.get("notes") or ""),
         )
+
+
+# --- The library's domain (studio.library stores these; times are aware UTC datetimes) -----------
+
+NETWORKS: tuple[str, ...] = ("mastodon", "bluesky", "telegram", "webhook", "folder")
+
+STATUSES: tuple[str, ...] = (
+    "idea", "draft", "in_review", "approved", "scheduled", "published", "failed", "archived",
+)
+
+STATUS_LABELS: dict[str, str] = {
+    "idea": "Idea",
+    "draft": "Draft",
+    "in_review": "In review",
+    "approved": "Approved",
+    "scheduled": "Scheduled",
+    "published": "Published",
+    "failed": "Failed",
+    "archived": "Archived",
+}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A saved phrase or hashtag set a client reuses."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Client:
+    """A workspace: one customer of a freelancer, or the user's own brand."""
+
+    id: int
+    name: str
+    colour: str = "#4f7cff"
+    language: str = "en-US"
+    brand_rules: BrandRules = field(default_factory=BrandRules)
+    dictionary: tuple[str, ...] = ()
+    snippets: tuple[Snippet, ...] = ()
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class Account:
+    """One network identity of a client. ``secret_ref`` names the keyring entry, never the secret."""
+
+    id: int
+    client_id: int
+    network: str
+    handle: str
+    display_name: str = ""
+    server_url: str = ""
+    secret_ref: str = ""
+    slots: tuple[dict[str, object], ...] = ()  # {"weekday": 0-6, "time": "HH:MM"}
+    settings: dict[str, object] = field(default_factory=dict)
+    created_at: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Text for one network that overrides the base text, or a thread (a list of parts)."""
+
+    network: str
+    text: str | None = None
+    parts: tuple[str, ...] = ()
+
+    @property
+    def is_thread(self) -> bool:
+        return bool(self.parts)
+
+
+@dataclass(frozen=True)
+class AttachedAsset:
+    """An image attached to a draft, in its place, with its alt text."""
+
+    sha: str
+    position: int
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A crop of an asset for one preset: a rectangle normalised to 0..1 of the oriented image,
+    a rotation in degrees and flips."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    rotation: float = 0.0
+    flip_h: bool = False
+    flip_v: bool = False
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An image file in the library, addressed by its SHA-256."""
+
+    sha: str
+    ext: str
+    size: int
+    original_name: str = ""
+    focal_x: float = 0.5
+    focal_y: float = 0.5
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A post being written: base text, per-network variants, assets and its place in the workflow."""
+
+    id: int
+    client_id: int
+    text: str = ""
+    language: str | None = None
+    networks: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    status: str = "draft"
+    variants: dict[str, Variant] = field(default_factory=dict)
+    assets: tuple[AttachedAsset, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """What the drafts list shows of a draft (no variants, no assets: cheap to page through)."""
+
+    id: int
+    client_id: int
+    client_name: str
+    client_colour: str
+    text: str
+    status: str
+    networks: tuple[str, ...]
+    tags: tuple[str, ...]
+    updated_at: str
+    next_schedule: str | None = None  # earliest schedule, UTC ISO text
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A draft, an account and a UTC instant. ``account_id`` is ``None`` for a post planned for a
+    network whose account is not set up yet (an imported plan): it is never published until one
+    is chosen."""
+
+    id: int
+    draft_id: int
+    account_id: int | None
+    network: str
+    scheduled_at: str  # "YYYY-MM-DDTHH:MM:SSZ"
+    created_at: str = ""
+    state: str | None = None  # the publication's state, when it has one
+    client_id: int | None = None
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One saved state of a draft's text and variants."""
+
+    id: int
+    draft_id: int
+    created_at: str
+    text: str
+    variants: dict[str, object] = field(default_factory=dict)
+    reason: str = "edit"  # "edit", "restore", "import", "create"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One draft found by a search, with a snippet of the matching text."""
+
+    id: int
+    client: str
+    status: str
+    snippet: str
+    updated_at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "client": self.client,
+            "status": self.status,
+            "snippet": self.snippet,
+            "updated_at": self.updated_at,
+        }

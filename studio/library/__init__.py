@@ -1,0 +1,60 @@
+"""The local draft library: one SQLite file per folder plus a content-addressed asset store.
+
+``Library.open(folder)`` creates or opens ``<folder>/library.sqlite3`` and ``<folder>/assets/``,
+upgrading an old library in place. Every method is safe to call from any thread (one connection
+per thread, WAL, writes in ``BEGIN IMMEDIATE`` transactions). ``library.subscribe(callback)``
+hears ``Change(kind, id)`` after each commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studio.library.assets import AssetsMixin
+from studio.library.backups import BackupsMixin, list_backups, restore_file
+from studio.library.clients import ClientsMixin
+from studio.library.drafts import DraftFilter, DraftsMixin
+from studio.library.revisions import RevisionsMixin
+from studio.library.schedules import SchedulesMixin
+from studio.library.search import SearchMixin
+from studio.library.store import (
+    DATABASE_NAME,
+    Change,
+    LibraryCorrupt,
+    LibraryError,
+    NotFound,
+    StatusError,
+)
+
+__all__ = [
+    "DATABASE_NAME",
+    "Change",
+    "DraftFilter",
+    "Library",
+    "LibraryCorrupt",
+    "LibraryError",
+    "NotFound",
+    "StatusError",
+    "list_backups",
+    "restore_file",
+]
+
+
+class Library(
+    ClientsMixin, DraftsMixin, RevisionsMixin, SearchMixin, AssetsMixin, SchedulesMixin, BackupsMixin
+):
+    """A library folder. Build it with :meth:`open`; :meth:`close` it on quit."""
+
+    @classmethod
+    def open(cls, folder: Path) -> Library:
+        """Create or open the library in ``folder``; :class:`LibraryCorrupt` (with the backups to
+        restore from) when its file cannot be read."""
+        library = cls(Path(folder))
+        library._open_file()
+        return library
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
