@@ -1,0 +1,135 @@
+"""``studio presets`` and ``studio export-image``: the image pipeline from a terminal.
+
+Top-level imports stay light (no Pillow): the handlers import what they need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from studio.errors import UsageError
+
+FORMATS = ("auto", "jpeg", "png", "webp")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    listing = subparsers.add_parser(
+        "presets",
+        parents=[common],
+        help="list the image presets (with the library's custom ones)",
+        description="List every image preset: network, placement, size, byte limit and formats.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=run_presets)
+
+    export = subparsers.add_parser(
+        "export-image",
+        parents=[common],
+        help="export one image to many presets",
+        description="Crop and resize IMAGE for each preset, within its byte limit, without private "
+        "metadata (EXIF, GPS), into files named <stem>-<network>-<placement>-<w>x<h>.<ext>.",
+    )
+    export.add_argument("image", type=Path, metavar="IMAGE")
+    export.add_argument("--preset", required=True, metavar="ID[,ID...]|all",
+                        help="preset ids separated by commas, a network name, or 'all'")
+    export.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the files")
+    export.add_argument("--focal", metavar="X,Y|auto",
+                        help="the point to keep in view, as fractions (0.5,0.4), or 'auto' to guess it")
+    export.add_argument("--format", choices=FORMATS, default="auto", dest="fmt",
+                        help="file format where the preset accepts it (default: auto)")
+    export.add_argument("--keep-copyright", action="store_true",
+                        help="keep the EXIF Artist and Copyright fields (everything else is removed)")
+    export.add_argument("--stem", help="the start of the file names (default: the image's name)")
+    export.add_argument("--json", action="store_true", help="print the renditions as JSON")
+    export.set_defaults(handler=run_export)
+
+
+def custom_presets(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The library's custom presets, if the library exists (commands never create one by looking)."""
+    from studio.cli import library_dir
+
+    folder = library_dir(args)
+    try:
+        from studio.library import DATABASE_NAME, Library
+    except ImportError:  # the library package is optional for the image commands
+        return []
+    if not (folder / DATABASE_NAME).exists():
+        return []
+    with Library.open(folder) as library:
+        return list(library.list_custom_presets())
+
+
+def run_presets(args: argparse.Namespace) -> int:
+    from studio.imaging.presets import all_presets
+
+    presets = all_presets(custom_presets(args))
+    if args.json:
+        json.dump([preset.to_json() for preset in presets], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    rows = [("ID", "SIZE", "MAX", "FORMATS", "LABEL")]
+    for preset in presets:
+        rows.append((
+            preset.id,
+            f"{preset.width}x{preset.height}",
+            _size(preset.max_bytes),
+            ",".join(preset.formats),
+            preset.label + (" (custom)" if preset.custom else ""),
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    return 0
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+    return f"{count / 1024:.0f} KB"
+
+
+def parse_focal(text: str) -> tuple[float, float]:
+    """``"0.5,0.4"`` as a point; a clear :class:`UsageError` otherwise."""
+    parts = text.replace(" ", "").split(",")
+    try:
+        x, y = (float(part) for part in parts)
+    except ValueError as error:
+        raise UsageError(f"--focal {text!r} is not a point.",
+                         "Give X,Y as fractions of the image, for example 0.5,0.4, or 'auto'.") from error
+    if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
+        raise UsageError(f"--focal {text} is outside the image.", "Both numbers must be between 0 and 1.")
+    return (x, y)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from studio.imaging import export, presets
+    from studio.imaging.loading import load
+
+    chosen = presets.resolve(args.preset, custom_presets(args))
+    source: Any = args.image
+    focal = None
+    if args.focal and args.focal.strip().lower() == "auto":
+        from studio.imaging.saliency import guess_focal
+
+        preview = load(args.image, max_side=512)
+        focal = guess_focal(preview.image)
+    elif args.focal:
+        focal = parse_focal(args.focal)
+    stem = args.stem or Path(args.image).stem
+    renditions = export.export(source, chosen, args.out, focal=focal, fmt=args.fmt,
+                               keep_copyright=args.keep_copyright, stem=stem)
+    if args.json:
+        keys = ("preset", "path", "width", "height", "bytes", "format")
+        json.dump([{key: item.to_json()[key] for key in keys} for item in renditions], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for item in renditions:
+            print(f"{item.path}  {item.width}x{item.height}  {_size(item.bytes)}")
+    for item in renditions:
+        for notice in item.notices:
+            print(f"studio: {notice}", file=sys.stderr)
+    return 0
