@@ -1,0 +1,203 @@
+"""Telegram channels through the Bot API (plain HTTPS calls, bot token + chat id).
+
+The Bot API has no idempotency key. So the publisher tells apart the failures where nothing can have
+been posted (the connection was refused, the server answered with an error) from those where the
+message may have gone out (a timeout or a dropped connection after the request was sent): the first
+retry, the second become :class:`Uncertain` and wait for the user instead of posting again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from studio.publishing.base import (
+    Account,
+    AccountInfo,
+    ConnectionProblem,
+    Outcome,
+    PartCallback,
+    Permanent,
+    Post,
+    Published,
+    RetryLater,
+    Sent,
+    Uncertain,
+)
+
+log = logging.getLogger(__name__)
+
+API_URL = "https://api.telegram.org"
+TIMEOUT = 30.0
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+ALBUM_LIMIT = 10
+
+
+class _Stop(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(getattr(outcome, "message", ""))
+        self.outcome = outcome
+
+
+class TelegramPublisher:
+    """Posts to one channel or group as a bot. ``account.settings['chat_id']`` names the chat."""
+
+    network = "telegram"
+    idempotent = False
+
+    def __init__(self, account: Account, timeout: float = TIMEOUT) -> None:
+        import requests
+
+        self._account = account
+        self._base = (account.server_url or API_URL).rstrip("/")
+        self._chat_id = str(account.settings.get("chat_id") or account.handle or "")
+        self._timeout = timeout
+        self._session = requests.Session()
+
+    # ---- calls -------------------------------------------------------------------------------
+
+    def _call(self, method: str, data: dict[str, Any], files: dict[str, Any] | None = None, *, sent_before: bool) -> Any:
+        """One Bot API call. ``sent_before`` says whether an earlier call of this part already went
+        out: then any failure is uncertain, since repeating the part would repeat that message."""
+        import requests
+
+        url = f"{self._base}/bot{self._account.secret}/{method}"
+        try:
+            response = self._session.post(url, data=data, files=files, timeout=self._timeout)
+        except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL) as error:
+            raise _Stop(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before)) from None
+        except requests.exceptions.ConnectionError as error:
+            if _refused(error):
+                raise _Stop(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before)) from None
+            raise _Stop(Uncertain(
+                "The connection to Telegram broke after the message was sent; it may or may not be in the channel. "
+                "Check the channel, then mark the post as published or retry it."
+            )) from None
+        except requests.exceptions.Timeout:
+            raise _Stop(Uncertain(
+                "Telegram did not answer in time after the message was sent; it may or may not be in the channel. "
+                "Check the channel, then mark the post as published or retry it."
+            )) from None
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = {"ok": False, "error_code": response.status_code, "description": response.text[:200]}
+        if payload.get("ok"):
+            return payload["result"]
+        raise _Stop(self._api_error(payload, response.status_code, sent_before))
+
+    def _not_sent(self, message: str, sent_before: bool) -> Outcome:
+        if sent_before:
+            return Uncertain(f"{message} in the middle of a post with several messages. Check the channel.")
+        return RetryLater(f"{message}.")
+
+    def _api_error(self, payload: dict[str, Any], status: int, sent_before: bool) -> Outcome:
+        code = int(payload.get("error_code") or status)
+        description = str(payload.get("description") or "")
+        if code == 429:
+            retry = (payload.get("parameters") or {}).get("retry_after")
+            return RetryLater(f"Telegram asks to slow down: {description}.", float(retry) if retry is not None else None)
+        if code >= 500:
+            # Telegram answered with an error, so it did not post this message.
+            return self._not_sent(f"Telegram had a problem (HTTP {code}: {description})", sent_before)
+        if code == 401 or (code == 404 and "not found" in description.lower() and "chat" not in description.lower()):
+            return Permanent(f"Telegram refused the bot token ({description}). Reconnect the account with a valid token.")
+        if code == 403:
+            return Permanent(f"Telegram refused to post ({description}). Add the bot to the channel as an admin who may post.")
+        if "chat not found" in description.lower():
+            return Permanent("Telegram does not know this chat. Check the chat id (like @channelname or -100…).")
+        if "too long" in description.lower():
+            return Permanent(f"Telegram rejected the text as too long ({description}). Shorten the text.")
+        return Permanent(f"Telegram rejected the post: {description or f'HTTP {code}'}. Edit the post and schedule it again.")
+
+    # ---- protocol ----------------------------------------------------------------------------
+
+    def verify(self) -> AccountInfo:
+        try:
+            me = self._call("getMe", {}, sent_before=False)
+            chat = self._call("getChat", {"chat_id": self._chat_id}, sent_before=False)
+        except _Stop as stop:
+            message = getattr(stop.outcome, "message", "Telegram refused the request.")
+            raise ConnectionProblem(message) from None
+        name = chat.get("title") or chat.get("username") or self._chat_id
+        return AccountInfo(
+            handle=f"@{chat['username']}" if chat.get("username") else str(chat.get("id")),
+            display_name=f"{name} (as @{me.get('username')})",
+            limits={"max_characters": TEXT_LIMIT, "caption_limit": CAPTION_LIMIT, "max_media_attachments": ALBUM_LIMIT},
+            remote_id=str(chat.get("id")),
+        )
+
+    def publish(self, post: Post, on_part: PartCallback) -> Outcome:
+        sent = list(post.already_sent)
+        try:
+            for index in range(len(sent), len(post.parts)):
+                part = post.parts[index]
+                reply_to = sent[-1].remote_id if sent else None
+                message = self._send_part(part.text, [m.path for m in part.media], reply_to)
+                done = Sent(str(message["message_id"]), self._url(message))
+                on_part(index, done)
+                sent.append(done)
+        except _Stop as stop:
+            return stop.outcome
+        return Published(sent[0].remote_id, sent[0].remote_url, tuple(sent))
+
+    # ---- steps -------------------------------------------------------------------------------
+
+    def _base_data(self, reply_to: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = {"chat_id": self._chat_id}
+        if reply_to:
+            data["reply_parameters"] = json.dumps({"message_id": int(reply_to)})
+        return data
+
+    def _send_part(self, text: str, images: list[Any], reply_to: str | None) -> dict[str, Any]:
+        if not images:
+            return dict(self._call("sendMessage", {**self._base_data(reply_to), "text": text}, sent_before=False))
+        first: dict[str, Any] | None = None
+        caption = text
+        if len(text) > CAPTION_LIMIT:
+            # Too long for a caption: the text goes first, the images answer it.
+            first = dict(self._call("sendMessage", {**self._base_data(reply_to), "text": text}, sent_before=False))
+            reply_to, caption = str(first["message_id"]), ""
+        handles = []
+        try:
+            handles = [open(path, "rb") for path in images]  # noqa: SIM115 - closed below
+        except OSError as error:
+            for handle in handles:
+                handle.close()
+            raise _Stop(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
+        try:
+            if len(handles) == 1:
+                data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
+                message = self._call("sendPhoto", data, {"photo": handles[0]}, sent_before=first is not None)
+                return first or dict(message)
+            media = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(handles))]
+            if caption:
+                media[0]["caption"] = caption
+            files = {f"photo{i}": handle for i, handle in enumerate(handles)}
+            messages = self._call(
+                "sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files, sent_before=first is not None
+            )
+            return first or dict(messages[0])
+        finally:
+            for handle in handles:
+                handle.close()
+
+    def _url(self, message: dict[str, Any]) -> str:
+        chat = message.get("chat") or {}
+        if chat.get("username"):
+            return f"https://t.me/{chat['username']}/{message['message_id']}"
+        chat_id = str(chat.get("id") or self._chat_id)
+        if chat_id.startswith("-100"):
+            return f"https://t.me/c/{chat_id[4:]}/{message['message_id']}"
+        return ""
+
+
+def _refused(error: Exception) -> bool:
+    text = repr(error)
+    return "NewConnectionError" in text or "Connection refused" in text or "Name or service not known" in text
+
+
+def _reason(error: Exception) -> str:
+    return "no answer when connecting" if "timed out" in str(error).lower() else "the address is not valid"

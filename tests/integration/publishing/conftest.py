@@ -1,0 +1,37 @@
+"""Fixtures for the publishing integration tests: the fake servers and a helper to make images."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# The fake servers are a package beside this file; the benchmark imports them the same way.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from servers.mastodon import FakeMastodon
+from servers.telegram import FakeTelegram
+
+
+@pytest.fixture
+def mastodon_server() -> Iterator[FakeMastodon]:
+    with FakeMastodon() as server:
+        yield server  # type: ignore[misc]
+
+
+@pytest.fixture
+def telegram_server() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as server:
+        yield server  # type: ignore[misc]
+
+
+@pytest.fixture
+def image(tmp_path: Path) -> Path:
+    """A small real JPEG."""
+    from PIL import Image
+
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (64, 48), (200, 80, 40)).save(path, "JPEG")
+    return path
