@@ -1,0 +1,214 @@
+"""The grammar service: which LanguageTool to use, and checking one piece of text with it.
+
+Three modes, from the settings ``grammar.mode`` / ``grammar.server_url`` / ``grammar.public_consent``:
+
+- ``local`` (default): a LanguageTool server on loopback, started by Studio on first use
+  (:class:`studio.grammar.local.LocalServer`), restarted if it dies, stopped on :meth:`close`;
+- ``server``: a LanguageTool server at a URL (a team's, or the user's own);
+- ``public``: the public LanguageTool API, only once the user has agreed that texts leave the
+  computer; without that consent the service refuses to send anything;
+- ``off``: nothing is checked.
+
+Every failure is a :class:`GrammarUnavailable` with a message and a hint. Thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from studio.grammar.client import PUBLIC_API_URL, LanguageToolClient
+from studio.grammar.detect import detect_language
+from studio.grammar.errors import GrammarUnavailable, LanguageNotSupported
+from studio.grammar.local import LocalServer
+from studio.model import Issue
+
+log = logging.getLogger(__name__)
+
+MODES = ("local", "server", "public", "off")
+
+
+@dataclass(frozen=True)
+class GrammarConfig:
+    """How to reach LanguageTool (the three ``grammar.*`` settings)."""
+
+    mode: str = "local"
+    server_url: str = ""
+    public_consent: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> GrammarConfig:
+        """Read from a :class:`studio.settings.Settings`."""
+        return cls(
+            mode=str(settings.get("grammar.mode")),
+            server_url=str(settings.get("grammar.server_url")),
+            public_consent=bool(settings.get("grammar.public_consent")),
+        )
+
+
+def api_url(server_url: str) -> str:
+    """``http://host:8081`` or ``.../v2`` as the API base ``http://host:8081/v2/``."""
+    url = server_url.strip()
+    if not url:
+        raise GrammarUnavailable(
+            "No LanguageTool server address is set.",
+            "Enter one in Settings → Grammar (for example http://localhost:8081).",
+        )
+    if "://" not in url:
+        url = "http://" + url
+    url = url.rstrip("/")
+    if not url.endswith("/v2"):
+        url += "/v2"
+    return url + "/"
+
+
+class GrammarService:
+    """Checks text with the LanguageTool chosen by ``config``.
+
+    ``local`` may be given (tests, the app's composition root) to share one local server; by
+    default the service makes its own the first time the local mode needs it.
+    """
+
+    def __init__(self, config: GrammarConfig | None = None, *, local: LocalServer | None = None,
+                 public_url: str = PUBLIC_API_URL) -> None:
+        self._config = config or GrammarConfig()
+        self._local = local
+        self._public_url = public_url
+        self._lock = threading.Lock()
+        self._client: LanguageToolClient | None = None
+        self._languages: dict[str, frozenset[str]] = {}
+
+    @property
+    def config(self) -> GrammarConfig:
+        return self._config
+
+    @property
+    def mode(self) -> str:
+        return self._config.mode
+
+    @property
+    def local_server(self) -> LocalServer | None:
+        return self._local
+
+    def reconfigure(self, config: GrammarConfig) -> None:
+        """Switch to ``config``; a local server that is no longer needed is stopped."""
+        with self._lock:
+            if config == self._config:
+                return
+            self._config = config
+            self._client = None
+            if config.mode != "local" and self._local is not None:
+                self._local.stop()
+            elif config.mode == "local" and self._local is not None:
+                self._local.restartable()
+
+    def describe(self) -> str:
+        """Where texts go, in a few words (status bar, CLI messages)."""
+        config = self._config
+        if config.mode == "local":
+            return "LanguageTool on this computer"
+        if config.mode == "server":
+            return f"the LanguageTool server at {config.server_url.strip() or '(no address)'}"
+        if config.mode == "public":
+            return "the public LanguageTool API"
+        return "nothing (grammar checking is off)"
+
+    def _client_now(self) -> LanguageToolClient:
+        """The client for the current mode; in local mode starts the server first (blocking)."""
+        config = self._config
+        if config.mode == "off":
+            raise GrammarUnavailable(
+                "Grammar checking is off.", "Turn it on in Settings → Grammar."
+            )
+        if config.mode not in MODES:
+            raise GrammarUnavailable(
+                f"Unknown grammar mode {config.mode!r}.", "Choose one in Settings → Grammar."
+            )
+        if config.mode == "public" and not config.public_consent:
+            raise GrammarUnavailable(
+                "The public LanguageTool API is chosen, but you have not agreed to send your "
+                "texts to it.",
+                "Tick the agreement in Settings → Grammar, or choose local checking.",
+            )
+        if config.mode == "local":
+            with self._lock:
+                if self._local is None:
+                    self._local = LocalServer()
+                local = self._local
+            url = local.ensure_running()
+            client = self._client
+            if client is None or client.base_url != url:
+                client = LanguageToolClient(url, label="The local LanguageTool server")
+                self._client = client
+            return client
+        client = self._client
+        if client is None:
+            if config.mode == "server":
+                client = LanguageToolClient(api_url(config.server_url),
+                                            label=f"The LanguageTool server at {config.server_url}")
+            else:
+                client = LanguageToolClient(self._public_url, label="The public LanguageTool API")
+            self._client = client
+        return client
+
+    def start(self) -> None:
+        """Make sure checks can run (start the local server, reach the remote one); blocking, so
+        call it off the UI thread. Raises :class:`GrammarUnavailable` saying why not."""
+        self.languages()
+
+    def languages(self) -> frozenset[str]:
+        """The language codes the server can check (short and long: "en", "en-US", ...)."""
+        client = self._client_now()
+        known = self._languages.get(client.base_url)
+        if known is None:
+            codes: set[str] = set()
+            for item in client.languages():
+                codes.update(str(item.get(key)) for key in ("code", "longCode") if item.get(key))
+            known = frozenset(codes)
+            self._languages[client.base_url] = known
+        return known
+
+    def resolve_language(self, language: str, text: str, *, prefer: Collection[str] = (),
+                         default: str = "en-US") -> str:
+        """``language`` as the code to send: "auto" is detected from the whole ``text`` (among
+        the server's languages); an unknown code raises :class:`LanguageNotSupported`."""
+        available = self.languages()
+        if not language or language == "auto":
+            return detect_language(text, default=default, prefer=prefer, available=available)
+        if language not in available:
+            raise LanguageNotSupported(
+                f"{self.describe()[0].upper() + self.describe()[1:]} cannot check the language "
+                f"{language!r}.",
+                "It knows: " + ", ".join(sorted(code for code in available if "-" in code)[:30]),
+            )
+        return language
+
+    def check(self, text: str, language: str, *, disabled_rules: Iterable[str] = ()) -> list[Issue]:
+        """The issues LanguageTool finds in ``text`` (one request; code points of ``text``).
+
+        ``language`` must be a concrete code (see :meth:`resolve_language`). In local mode a
+        server that died since the last check is started again and the check retried once.
+        """
+        rules = tuple(disabled_rules)
+        client = self._client_now()
+        try:
+            return client.check(text, language, disabled_rules=rules)
+        except LanguageNotSupported:
+            raise
+        except GrammarUnavailable:
+            local = self._local
+            if self._config.mode != "local" or local is None or local.health():
+                raise
+            log.warning("The local LanguageTool server stopped answering; restarting it")
+            local.restart()
+            return self._client_now().check(text, language, disabled_rules=rules)
+
+    def close(self) -> None:
+        """Stop the local server, if this service started one (on quit)."""
+        with self._lock:
+            if self._local is not None:
+                self._local.stop()
+            self._client = None
