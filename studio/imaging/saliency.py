@@ -33,6 +33,8 @@ def energy_map(image: Image.Image) -> Image.Image:
 
 def guess_focal(image: Image.Image) -> tuple[float, float]:
     """The likely subject's position in fractions of ``image`` (x, y), (0.5, 0.5) if nothing stands out."""
+    if min(image.size) < 8:
+        return (0.5, 0.5)
     energy = energy_map(image)
     width, height = energy.size
     low, high = band_extrema(energy)
