@@ -13,7 +13,9 @@ from pathlib import Path
 from studio.library.assets import AssetsMixin
 from studio.library.backups import BackupsMixin, list_backups, restore_file
 from studio.library.clients import ClientsMixin
+from studio.library.csvio import CsvMixin, ImportReport, RowError
 from studio.library.drafts import DraftFilter, DraftsMixin
+from studio.library.exchange import ExchangeMixin
 from studio.library.revisions import RevisionsMixin
 from studio.library.schedules import SchedulesMixin
 from studio.library.search import SearchMixin
@@ -30,10 +32,12 @@ __all__ = [
     "DATABASE_NAME",
     "Change",
     "DraftFilter",
+    "ImportReport",
     "Library",
     "LibraryCorrupt",
     "LibraryError",
     "NotFound",
+    "RowError",
     "StatusError",
     "list_backups",
     "restore_file",
@@ -41,7 +45,15 @@ __all__ = [
 
 
 class Library(
-    ClientsMixin, DraftsMixin, RevisionsMixin, SearchMixin, AssetsMixin, SchedulesMixin, BackupsMixin
+    ClientsMixin,
+    DraftsMixin,
+    RevisionsMixin,
+    SearchMixin,
+    AssetsMixin,
+    SchedulesMixin,
+    BackupsMixin,
+    CsvMixin,
+    ExchangeMixin,
 ):
     """A library folder. Build it with :meth:`open`; :meth:`close` it on quit."""
 

@@ -55,6 +55,18 @@ def record(conn: sqlite3.Connection, draft_id: int, reason: str = "edit") -> int
     return int(cursor.lastrowid or 0)
 
 
+def record_many(conn: sqlite3.Connection, drafts: list[tuple[int, str]], reason: str) -> None:
+    """First revisions of new drafts without variants, in bulk (imports)."""
+    blobs, rows, now = [], [], utc_now()
+    for draft_id, text in drafts:
+        data = json.dumps({"text": text, "variants": {}}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        blobs.append((draft_id, digest, zlib.compress(data, 6)))
+        rows.append((draft_id, digest, reason, now))
+    conn.executemany("INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)", blobs)
+    conn.executemany("INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, ?, ?)", rows)
+
+
 def _load(conn: sqlite3.Connection, draft_id: int, digest: str) -> dict[str, object]:
     row = conn.execute(
         "SELECT data FROM revision_blobs WHERE draft_id = ? AND hash = ?", (draft_id, digest)

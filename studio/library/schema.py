@@ -214,9 +214,9 @@ def _statements(script: str) -> list[str]:
     """Split a script into statements (``executescript`` would commit our transaction)."""
     statements: list[str] = []
     buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
+    for char in script:
+        buffer += char
+        if char == ";" and sqlite3.complete_statement(buffer):
             statements.append(buffer.strip())
             buffer = ""
     if buffer.strip():

@@ -1,0 +1,157 @@
+"""``studio drafts ...``: import, export, list and search the library from a terminal.
+
+Headless and light: the library is imported inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studio.errors import UsageError
+
+if TYPE_CHECKING:
+    from studio.library import Library
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    drafts = subparsers.add_parser(
+        "drafts", parents=[common], help="import, export, list and search drafts",
+        description="Work with the drafts of a library without opening the app.",
+    )
+    commands = drafts.add_subparsers(title="drafts commands", metavar="ACTION")
+    drafts.set_defaults(handler=lambda args: _usage(drafts))
+
+    importer = commands.add_parser(
+        "import", parents=[common], help="import drafts from a CSV or JSON file",
+        description="Import drafts from CSV (columns client, text, networks, scheduled_at, tags, status; "
+        "header required) or from JSON written by 'studio drafts export'. A bad row stops the import: "
+        "nothing of the file is imported.",
+    )
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    importer.set_defaults(handler=_import)
+
+    exporter = commands.add_parser(
+        "export", parents=[common], help="export drafts to a JSON file (lossless)",
+        description="Write the drafts, clients, accounts and assets' metadata as JSON that imports back unchanged.",
+    )
+    exporter.add_argument("file", type=Path, metavar="FILE", help="the JSON file to write ('-' for stdout)")
+    exporter.add_argument("--client", metavar="C", help="only this client's drafts (name or id)")
+    exporter.set_defaults(handler=_export)
+
+    lister = commands.add_parser("list", parents=[common], help="list drafts, most recently changed first")
+    lister.add_argument("--client", metavar="C", help="client name or id")
+    lister.add_argument("--status", metavar="S", help="idea, draft, in_review, approved, scheduled, published, "
+                        "failed or archived")
+    lister.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    lister.add_argument("--offset", type=int, default=0, help="skip this many first")
+    lister.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]}')
+    lister.set_defaults(handler=_list)
+
+    searcher = commands.add_parser("search", parents=[common], help="full-text search over drafts")
+    searcher.add_argument("query", metavar="QUERY", help="words to find (typed as text: quotes and * are literal)")
+    searcher.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
+    searcher.add_argument("--offset", type=int, default=0, help="skip this many first")
+    searcher.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]}')
+    searcher.set_defaults(handler=_search)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _open(args: argparse.Namespace) -> Library:
+    from studio.cli import library_dir
+    from studio.library import Library
+
+    return Library.open(library_dir(args))
+
+
+def _client_id(library: Library, value: str | None) -> int | None:
+    if value is None:
+        return None
+    if value.isdigit():
+        return library.get_client(int(value)).id
+    client = library.find_client(value)
+    if client is None:
+        known = ", ".join(c.name for c in library.list_clients(include_archived=True)[:10])
+        raise UsageError(f"There is no client called “{value}”.", f"Known clients: {known}." if known else "")
+    return client.id
+
+
+def _import(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file.")
+    with _open(args) as library:
+        kind = path.suffix.lower()
+        if kind not in {".csv", ".json"}:
+            head = path.read_text(encoding="utf-8-sig", errors="replace")[:200].lstrip()
+            kind = ".json" if head[:1] in {"{", "["} else ".csv"
+        if kind == ".json":
+            count = library.import_json(path)
+            outcome: dict[str, object] = {"drafts": count}
+        else:
+            outcome = library.import_csv(path).to_json()
+    if args.json:
+        print(json.dumps(outcome))
+    else:
+        created = outcome.get("clients_created") or []
+        extra = f"; new clients: {', '.join(map(str, created))}" if created else ""  # type: ignore[call-overload]
+        print(f"Imported {outcome['drafts']} drafts from {path.name}{extra}.")
+        if outcome.get("without_account"):
+            print(f"{outcome['without_account']} scheduled posts wait for an account to be chosen.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        client_id = _client_id(library, args.client)
+        if str(args.file) == "-":
+            json.dump(library.export_data(client_id), sys.stdout, ensure_ascii=False, indent=1)
+            print()
+            return 0
+        count = library.export_json(args.file, client_id)
+    print(f"Exported {count} drafts to {args.file}.", file=sys.stderr)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from studio.library import DraftFilter
+    from studio.library.status import normalise
+
+    with _open(args) as library:
+        statuses = (normalise(args.status),) if args.status else ()
+        flt = DraftFilter(client_id=_client_id(library, args.client), statuses=statuses)
+        total = library.count_drafts(flt)
+        rows = library.list_drafts(flt, offset=max(0, args.offset), limit=max(0, args.limit))
+    if args.json:
+        results = [
+            {"id": r.id, "client": r.client_name, "status": r.status, "text": r.text, "networks": list(r.networks),
+             "tags": list(r.tags), "updated_at": r.updated_at, "scheduled_at": r.next_schedule}
+            for r in rows
+        ]
+        print(json.dumps({"total": total, "results": results}, ensure_ascii=False))
+        return 0
+    for r in rows:
+        excerpt = " ".join(r.text.split())[:60]
+        print(f"{r.id:>7}  {r.status:<10} {r.client_name[:18]:<18} {excerpt}")
+    print(f"{len(rows)} of {total} drafts", file=sys.stderr)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        total, results = library.search(args.query, limit=max(0, args.limit), offset=max(0, args.offset))
+    if args.json:
+        print(json.dumps({"total": total, "results": [r.to_json() for r in results]}, ensure_ascii=False))
+        return 0
+    for r in results:
+        print(f"{r.id:>7}  {r.status:<10} {r.client[:18]:<18} {' '.join(r.snippet.split())[:70]}")
+    print(f"{len(results)} of {total} drafts", file=sys.stderr)
+    return 0

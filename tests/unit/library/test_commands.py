@@ -1,0 +1,57 @@
+"""``studio drafts ...`` through the real CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from studio.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_list_search_export(capsys: pytest.CaptureFixture[str], library_dir: Path, tmp_path: Path) -> None:
+    csv_path = tmp_path / "in.csv"
+    csv_path.write_text("client,text,networks,scheduled_at,tags,status\n"
+                        "Acme,Kettle launch on Monday,mastodon,,launch,approved\n"
+                        "Beta,Teapot sale,,,,idea\n", encoding="utf-8")
+    lib = ["--library", str(library_dir)]
+    code, out, _ = _run(capsys, "drafts", "import", str(csv_path), *lib)
+    assert code == 0 and "Imported 2 drafts" in out
+    code, out, _ = _run(capsys, "drafts", "list", "--json", "--client", "acme", *lib)
+    listed = json.loads(out)
+    assert listed["total"] == 1 and listed["results"][0]["text"] == "Kettle launch on Monday"
+    code, out, _ = _run(capsys, "drafts", "list", "--status", "idea", "--json", *lib)
+    assert [r["client"] for r in json.loads(out)["results"]] == ["Beta"]
+    code, out, _ = _run(capsys, "drafts", "search", 'kettle "launch', "--json", *lib)
+    found = json.loads(out)
+    assert found["total"] == 1 and found["results"][0]["client"] == "Acme"
+    code, out, _ = _run(capsys, "drafts", "search", "NEAR(", "--json", *lib)
+    assert json.loads(out) == {"total": 0, "results": []}
+    export = tmp_path / "out.json"
+    code, _, _ = _run(capsys, "drafts", "export", str(export), *lib)
+    assert code == 0 and len(json.loads(export.read_text())["drafts"]) == 2
+    other = tmp_path / "other"
+    code, _, _ = _run(capsys, "drafts", "import", str(export), "--library", str(other))
+    assert code == 0
+    code, out, _ = _run(capsys, "drafts", "list", "--json", "--library", str(other))
+    assert json.loads(out)["total"] == 2
+
+
+def test_errors_are_one_line_without_traceback(capsys: pytest.CaptureFixture[str], library_dir: Path,
+                                               tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client,text,status\nAcme,x,draft\nAcme,y,someday\n", encoding="utf-8")
+    code, out, err = _run(capsys, "drafts", "import", str(bad), "--library", str(library_dir))
+    assert code == 2 and "line 3, column 3 (status)" in err and "Traceback" not in err and out == ""
+    assert err.count("\n") == 1
+    code, _, err = _run(capsys, "drafts", "list", "--client", "Nobody", "--library", str(library_dir))
+    assert code == 2 and "no client called “Nobody”" in err
+    code, _, err = _run(capsys, "drafts", "import", str(tmp_path / "missing.csv"), "--library", str(library_dir))
+    assert code == 2 and "There is no file" in err
