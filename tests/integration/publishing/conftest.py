@@ -12,6 +12,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from servers.mastodon import FakeMastodon
+from servers.pds import PDS
+from servers.pds import available as pds_available
 from servers.telegram import FakeTelegram
 
 
@@ -25,6 +27,17 @@ def mastodon_server() -> Iterator[FakeMastodon]:
 def telegram_server() -> Iterator[FakeTelegram]:
     with FakeTelegram() as server:
         yield server  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session")
+def pds() -> Iterator[PDS]:
+    """A real Bluesky PDS on loopback for the whole session (skipped when not installed)."""
+    reason = pds_available()
+    if reason:
+        pytest.skip(reason)
+    server = PDS.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

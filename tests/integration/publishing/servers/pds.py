@@ -83,14 +83,15 @@ class PDS:
 
     def create_account(self, name: str | None = None) -> tuple[str, str, str]:
         """A new account: ``(handle, password, did)``."""
-        handle = f"{name or 'user' + secrets.token_hex(3)}.test"
+        handle = f"{name or 'user'}{secrets.token_hex(3)}.test"
         password = secrets.token_urlsafe(12)
         answer = httpx.post(
             f"{self.url}/xrpc/com.atproto.server.createAccount",
             json={"handle": handle, "email": f"{handle}@example.com", "password": password},
             timeout=30,
         )
-        answer.raise_for_status()
+        if answer.status_code != 200:
+            raise RuntimeError(f"createAccount {handle}: {answer.text}")
         return handle, password, answer.json()["did"]
 
     def list_posts(self, did: str) -> list[dict[str, object]]:
