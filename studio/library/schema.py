@@ -179,7 +179,15 @@ CREATE TABLE custom_presets (
 );
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3]
+# 4 (publishing): the parts of a thread already sent (JSON list of {remote_id, remote_url, extra}),
+# so a retry resumes after the last part instead of posting the thread again; when the last
+# attempt started.
+_V4_PUBLISHING = """
+ALTER TABLE publications ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE publications ADD COLUMN last_attempt_at TEXT;
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING]
 
 
 def version(conn: sqlite3.Connection) -> int:
