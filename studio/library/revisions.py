@@ -1,6 +1,6 @@
 """Revisions: every saved state of a draft's text and variants, kept compactly.
 
-A revision is a row (draft, time, reason, hash); the state itself is zlib-compressed JSON stored
+A revision is a row (draft, time, reason, hash); the state itself is JSON (zlib-compressed when longer) stored
 once per draft and hash, so returning to an earlier text costs one small row. Saving a state equal
 to the latest revision records nothing. Restoring records the state being left first, so a
 restore is undone by restoring the revision it returns.
@@ -16,6 +16,19 @@ import zlib
 from studio.library import search
 from studio.library.store import NotFound, Store, utc_now
 from studio.model import Revision
+
+
+def pack(data: bytes) -> bytes:
+    """A state as stored: zlib when that is smaller, else the JSON itself (which starts with "{",
+    never a zlib header), so short texts skip the compressor's cost."""
+    if len(data) < 160:
+        return data
+    packed = zlib.compress(data, 6)
+    return packed if len(packed) < len(data) else data
+
+
+def unpack(blob: bytes) -> bytes:
+    return blob if blob[:1] == b"{" else zlib.decompress(blob)
 
 
 def snapshot(conn: sqlite3.Connection, draft_id: int) -> dict[str, object] | None:
@@ -46,7 +59,7 @@ def record(conn: sqlite3.Connection, draft_id: int, reason: str = "edit") -> int
         return int(latest[0])
     conn.execute(
         "INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)",
-        (draft_id, digest, zlib.compress(data, 6)),
+        (draft_id, digest, pack(data)),
     )
     cursor = conn.execute(
         "INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, ?, ?)",
@@ -61,7 +74,7 @@ def record_many(conn: sqlite3.Connection, drafts: list[tuple[int, str]], reason:
     for draft_id, text in drafts:
         data = json.dumps({"text": text, "variants": {}}, ensure_ascii=False, sort_keys=True).encode("utf-8")
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        blobs.append((draft_id, digest, zlib.compress(data, 6)))
+        blobs.append((draft_id, digest, data))  # imports: raw, compressed on nothing
         rows.append((draft_id, digest, reason, now))
     conn.executemany("INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)", blobs)
     conn.executemany("INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, ?, ?)", rows)
@@ -71,7 +84,7 @@ def _load(conn: sqlite3.Connection, draft_id: int, digest: str) -> dict[str, obj
     row = conn.execute(
         "SELECT data FROM revision_blobs WHERE draft_id = ? AND hash = ?", (draft_id, digest)
     ).fetchone()
-    loaded: dict[str, object] = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+    loaded: dict[str, object] = json.loads(unpack(row[0]).decode("utf-8"))
     return loaded
 
 
@@ -128,7 +141,7 @@ class RevisionsMixin(Store):
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             conn.execute(
                 "INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)",
-                (draft_id, digest, zlib.compress(data, 6)),
+                (draft_id, digest, pack(data)),
             )
             conn.execute(
                 "INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, 'restore', ?)",
