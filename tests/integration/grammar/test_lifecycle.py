@@ -1,0 +1,146 @@
+"""The local server's life: started lazily, restarted when it dies, stopped on quit, and never left
+behind as an orphan ``java``, even when Studio is killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, LocalServer
+
+from .conftest import ROOT, languagetool_jars
+
+pytestmark = pytest.mark.integration
+
+
+def java_of(guard_pid: int) -> psutil.Process:
+    children = psutil.Process(guard_pid).children(recursive=True)
+    javas = [child for child in children if "java" in child.name()]
+    assert len(javas) == 1, children
+    return javas[0]
+
+
+def wait_gone(process: psutil.Process, seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_nothing_starts_before_the_first_check() -> None:
+    languagetool_jars()
+    service = GrammarService(GrammarConfig("local"))
+    assert service.local_server is None
+    service.close()  # closing an unstarted service is fine
+
+
+def test_restarted_after_it_dies_and_stopped_on_close() -> None:
+    languagetool_jars()
+    service = GrammarService(GrammarConfig("local"))
+    checker = IncrementalChecker(service)
+    assert checker.check("We has a tset.", "en-US")
+    server = service.local_server
+    assert server is not None and server.pid is not None
+    guard = server.pid
+    java = java_of(guard)
+
+    java.kill()  # LanguageTool crashes
+    assert wait_gone(java)
+    text = "Ths is the second check."
+    assert "Ths" in {text[i.start:i.end] for i in checker.check(text, "en-US")}
+    assert server.starts == 2
+
+    guard = server.pid
+    assert guard is not None
+    java = java_of(guard)
+    service.close()
+    assert wait_gone(java, 15)
+    assert not psutil.pid_exists(guard) or psutil.Process(guard).status() == psutil.STATUS_ZOMBIE
+    checker.close()
+
+
+def test_a_hung_server_is_replaced() -> None:
+    languagetool_jars()
+    service = GrammarService(GrammarConfig("local"))
+    service.start()
+    server = service.local_server
+    assert server is not None and server.pid is not None
+    java = java_of(server.pid)
+    java.suspend()  # alive but deaf: the check times out, the health check fails, it is restarted
+    try:
+        from studio.grammar.client import LanguageToolClient
+
+        service._client = LanguageToolClient(server.url, timeout=3, label="the local server")
+        text = "Ths works again."
+        assert "Ths" in {text[i.start:i.end] for i in service.check(text, "en-US")}
+        assert server.starts == 2
+        assert wait_gone(java, 20)
+    finally:
+        if java.is_running():
+            java.resume()
+        service.close()
+
+
+CHILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from studio.grammar import LocalServer
+server = LocalServer()
+server.ensure_running()
+import psutil
+java = [c.pid for c in psutil.Process(server.pid).children(recursive=True) if "java" in c.name()]
+print(server.pid, *java, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_no_orphan_java_when_studio_is_killed(tmp_path: Path, how: signal.Signals) -> None:
+    jars = languagetool_jars()
+    env = dict(os.environ, LTP_JAR_DIR_PATH=str(jars))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT))],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        assert parent.stdout is not None
+        guard_pid = int(parent.stdout.readline().split()[0])
+        java = java_of(guard_pid)
+        assert java.is_running()
+        parent.send_signal(how)  # no atexit, no finally: only the guard can clean up
+        parent.wait(10)
+        assert wait_gone(java, 20), "java outlived the Studio process that started it"
+        assert wait_gone(psutil.Process(guard_pid), 10) if psutil.pid_exists(guard_pid) else True
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+def test_stop_on_quit_runs_at_exit(tmp_path: Path) -> None:
+    """A normal interpreter exit without calling stop(): the atexit hook stops the server."""
+    jars = languagetool_jars()
+    code = CHILD.format(root=str(ROOT)).replace("time.sleep(600)", "")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, LTP_JAR_DIR_PATH=str(jars)),
+    )
+    guard_pid, java_pid = (int(pid) for pid in done.stdout.split())
+    for pid in (guard_pid, java_pid):
+        assert not psutil.pid_exists(pid) or wait_gone(psutil.Process(pid), 10), pid
+
+
+def test_shared_server_fixture_is_alive(local_server: LocalServer) -> None:
+    assert local_server.health()
