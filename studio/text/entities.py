@@ -12,6 +12,7 @@ Emoji sequences are found here rather than with that package's emoji table, whic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -73,8 +74,14 @@ def urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
     """Links as twitter-text finds them; ``without_protocol=False`` keeps only http(s):// ones."""
     if "." not in text:
         return []
+    return list(_urls(text, without_protocol))
+
+
+@lru_cache(maxsize=16)
+def _urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
+    # Cached: counting for several networks, brand rules and the highlighter ask for the same text.
     found = _url_extractor()(text, without_protocol)
-    return [Entity("url", item["indices"][0], item["indices"][1], item["url"]) for item in found]
+    return tuple(Entity("url", item["indices"][0], item["indices"][1], item["url"]) for item in found)
 
 
 def hashtags(text: str) -> list[Entity]:

@@ -1,0 +1,96 @@
+"""Grammar checks while typing: debounced with one timer, run off the UI thread, answers tagged
+with the revision of the text they are about."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from studio.errors import StudioError
+from studio.model import Issue
+from studio.settings import Settings
+from studio.ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+# check(text, language, dictionary, disabled_rules) -> issues in code points of text; blocking,
+# thread-safe (``studio.grammar.IncrementalChecker.check`` behind a small adapter).
+CheckFn = Callable[[str, str, tuple[str, ...], tuple[str, ...]], list[Issue]]
+
+
+class GrammarRunner(QObject):
+    """Runs at most one grammar check at a time, for the newest text once typing pauses.
+
+    Signals: ``ready(int revision, str text, object issues)`` with the issues of ``text`` (the text of
+    ``revision``); ``failed(str message)`` when the engine cannot check; ``busy(bool)``.
+    """
+
+    ready = Signal(int, str, object)
+    failed = Signal(str)
+    busy = Signal(bool)
+
+    def __init__(self, tasks: Tasks, settings: Settings, check: CheckFn | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.settings = settings
+        self.check = check
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(settings.get("grammar.delay_ms")))
+        self.timer.timeout.connect(self._start)
+        self._pending: tuple[int, str, str, tuple[str, ...], tuple[str, ...]] | None = None
+        self._running = False
+
+    def set_delay(self, msecs: int) -> None:
+        self.timer.setInterval(int(msecs))
+
+    def request(self, revision: int, text: str, language: str, dictionary: Sequence[str] = (),
+                disabled_rules: Sequence[str] = (), *, now: bool = False) -> None:
+        """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request."""
+        if self.check is None:
+            return
+        self._pending = (revision, text, language, tuple(dictionary), tuple(disabled_rules))
+        if now:
+            self.timer.stop()
+            self._start()
+        else:
+            self.timer.start()
+
+    def cancel(self) -> None:
+        """Forget the waiting request (another draft was opened)."""
+        self.timer.stop()
+        self._pending = None
+
+    def _start(self) -> None:
+        if self._running or self._pending is None or self.check is None:
+            return  # the running check will start the next one when it ends
+        revision, text, language, dictionary, disabled = self._pending
+        self._pending = None
+        self._running = True
+        self.busy.emit(True)
+        self.tasks.run(
+            self.check, text, language, dictionary, disabled,
+            on_done=lambda issues: self._done(revision, text, issues),
+            on_error=self._failed,
+        )
+
+    def _done(self, revision: int, text: str, issues: list[Issue]) -> None:
+        self._running = False
+        self.busy.emit(self._pending is not None)
+        self.ready.emit(revision, text, issues)
+        if self._pending is not None and not self.timer.isActive():
+            self._start()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self.busy.emit(False)
+        if isinstance(error, StudioError):
+            self.failed.emit(error.for_humans())
+        else:
+            log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
+            self.failed.emit(f"The grammar check failed: {error}")
+        if self._pending is not None and not self.timer.isActive():
+            self.timer.start()

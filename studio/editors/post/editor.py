@@ -1,0 +1,374 @@
+"""The text widget of the post editor.
+
+It keeps the issues of its text as :class:`~studio.editors.post.marks.Mark` objects in UTF-16
+positions, carries them through every edit (so an underline never sits under the wrong word while a
+check is running), and offers the fixes: hover for the message, right click or Ctrl+. / Alt+Enter
+for replacements, "ignore once", "ignore rule" and "add to dictionary", F8 / Shift+F8 to walk the
+issues. Grammar answers arrive tagged with the revision of the text they were computed for; brand
+issues come from ``studio.text.brand_issues`` on every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+
+from studio.editors.post.highlighter import PostHighlighter
+from studio.editors.post.marks import Edit, Mark, place, remap
+from studio.model import BrandRules, Issue, Snippet
+from studio.text import brand_issues
+from studio.text.positions import cp_to_utf16, utf16_to_cp
+
+MAX_REPLACEMENTS = 6
+EDIT_LOG_SIZE = 2000
+
+
+def raw_text(editor: QPlainTextEdit) -> str:
+    """The document's text with its own line breaks as ``\\n`` and non-breaking spaces kept
+    (``toPlainText`` would turn them into plain spaces); same length in UTF-16 as the document."""
+    return editor.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search with C-speed slice comparisons
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+class PostEditor(QPlainTextEdit):
+    """Plain-text editor with issues, entity colours and the over-limit mark.
+
+    Signals: ``edited(int revision)`` after each change of the text; ``marks_changed()`` when the
+    visible issues change; ``rule_ignored(str rule)``; ``word_added(str word)`` (add it to the
+    client's dictionary); ``emoji_requested()`` (Ctrl+Shift+E); ``snippets_requested()``
+    (Ctrl+Shift+S); ``current_mark_changed(object mark_or_None)``.
+    """
+
+    edited = Signal(int)
+    marks_changed = Signal()
+    rule_ignored = Signal(str)
+    word_added = Signal(str)
+    emoji_requested = Signal()
+    snippets_requested = Signal()
+    current_mark_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postEditor")
+        self.setMouseTracking(True)
+        self.setTabChangesFocus(True)
+        self.revision = 0
+        self.brand_rules = BrandRules()
+        self.dictionary: set[str] = set()
+        self.disabled_rules: set[str] = set()
+        self.snippets: tuple[Snippet, ...] = ()
+        self._text = ""
+        self._edits: list[Edit] = []
+        self._grammar: list[Mark] = []
+        self._brand: list[Mark] = []
+        self._ignored: list[Mark] = []
+        self._visible: list[Mark] = []
+        self._over_from: int | None = None
+        self.highlighter = PostHighlighter(self.document(), self.marks, lambda: self._over_from, self)
+        self._brand_timer = QTimer(self)
+        self._brand_timer.setSingleShot(True)
+        self._brand_timer.setInterval(40)  # coalesce a burst of keys into one pass of the rules
+        self._brand_timer.timeout.connect(self.refresh_brand)
+        self.textChanged.connect(self._text_changed)
+        for keys, slot in (
+            ("Ctrl+.", self.open_issue_menu),
+            ("Alt+Return", self.open_issue_menu),
+            ("F8", self.next_issue),
+            ("Shift+F8", self.previous_issue),
+            ("Ctrl+Shift+E", self.emoji_requested.emit),
+            ("Ctrl+Shift+S", self.snippets_requested.emit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The text as the core sees it (code points; line breaks as ``\\n``)."""
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole text (a new draft, another variant); drops every issue."""
+        self._grammar, self._brand, self._ignored = [], [], []
+        self.setPlainText(text)
+        self._text = raw_text(self)
+        self.refresh_brand()
+
+    def _text_changed(self) -> None:
+        new = raw_text(self)
+        old = self._text
+        if new == old:
+            return  # a format-only change (highlighting)
+        prefix = _common_prefix(old, new)
+        suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+        position = cp_to_utf16(old, prefix)
+        removed = cp_to_utf16(old, len(old) - suffix) - position
+        added = cp_to_utf16(new, len(new) - suffix) - position
+        self._text = new
+        self.revision += 1
+        edit = Edit(self.revision, position, removed, added)
+        self._edits.append(edit)
+        del self._edits[:-EDIT_LOG_SIZE]
+        self._grammar = remap(self._grammar, [edit])
+        self._brand = remap(self._brand, [edit])
+        self._ignored = remap(self._ignored, [edit])
+        if self._over_from is not None and self._over_from > position:
+            self._over_from = None  # the counters say again where it goes over, in a moment
+        self._update_visible()
+        self._brand_timer.start()
+        self.edited.emit(self.revision)
+
+    # -- issues -------------------------------------------------------------------------------
+
+    def set_grammar_issues(self, revision: int, text: str, issues: Sequence[Issue]) -> None:
+        """Issues the grammar engine found in ``text``, the text of ``revision``. An answer for an
+        older revision is carried through the edits since; one older than the edit log is dropped."""
+        if revision > self.revision:
+            return
+        later = [edit for edit in self._edits if edit.revision > revision]
+        if revision < self.revision and (not self._edits or self._edits[0].revision > revision + 1):
+            return  # the log no longer reaches back to that text
+        self._grammar = remap(place(text, issues), later)
+        self._update_visible()
+
+    def refresh_brand(self) -> None:
+        """Check the brand rules again now (they take a few milliseconds)."""
+        self._brand_timer.stop()
+        self._brand = place(self._text, brand_issues(self._text, self.brand_rules))
+        self._update_visible()
+
+    def marks(self) -> list[Mark]:
+        """The issues shown now, sorted by position."""
+        return self._visible
+
+    def _hidden(self, mark: Mark) -> bool:
+        issue = mark.issue
+        if issue.rule in self.disabled_rules:
+            return True
+        if issue.category == "spelling" and self._word(mark) in self.dictionary:
+            return True
+        return any(ignored.key == mark.key for ignored in self._ignored)
+
+    def _update_visible(self) -> None:
+        visible = sorted(
+            (mark for mark in self._grammar + self._brand if not self._hidden(mark)),
+            key=lambda mark: (mark.start, mark.end),
+        )
+        if visible == self._visible:
+            return
+        changed = {(m.start, m.end) for m in visible} ^ {(m.start, m.end) for m in self._visible}
+        self._visible = visible
+        self._rehighlight(changed)
+        self.marks_changed.emit()
+
+    def _rehighlight(self, spans: set[tuple[int, int]]) -> None:
+        document = self.document()
+        blocks = set()
+        size = document.characterCount()
+        for start, end in spans:
+            first = document.findBlock(min(start, size - 1))
+            last = document.findBlock(min(end, size - 1))
+            for number in range(first.blockNumber(), last.blockNumber() + 1):
+                blocks.add(number)
+        for number in sorted(blocks):
+            self.highlighter.rehighlightBlock(document.findBlockByNumber(number))
+
+    def set_over_from(self, position_cp: int | None) -> None:
+        """Mark the text from code point ``position_cp`` on as over the limit (``None``: nothing)."""
+        position = None if position_cp is None else cp_to_utf16(self._text, min(position_cp, len(self._text)))
+        if position == self._over_from:
+            return
+        old, self._over_from = self._over_from, position
+        starts = [p for p in (old, position) if p is not None]
+        if starts:
+            self._rehighlight({(min(starts), len(self._text.encode("utf-16-le")) // 2)})
+
+    def over_from(self) -> int | None:
+        """Where the over-limit mark starts, in UTF-16 positions (``None``: nowhere)."""
+        return self._over_from
+
+    def _word(self, mark: Mark) -> str:
+        start = utf16_to_cp(self._text, mark.start)
+        end = utf16_to_cp(self._text, mark.end)
+        return self._text[start:end]
+
+    def mark_at(self, position: int) -> Mark | None:
+        """The issue under UTF-16 ``position`` (the last one when several overlap)."""
+        found = [m for m in self._visible if m.start <= position < m.end or m.start == m.end == position]
+        if not found:
+            found = [m for m in self._visible if m.start <= position <= m.end]
+        return found[-1] if found else None
+
+    # -- fixing -------------------------------------------------------------------------------
+
+    def apply(self, mark: Mark, replacement: str) -> None:
+        """Replace the text under ``mark`` with ``replacement`` (one undo step)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        self.setTextCursor(cursor)
+
+    def ignore_once(self, mark: Mark) -> None:
+        """Hide this one issue (it stays hidden while the text under it is unchanged)."""
+        self._ignored.append(mark)
+        self._update_visible()
+
+    def ignore_rule(self, rule: str) -> None:
+        """Hide every issue of ``rule`` (and tell the workspace, which stops checking for it)."""
+        self.disabled_rules.add(rule)
+        self._update_visible()
+        self.rule_ignored.emit(rule)
+
+    def add_word(self, word: str) -> None:
+        """Stop flagging ``word`` as a spelling mistake (the workspace stores it for the client)."""
+        self.dictionary.add(word)
+        self._update_visible()
+        self.word_added.emit(word)
+
+    def issue_menu(self, mark: Mark, parent: QWidget | None = None, *, then_next: bool = False) -> QMenu:
+        """The menu of fixes for ``mark``; ``then_next`` moves on to the next issue after a fix."""
+        menu = QMenu(parent or self)
+        menu.setObjectName("issueMenu")
+        menu.setToolTipsVisible(True)
+        header = menu.addAction(mark.issue.message)
+        header.setEnabled(False)
+        menu.addSeparator()
+
+        def fix(replacement: str) -> None:
+            self.apply(mark, replacement)
+            if then_next:
+                self.next_issue()
+
+        for replacement in mark.issue.replacements[:MAX_REPLACEMENTS]:
+            label = replacement if replacement.strip() else ("Remove" if not replacement else "“" + replacement + "”")
+            action = menu.addAction(label.replace("&", "&&"))
+            action.setData(replacement)
+            action.triggered.connect(lambda _=False, r=replacement: fix(r))
+        if not mark.issue.replacements:
+            menu.addAction("No suggestion").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Ignore once", lambda: self.ignore_once(mark))
+        rule_label = "this brand rule" if mark.issue.category == "brand" else f"the rule {mark.issue.rule}"
+        menu.addAction(f"Ignore {rule_label} in this post", lambda: self.ignore_rule(mark.issue.rule))
+        if mark.issue.category == "spelling":
+            word = self._word(mark)
+            menu.addAction(f"Add “{word}” to the client's dictionary", lambda: self.add_word(word))
+        return menu
+
+    def open_issue_menu(self) -> QMenu | None:
+        """Show the fixes for the issue at the cursor (Ctrl+. or Alt+Enter)."""
+        cursor = self.textCursor()
+        mark = self.mark_at(cursor.selectionStart()) or self.mark_at(cursor.position())
+        if mark is None:
+            self.next_issue()
+            cursor = self.textCursor()
+            mark = self.mark_at(cursor.selectionStart())
+            if mark is None:
+                return None
+        menu = self.issue_menu(mark, then_next=True)
+        rect = self.cursorRect(cursor)
+        menu.popup(self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        return menu
+
+    def next_issue(self) -> Mark | None:
+        """Select the next issue after the cursor (F8), wrapping at the end."""
+        position = self.textCursor().selectionEnd() if self.textCursor().hasSelection() else self.textCursor().position()
+        after = [m for m in self._visible if m.start >= position and (m.start, m.end) != self._selection()]
+        return self._select(after[0] if after else (self._visible[0] if self._visible else None))
+
+    def previous_issue(self) -> Mark | None:
+        """Select the issue before the cursor (Shift+F8), wrapping at the start."""
+        position = self.textCursor().selectionStart()
+        before = [m for m in self._visible if m.start < position]
+        return self._select(before[-1] if before else (self._visible[-1] if self._visible else None))
+
+    def _selection(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def _select(self, mark: Mark | None) -> Mark | None:
+        if mark is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self.current_mark_changed.emit(mark)
+        return mark
+
+    def go_to(self, mark: Mark) -> None:
+        """Select ``mark`` and give the editor the focus (the issues panel's jump)."""
+        self._select(mark)
+        self.setFocus()
+
+    def insert(self, text: str) -> None:
+        """Insert ``text`` at the cursor (emoji, snippets)."""
+        self.textCursor().insertText(text)
+        self.setFocus()
+
+    # -- Qt events ----------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        mark = self.mark_at(position)
+        standard = self.createStandardContextMenu(event.pos())
+        if mark is None:
+            standard.exec(event.globalPos())
+            return
+        menu = self.issue_menu(mark)
+        menu.addSeparator()
+        for action in standard.actions():
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            help_event = event if isinstance(event, QHelpEvent) else None
+            if help_event is not None:
+                point = self.viewport().mapFromGlobal(help_event.globalPos())
+                mark = self.mark_at(self.cursorForPosition(point).position())
+                if mark is not None:
+                    QToolTip.showText(help_event.globalPos(), self.tooltip_for(mark), self)
+                else:
+                    QToolTip.hideText()
+                return True
+        return super().event(event)
+
+    @staticmethod
+    def tooltip_for(mark: Mark) -> str:
+        """What hovering shows: the message, the suggestions and how to apply them."""
+        text = mark.issue.message
+        if mark.issue.replacements:
+            shown = [r if r.strip() else "(remove)" for r in mark.issue.replacements[:3]]
+            text += "\nSuggestions: " + ", ".join(shown)
+        return text + "\nCtrl+. for fixes"
+
+
+def actions_of(menu: QMenu) -> list[QAction]:
+    """The actions of ``menu`` that do something (tests and accessibility use this)."""
+    return [action for action in menu.actions() if not action.isSeparator()]

@@ -1,0 +1,106 @@
+"""Editing a thread: the parts of a post split for X, Bluesky, Mastodon or Threads, each with its
+own counter, all still editable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.editors.post.counters import counter_text, counter_tooltip
+from studio.editors.post.editor import PostEditor
+from studio.model import BrandRules
+from studio.text import count
+
+
+class ThreadEditor(QWidget):
+    """The parts of one network's thread.
+
+    Signals: ``parts_changed(list parts)`` after an edit settles; ``join_requested()`` when the user
+    wants one post again; ``resplit_requested(bool numbered)``.
+    """
+
+    parts_changed = Signal(list)
+    join_requested = Signal()
+    resplit_requested = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.network = ""
+        self.limit: int | None = None
+        self.brand_rules = BrandRules()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.title = QLabel()
+        bar.addWidget(self.title, 1)
+        self.renumber = QPushButton("Split again, numbered")
+        self.renumber.clicked.connect(lambda: self.resplit_requested.emit(True))
+        bar.addWidget(self.renumber)
+        self.join = QPushButton("Join into one post")
+        self.join.clicked.connect(self.join_requested.emit)
+        bar.addWidget(self.join)
+        layout.addLayout(bar)
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        layout.addWidget(self.area, 1)
+        self.editors: list[PostEditor] = []
+        self.counters: list[QLabel] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._emit_parts)
+
+    def set_parts(self, network_id: str, title: str, parts: Sequence[str], limit: int | None = None) -> None:
+        self.network, self.limit = network_id, limit
+        self.title.setText(f"{title} thread · {len(parts)} parts")
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        self.editors, self.counters = [], []
+        for number, part in enumerate(parts, 1):
+            editor = PostEditor(holder)
+            editor.setObjectName(f"threadPart{number}")
+            editor.brand_rules = self.brand_rules
+            editor.set_text(part)
+            editor.setMinimumHeight(90)
+            editor.setMaximumHeight(160)
+            counter = QLabel()
+            column.addWidget(QLabel(f"Part {number}"))
+            column.addWidget(editor)
+            column.addWidget(counter)
+            editor.edited.connect(lambda _rev, e=editor, c=counter: self._edited(e, c))
+            self.editors.append(editor)
+            self.counters.append(counter)
+            self._update_counter(editor, counter)
+        column.addStretch(1)
+        self.area.setWidget(holder)
+
+    def parts(self) -> list[str]:
+        return [editor.text().strip() for editor in self.editors if editor.text().strip()]
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._emit_parts()
+
+    def _edited(self, editor: PostEditor, counter: QLabel) -> None:
+        self._update_counter(editor, counter)
+        self._timer.start()
+
+    def _update_counter(self, editor: PostEditor, counter: QLabel) -> None:
+        result = count(editor.text(), self.network, limit=self.limit)
+        counter.setText(counter_text(result))
+        counter.setToolTip(counter_tooltip(result))
+        counter.setStyleSheet("" if result.ok else "color: #c62828; font-weight: 600;")
+        editor.set_over_from(result.over_from)
+
+    def _emit_parts(self) -> None:
+        self.parts_changed.emit(self.parts())

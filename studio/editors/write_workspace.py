@@ -1,0 +1,504 @@
+"""The Write workspace: the post editor with its counters, issues, variants, threads and previews,
+over the draft library.
+
+Typing goes to the text rules at once (counters, brand rules: a few milliseconds on the UI thread,
+coalesced over a burst of keys) and to the grammar engine once typing pauses (off the UI thread,
+answers tagged with the text's revision). The base text is saved by the library's autosave; network
+versions and threads by :class:`~studio.editors.post.saving.VariantSaver`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.editors.post.checking import CheckFn, GrammarRunner
+from studio.editors.post.counters import CountersBar
+from studio.editors.post.editor import PostEditor
+from studio.editors.post.emoji_picker import EmojiPicker
+from studio.editors.post.issues_panel import IssuePanel
+from studio.editors.post.previews import PostLook, PreviewsPanel
+from studio.editors.post.saving import VariantSaver
+from studio.editors.post.snippets import snippets_menu
+from studio.editors.post.thread_editor import ThreadEditor
+from studio.editors.post.variants import BASE, VariantBar
+from studio.model import Client, Draft
+from studio.text import count, network, networks, split_thread, warm_up
+from studio.ui.context import AppContext
+from studio.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
+
+
+@dataclass
+class Opened:
+    """What the workspace loaded for a draft (read on a worker thread, plain data)."""
+
+    draft: Draft
+    client: Client
+    handles: dict[str, str] = field(default_factory=dict)  # network -> @handle of the client's account
+    limits: dict[str, int] = field(default_factory=dict)  # network -> server limit (Mastodon)
+    images: tuple[Path, ...] = ()
+
+
+def load_draft(library: Any, draft_id: int) -> Opened:
+    """Everything the Write workspace shows of ``draft_id`` (runs on a worker thread)."""
+    draft = library.get_draft(draft_id)
+    client = library.get_client(draft.client_id)
+    handles: dict[str, str] = {}
+    limits: dict[str, int] = {}
+    for account in library.list_accounts(client.id):
+        handles.setdefault(account.network, account.handle)
+        limit = account.settings.get("max_characters")
+        if account.network == "mastodon" and isinstance(limit, int) and limit > 0:
+            limits["mastodon"] = limit
+    images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
+    return Opened(draft, client, handles, limits, images)
+
+
+def grammar_check_from(engine: Any) -> CheckFn | None:
+    """A blocking check function from the grammar engine (``studio.grammar.IncrementalChecker`` or an
+    object with a ``checker`` attribute holding one); ``None`` when there is none."""
+    checker = getattr(engine, "checker", engine)
+    if checker is None or not callable(getattr(checker, "check", None)):
+        return None
+
+    def check(text: str, language: str, dictionary: tuple[str, ...], disabled: tuple[str, ...]) -> list[Any]:
+        return list(checker.check(text, language, dictionary=dictionary, disabled_rules=disabled))
+
+    return check
+
+
+class WriteWorkspace(Workspace):
+    """The page where posts are written. The main window calls :meth:`set_client`,
+    :meth:`open_draft`, :meth:`save_now` and :meth:`activated`.
+
+    Signals: ``state_changed(str)`` (inherited) with a line for the status bar.
+    """
+
+    key = "write"
+    title = "Write"
+    icon_name = "write.svg"
+
+    def __init__(self, context: AppContext, *, grammar: CheckFn | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_id: int | None = None
+        self.opened: Opened | None = None
+        self.base_text = ""
+        self.versions: dict[str, str] = {}
+        self.threads: dict[str, list[str]] = {}
+        self.targets: list[str] = []
+        self.current = BASE
+        self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
+        self._quick = self._timer(60, self._refresh_counts)
+        self._panel_timer = self._timer(120, self._refresh_panel)
+        self._preview_timer = self._timer(300, self._refresh_previews)
+        self._build()
+        check = grammar or grammar_check_from(getattr(context, "grammar", None))
+        self.runner = GrammarRunner(context.tasks, context.settings, check, self)
+        self.runner.ready.connect(self._grammar_ready)
+        self.runner.failed.connect(self._grammar_failed)
+        self.runner.busy.connect(self._grammar_busy)
+        context.settings_signals.changed.connect(self._setting_changed)
+        self.saver = VariantSaver(context.library, context.tasks, self)
+        self.saver.failed.connect(context.messages.warning)
+        self._show_empty()
+        context.tasks.run(warm_up, on_done=self._warmed, on_error=self._warm_failed)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _timer(self, msecs: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(msecs)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("writeHeading")
+        header.addWidget(self.heading, 1)
+        self.networks_button = QToolButton(self)
+        self.networks_button.setText("Networks")
+        self.networks_button.setObjectName("networksButton")
+        self.networks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.networks_menu = QMenu(self.networks_button)
+        self.network_actions: dict[str, QAction] = {}
+        for network_id, title in networks():
+            action = self.networks_menu.addAction(title)
+            action.setCheckable(True)
+            action.toggled.connect(lambda on, n=network_id: self.set_target(n, on))
+            self.network_actions[network_id] = action
+        self.networks_button.setMenu(self.networks_menu)
+        header.addWidget(self.networks_button)
+        self.new_button = QToolButton(self)
+        self.new_button.setText("New post")
+        self.new_button.setToolTip("New post for the current client (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_draft)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.variant_bar = VariantBar(left)
+        column.addWidget(self.variant_bar)
+        self.stack = QStackedWidget(left)
+        self.editor = PostEditor(self.stack)
+        self.thread_editor = ThreadEditor(self.stack)
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.thread_editor)
+        column.addWidget(self.stack, 1)
+        self.counters = CountersBar(left)
+        column.addWidget(self.counters)
+        self.side = QTabWidget(splitter)
+        self.issues = IssuePanel(self.side)
+        self.previews = PreviewsPanel(self.side)
+        self.side.addTab(self.issues, "Issues")
+        self.side.addTab(self.previews, "Preview")
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.editor.edited.connect(self._edited)
+        self.editor.marks_changed.connect(self._panel_timer.start)
+        self.editor.rule_ignored.connect(self._rule_ignored)
+        self.editor.word_added.connect(self._word_added)
+        self.editor.emoji_requested.connect(self.show_emoji_picker)
+        self.editor.snippets_requested.connect(self.show_snippets)
+        self.issues.jump_requested.connect(self.editor.go_to)
+        self.counters.chosen.connect(lambda _n: self._mark_over())
+        self.variant_bar.selected.connect(self._show_network)
+        self.variant_bar.make_variant.connect(self.make_version)
+        self.variant_bar.drop_variant.connect(self.drop_version)
+        self.variant_bar.split_requested.connect(self.split)
+        self.thread_editor.parts_changed.connect(self._parts_changed)
+        self.thread_editor.join_requested.connect(self.join_thread)
+        self.thread_editor.resplit_requested.connect(lambda numbered: self.split(numbered, from_thread=True))
+        self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_draft)
+
+    # -- the main window's hooks --------------------------------------------------------------
+
+    def set_client(self, client_id: int | None) -> None:
+        """New posts go to ``client_id``; an open draft stays open."""
+        self.client_id = client_id
+
+    def activated(self) -> None:
+        self.editor.setFocus()
+
+    def save_now(self) -> None:
+        """Write the text, versions and threads now."""
+        self.thread_editor.flush()
+        self.saver.flush()
+
+    def open_draft(self, draft_id: int) -> None:
+        """Show ``draft_id`` (loaded off the UI thread)."""
+        self.save_now()
+        self.context.tasks.run(load_draft, self.context.library, draft_id,
+                               on_done=self._show_opened, on_error=self._open_failed)
+
+    def new_draft(self) -> None:
+        """A new empty post for the current client (the first client, or a new "My brand")."""
+        library, wanted = self.context.library, self.client_id
+
+        def create() -> Opened:
+            client_id = wanted
+            if client_id is None:
+                clients = library.list_clients()
+                client_id = clients[0].id if clients else library.add_client("My brand").id
+            draft = library.create_draft(client_id)
+            return load_draft(library, draft.id)
+
+        self.save_now()
+        self.context.tasks.run(create, pool="writes", on_done=self._show_opened, on_error=self._open_failed)
+
+    # -- showing a draft ----------------------------------------------------------------------
+
+    def _show_empty(self) -> None:
+        self.editor.setReadOnly(True)
+        self.editor.setPlaceholderText(EMPTY_HINT)
+        self.heading.setText("No post open")
+        self.variant_bar.setEnabled(False)
+        self.networks_button.setEnabled(False)
+
+    def _show_opened(self, opened: Opened) -> None:
+        self.runner.cancel()
+        self.opened = opened
+        draft, client = opened.draft, opened.client
+        self.saver.track(draft.id)
+        self.base_text = draft.text
+        self.versions = {n: v.text for n, v in draft.variants.items() if v.text is not None}
+        self.threads = {n: list(v.parts) for n, v in draft.variants.items() if v.parts}
+        known = {n for n, _ in networks()}
+        self.targets = [n for n in (*draft.networks, *self.versions, *self.threads) if n in known]
+        self.targets = list(dict.fromkeys(self.targets))
+        self.counters.limits = dict(opened.limits)
+        self.editor.brand_rules = client.brand_rules
+        self.thread_editor.brand_rules = client.brand_rules
+        self.editor.dictionary = set(client.dictionary)
+        self.editor.disabled_rules = set()
+        self.editor.snippets = client.snippets
+        self.editor.setReadOnly(False)
+        self.editor.setPlaceholderText("Write your post…")
+        self.variant_bar.setEnabled(True)
+        self.networks_button.setEnabled(True)
+        self.heading.setText(f"<b>{client.name}</b> · post {draft.id} · {draft.status.replace('_', ' ')}")
+        for network_id, action in self.network_actions.items():
+            action.blockSignals(True)
+            action.setChecked(network_id in self.targets)
+            action.blockSignals(False)
+        self._targets_changed(save=False)
+        self.current = BASE
+        self.variant_bar.select(BASE)
+        self._show_network(BASE)
+        self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
+
+    def _open_failed(self, error: BaseException) -> None:
+        message = getattr(error, "for_humans", None)
+        self.context.messages.error(message() if callable(message) else f"Studio could not open the post: {error}")
+
+    def _targets_changed(self, save: bool = True) -> None:
+        self.variant_bar.set_networks(self.targets, self.current)
+        self.counters.set_networks(self.targets)
+        if save:
+            self.saver.targets(list(self.targets))
+        self._quick.start()
+        self._preview_timer.start()
+
+    def set_target(self, network_id: str, on: bool) -> None:
+        """Add or remove ``network_id`` from the networks this post is for."""
+        if self.opened is None:
+            return
+        if on and network_id not in self.targets:
+            self.targets.append(network_id)
+        elif not on and network_id in self.targets:
+            self.targets.remove(network_id)
+        self._targets_changed()
+
+    def _show_network(self, network_id: str) -> None:
+        """Show the text of ``network_id`` (its thread, its own version, or the base text)."""
+        self.thread_editor.flush()
+        self.current = network_id
+        self.variant_bar.describe(network_id, has_variant=network_id in self.versions,
+                                  has_thread=network_id in self.threads)
+        if network_id in self.threads:
+            limit = self.counters.limits.get(network_id)
+            self.thread_editor.set_parts(network_id, network(network_id).title, self.threads[network_id], limit)
+            self.stack.setCurrentWidget(self.thread_editor)
+        else:
+            self.editor.set_text(self.versions.get(network_id, self.base_text))
+            self.stack.setCurrentWidget(self.editor)
+            self._request_check(now=True)
+        self._quick.start()
+
+    def text_for(self, network_id: str) -> str:
+        """What ``network_id`` gets: its own version, or the base text (a thread: its parts joined)."""
+        if network_id in self.threads:
+            return "\n\n".join(self.threads[network_id])
+        return self.versions.get(network_id, self.base_text)
+
+    # -- typing -------------------------------------------------------------------------------
+
+    def _edited(self, revision: int) -> None:
+        if self.opened is None:
+            return
+        text = self.editor.text()
+        if self.current == BASE:
+            self.base_text = text
+            self.saver.base(text)
+        elif self.current not in self.threads:
+            self.versions[self.current] = text
+            self.saver.variant(self.current, text)
+        self._quick.start()
+        self._preview_timer.start()
+        self._request_check()
+
+    def _language(self) -> str:
+        if self.opened is None:
+            return "en-US"
+        return self.opened.draft.language or self.opened.client.language or "en-US"
+
+    def _request_check(self, now: bool = False) -> None:
+        if self.opened is None or self.stack.currentWidget() is not self.editor:
+            return
+        disabled = sorted(rule for rule in self.editor.disabled_rules if not rule.startswith("BRAND_"))
+        self.runner.request(self.editor.revision, self.editor.text(), self._language(),
+                            sorted(self.editor.dictionary), disabled, now=now)
+
+    def _grammar_ready(self, revision: int, text: str, issues: list[Any]) -> None:
+        self.editor.set_grammar_issues(revision, text, issues)
+
+    def _grammar_failed(self, message: str) -> None:
+        self.state_changed.emit(f"Grammar: {message}")
+
+    def _grammar_busy(self, busy: bool) -> None:
+        self.issues.summary.setProperty("checking", busy)
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        if key == "grammar.delay_ms" and isinstance(value, int):
+            self.runner.set_delay(value)
+
+    def _rule_ignored(self, rule: str) -> None:
+        if not rule.startswith("BRAND_"):
+            self._request_check(now=True)
+
+    def _word_added(self, word: str) -> None:
+        if self.opened is None:
+            return
+        client_id = self.opened.client.id
+
+        def stored(client: Client) -> None:
+            if self.opened is not None and self.opened.client.id == client.id:
+                self.opened.client = client
+            self.state_changed.emit(f"“{word}” added to {client.name}'s dictionary")
+
+        self.context.tasks.run(self.context.library.add_to_dictionary, client_id, word, pool="writes",
+                               on_done=stored, on_error=self._open_failed)
+
+    # -- counters, issues, previews -----------------------------------------------------------
+
+    def _warmed(self, _result: object) -> None:
+        self.ready = True
+        self._refresh_counts()
+
+    def _warm_failed(self, error: BaseException) -> None:
+        log.error("Loading the link rules failed: %s", error)
+        self.context.messages.error(f"Studio could not load its link rules, counters are off: {error}")
+
+    def _refresh_counts(self) -> None:
+        if not self.ready or self.opened is None:
+            return
+        texts = {}
+        for network_id in self.targets:
+            if network_id in self.threads:
+                texts[network_id] = self._longest_part(network_id)
+            else:
+                texts[network_id] = self.text_for(network_id)
+        self.counters.update_counts(texts)
+        self._mark_over()
+
+    def _longest_part(self, network_id: str) -> str:
+        """The thread part the counter shows: the longest one, in the network's unit."""
+        limit = self.counters.limits.get(network_id)
+        parts = self.threads[network_id] or [""]
+        lengths = [count(part, network_id, limit=limit).length for part in parts]
+        return parts[lengths.index(max(lengths))]
+
+    def _mark_over(self) -> None:
+        """Mark in the editor the part over the limit of the chosen (or first failing) network."""
+        chosen = self.counters.worst()
+        over = None
+        if chosen is not None and chosen not in self.threads:
+            shows_it = self.current == chosen or (self.current == BASE and chosen not in self.versions)
+            if shows_it:
+                over = self.counters.counts[chosen].over_from
+        self.editor.set_over_from(over)
+
+    def _refresh_panel(self) -> None:
+        self.issues.set_marks(self.editor.text(), self.editor.marks())
+
+    def _refresh_previews(self) -> None:
+        if self.opened is None or self.side.currentWidget() is not self.previews:
+            return
+        client = self.opened.client
+        default_handle = "@" + "".join(ch for ch in client.name.lower() if ch.isalnum())
+        looks = []
+        for network_id in self.targets:
+            parts = self.threads.get(network_id) or [self.text_for(network_id)]
+            handle = self.opened.handles.get(network_id, default_handle)
+            looks.append(PostLook(network_id, client.name, handle if handle.startswith("@") else "@" + handle,
+                                  client.colour, tuple(parts), self.opened.images))
+        self.previews.show_looks(looks)
+
+    # -- versions and threads -----------------------------------------------------------------
+
+    def make_version(self) -> None:
+        """Give the current network its own text, starting from the base text."""
+        network_id = self.current
+        if network_id == BASE:
+            return
+        self.versions[network_id] = self.base_text
+        self.saver.variant(network_id, self.base_text)
+        self._show_network(network_id)
+
+    def drop_version(self) -> None:
+        """The current network uses the base text again (its own version is removed)."""
+        network_id = self.current
+        if self.versions.pop(network_id, None) is not None:
+            self.saver.variant(network_id, None)
+        self._show_network(network_id)
+
+    def split(self, numbered: bool, from_thread: bool = False) -> None:
+        """Split the current network's text into a thread whose parts each fit."""
+        network_id = self.current
+        if network_id == BASE or not network(network_id).thread:
+            return
+        text = " ".join(self.threads[network_id]) if from_thread and network_id in self.threads else \
+            self.text_for(network_id)
+        parts = split_thread(text, network_id, numbered, limit=self.counters.limits.get(network_id))
+        if not parts:
+            self.context.messages.info("There is no text to split yet.")
+            return
+        self.threads[network_id] = parts
+        self.saver.thread_parts(network_id, parts)
+        self._show_network(network_id)
+
+    def join_thread(self) -> None:
+        """Turn the current network's thread back into one text (its own version)."""
+        network_id = self.current
+        parts = self.threads.pop(network_id, None)
+        if parts is None:
+            return
+        self.versions[network_id] = "\n\n".join(parts)
+        self.saver.variant(network_id, self.versions[network_id])
+        self._show_network(network_id)
+
+    def _parts_changed(self, parts: list[str]) -> None:
+        network_id = self.thread_editor.network
+        if network_id in self.threads:
+            self.threads[network_id] = parts
+            self.saver.thread_parts(network_id, parts)
+            self._quick.start()
+            self._preview_timer.start()
+
+    # -- emoji and snippets -------------------------------------------------------------------
+
+    def show_emoji_picker(self) -> EmojiPicker:
+        picker = EmojiPicker(self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.editor.insert)
+        picker.show()
+        picker.search.setFocus()
+        return picker
+
+    def show_snippets(self) -> QMenu:
+        menu = snippets_menu(self.editor.snippets, self.editor.insert, self)
+        rect = self.editor.cursorRect()
+        menu.popup(self.editor.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        return menu
