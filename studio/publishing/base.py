@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from studio.errors import StudioError
+
 NETWORKS: tuple[str, ...] = ("mastodon", "bluesky", "telegram", "webhook", "folder")
 
 
@@ -114,13 +116,16 @@ class RetryLater:
 
     message: str
     retry_after: float | None = None
+    offline: bool = False  # the server could not be reached at all: waits without using up attempts
 
 
 @dataclass(frozen=True)
 class Permanent:
-    """Trying again will not help; ``message`` says what the user should do."""
+    """Trying again will not help; ``message`` says what the user should do. ``reconnect`` marks
+    a refused credential: the account needs to be connected again."""
 
     message: str
+    reconnect: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,13 +141,8 @@ Outcome = Published | RetryLater | Permanent | Uncertain
 PartCallback = Callable[[int, Sent], None]
 
 
-class ConnectionProblem(Exception):
+class ConnectionProblem(StudioError):
     """Raised by ``verify`` only: the account cannot be reached or was refused, in the user's words."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 class Publisher(Protocol):
@@ -185,7 +185,7 @@ def http_outcome(status: int, message: str, retry_after: float | None = None, *,
     if status == 429:
         return RetryLater(f"The server asks to slow down (rate limit){detail}.", retry_after)
     if status in (401, 403):
-        return Permanent(f"The server refused the account's credentials{detail}. Reconnect the account.")
+        return Permanent(f"The server refused the account's credentials{detail}. Reconnect the account.", True)
     if status >= 500 or status in (408, 425):
         return RetryLater(f"The server had a problem (HTTP {status}){detail}.", retry_after)
     if status == 404:

@@ -159,14 +159,15 @@ class BlueskyPublisher:
                 reset = (error.response.headers or {}).get("ratelimit-reset")
                 retry_after = max(0.0, float(reset) - time.time()) if reset and reset.isdigit() else None
             if status in (401, 403) or name in ("AuthenticationRequired", "ExpiredToken", "InvalidToken", "AccountTakedown"):
-                return Permanent(f"Bluesky refused the app password ({message}). Reconnect the account.")
+                return Permanent(f"Bluesky refused the app password ({message}). Reconnect the account.", True)
             if status == 400 and name == "InvalidRecord":
                 return Permanent(f"Bluesky rejected the post: {message}. Edit the post and schedule it again.")
             if status == 413 or name == "BlobTooLarge":
                 return Permanent("Bluesky says an image is too large (1 MB at most). Export a smaller rendition.")
             return http_outcome(status, message, retry_after)
         if isinstance(error, exceptions.NetworkError | exceptions.InvokeTimeoutError):
-            return RetryLater(f"Could not reach {self._url} ({type(error.__cause__ or error).__name__}).")
+            cause = type(error.__cause__ or error).__name__
+            return RetryLater(f"Could not reach {self._url} ({cause}).", offline=cause == "ConnectError")
         if isinstance(error, exceptions.AtProtocolError):
             return RetryLater(f"Bluesky: {type(error).__name__}.")
         raise error

@@ -87,7 +87,8 @@ class MastodonPublisher:
                 "Mastodon asks to slow down (rate limit).", parse_retry_after(self._last_headers.get("Retry-After"))
             )
         if isinstance(error, errors.MastodonNetworkError):
-            return RetryLater(f"Could not reach {self._account.server_url}: {_network_reason(error)}.")
+            reason = _network_reason(error)
+            return RetryLater(f"Could not reach {self._account.server_url}: {reason}.", offline=_offline(reason))
         if isinstance(error, errors.MastodonAPIError) and len(error.args) >= 4 and isinstance(error.args[1], int):
             status, message = int(error.args[1]), str(error.args[3] or error.args[2] or "")
             if status == 422 and "processing" in message.lower():
@@ -95,7 +96,7 @@ class MastodonPublisher:
             if status == 422:
                 return Permanent(_explain_422(message))
             if status in (401, 403):
-                return Permanent(f"Mastodon refused the access token ({message}). Reconnect the account.")
+                return Permanent(f"Mastodon refused the access token ({message}). Reconnect the account.", True)
             return http_outcome(status, message, parse_retry_after(self._last_headers.get("Retry-After")))
         if isinstance(error, errors.MastodonError):
             return RetryLater(f"Mastodon: {error}")
@@ -200,6 +201,10 @@ def _network_reason(error: Exception) -> str:
     if "RemoteDisconnected" in text or "Connection aborted" in text or "reset" in text.lower():
         return "the connection was dropped"
     return "network error"
+
+
+def _offline(reason: str) -> bool:
+    return "refused" in reason or "cannot be found" in reason
 
 
 def _explain_422(message: str) -> str:

@@ -67,10 +67,10 @@ class TelegramPublisher:
         try:
             response = self._session.post(url, data=data, files=files, timeout=self._timeout)
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL) as error:
-            raise _Stop(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before)) from None
+            raise _Stop(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before, True)) from None
         except requests.exceptions.ConnectionError as error:
             if _refused(error):
-                raise _Stop(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before)) from None
+                raise _Stop(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before, True)) from None
             raise _Stop(Uncertain(
                 "The connection to Telegram broke after the message was sent; it may or may not be in the channel. "
                 "Check the channel, then mark the post as published or retry it."
@@ -88,10 +88,10 @@ class TelegramPublisher:
             return payload["result"]
         raise _Stop(self._api_error(payload, response.status_code, sent_before))
 
-    def _not_sent(self, message: str, sent_before: bool) -> Outcome:
+    def _not_sent(self, message: str, sent_before: bool, offline: bool = False) -> Outcome:
         if sent_before:
             return Uncertain(f"{message} in the middle of a post with several messages. Check the channel.")
-        return RetryLater(f"{message}.")
+        return RetryLater(f"{message}.", offline=offline)
 
     def _api_error(self, payload: dict[str, Any], status: int, sent_before: bool) -> Outcome:
         code = int(payload.get("error_code") or status)
@@ -103,9 +103,9 @@ class TelegramPublisher:
             # Telegram answered with an error, so it did not post this message.
             return self._not_sent(f"Telegram had a problem (HTTP {code}: {description})", sent_before)
         if code == 401 or (code == 404 and "not found" in description.lower() and "chat" not in description.lower()):
-            return Permanent(f"Telegram refused the bot token ({description}). Reconnect the account with a valid token.")
+            return Permanent(f"Telegram refused the bot token ({description}). Reconnect the account with a valid token.", True)
         if code == 403:
-            return Permanent(f"Telegram refused to post ({description}). Add the bot to the channel as an admin who may post.")
+            return Permanent(f"Telegram refused to post ({description}). Add the bot to the channel as an admin who may post.", True)
         if "chat not found" in description.lower():
             return Permanent("Telegram does not know this chat. Check the chat id (like @channelname or -100…).")
         if "too long" in description.lower():

@@ -125,10 +125,10 @@ class WebhookPublisher:
         try:
             response = self._post(body, post.idempotency_key)
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL):
-            return RetryLater("Could not reach the webhook.")
+            return RetryLater("Could not reach the webhook.", offline=True)
         except requests.exceptions.ConnectionError as error:
             if "NewConnectionError" in repr(error) or "Connection refused" in repr(error):
-                return RetryLater("Could not reach the webhook (the connection was refused).")
+                return RetryLater("Could not reach the webhook (the connection was refused).", offline=True)
             return Uncertain("The connection to the webhook broke after the post was sent; check the receiver.")
         except requests.exceptions.Timeout:
             return Uncertain("The webhook did not answer in time after the post was sent; check the receiver.")

@@ -1,0 +1,331 @@
+"""``studio accounts``, ``studio publish`` and ``studio scheduler``: publishing from a terminal.
+
+Secrets are read from standard input (one line) or a hidden prompt, never from the command line,
+where other users and the shell history could see them. Heavy imports stay inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from typing import Any
+
+from studio.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+NETWORKS = ("mastodon", "bluesky", "telegram", "webhook", "folder")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    accounts = subparsers.add_parser(
+        "accounts", parents=[common], help="connect, list, test and remove publishing accounts",
+        description="Accounts to publish with. Secrets (tokens, app passwords) go to the system keyring.",
+    )
+    actions = accounts.add_subparsers(title="accounts commands", metavar="ACTION")
+    accounts.set_defaults(handler=lambda args: _usage(accounts))
+
+    add = actions.add_parser(
+        "add", parents=[common], help="connect an account (the secret is read from stdin or a prompt)",
+        description="Connect an account: checks the credentials with the network, then stores the secret in "
+        "the system keyring and the account in the library. The secret is read from standard input (one "
+        "line) or asked for without echo; it is never taken from an argument.",
+    )
+    add.add_argument("network", choices=NETWORKS)
+    add.add_argument("--client", required=True, metavar="NAME", help="the client (created if new)")
+    add.add_argument("--handle", default="", help="handle (Bluesky: name.bsky.social; Mastodon: user)")
+    add.add_argument("--server", default="", metavar="URL",
+                     help="Mastodon instance or Bluesky PDS URL; webhook URL; folder path; Telegram API URL")
+    add.add_argument("--chat-id", default="", help="Telegram: @channelname or -100… id")
+    add.add_argument("--variant", default="", metavar="NETWORK",
+                     help="webhook/folder: send this network's variant of each draft")
+    add.add_argument("--slot", action="append", default=[], metavar="DAY HH:MM",
+                     help="a posting slot for 'add to queue', e.g. 'mon 09:30' (repeatable)")
+    add.add_argument("--no-test", action="store_true", help="store without checking the credentials")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=_add)
+
+    lister = actions.add_parser("list", parents=[common], help="list the accounts")
+    lister.add_argument("--json", action="store_true")
+    lister.set_defaults(handler=_list)
+
+    test = actions.add_parser("test", parents=[common], help="check an account's credentials with its network")
+    test.add_argument("account", type=int, metavar="ID")
+    test.add_argument("--json", action="store_true")
+    test.set_defaults(handler=_test)
+
+    remove = actions.add_parser("remove", parents=[common], help="remove an account and its keyring secret")
+    remove.add_argument("account", type=int, metavar="ID")
+    remove.set_defaults(handler=_remove)
+
+    publish = subparsers.add_parser(
+        "publish", parents=[common], help="publish the posts that are due (for cron and timers)",
+        description="Publish every post that is due, then exit. Safe to run from cron, a systemd timer or "
+        "the Windows Task Scheduler while the app is open: a lease in the library makes sure no post "
+        "is sent twice. Also acts on single publications (--retry, --cancel, --mark-published).",
+    )
+    publish.add_argument("--due", action="store_true", help="send what is due now")
+    publish.add_argument("--limit", type=int, default=None, help="send at most this many")
+    publish.add_argument("--list", action="store_true", help="list publications and their states")
+    publish.add_argument("--retry", type=int, metavar="ID", help="send publication ID again")
+    publish.add_argument("--cancel", type=int, metavar="ID", help="cancel publication ID")
+    publish.add_argument("--mark-published", type=int, metavar="ID",
+                         help="the post is there after all (an uncertain send that arrived)")
+    publish.add_argument("--url", default="", help="with --mark-published: the post's address")
+    publish.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    publish.set_defaults(handler=_publish)
+
+    scheduler = subparsers.add_parser(
+        "scheduler", parents=[common], help="keep running and publish posts as they fall due",
+        description="A long-running publisher (for a systemd service or a server): sends posts as they "
+        "fall due, until stopped with SIGTERM or Ctrl+C.",
+    )
+    scheduler.add_argument("--interval", type=float, default=60.0, metavar="SECONDS",
+                           help="look for due posts at least this often (default 60)")
+    scheduler.set_defaults(handler=_scheduler)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from studio.cli import library_dir
+    from studio.library import Library
+
+    folder = library_dir(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    return Library.open(folder)
+
+
+def _read_secret(network: str) -> str:
+    what = {"mastodon": "access token", "bluesky": "app password", "telegram": "bot token",
+            "webhook": "shared secret", "folder": ""}[network]
+    if not what:
+        return ""
+    if sys.stdin is not None and not sys.stdin.isatty():
+        secret = sys.stdin.readline().strip()
+    else:
+        import getpass
+
+        secret = getpass.getpass(f"{what.capitalize()} (not shown): ").strip()
+    if not secret:
+        raise UsageError(f"No {what} was given.", "Pipe it on standard input or type it at the prompt.")
+    return secret
+
+
+def _slots(values: list[str]) -> list[dict[str, Any]]:
+    slots = []
+    for value in values:
+        day, _, at = value.strip().partition(" ")
+        if day[:3].lower() not in WEEKDAYS or len(at.strip()) != 5:
+            raise UsageError(f"“{value}” is not a posting slot.", "Write it like 'mon 09:30'.")
+        slots.append({"weekday": WEEKDAYS.index(day[:3].lower()), "time": at.strip()})
+    return slots
+
+
+def _verify(account: Any) -> Any:
+    """The account's name and limits; :class:`ConnectionProblem` (a StudioError) says what is wrong."""
+    from studio.publishing.runner import make_publisher
+
+    return make_publisher(account).verify()
+
+
+def _add(args: argparse.Namespace) -> int:
+    from studio import secrets
+    from studio.publishing.base import Account
+
+    network = args.network
+    server = args.server.strip()
+    if network in ("webhook", "folder") and not server:
+        raise UsageError(f"A {network} account needs --server.", "Give the webhook URL or the folder path.")
+    if network == "mastodon" and not server:
+        raise UsageError("A Mastodon account needs --server.", "For example --server https://mastodon.social.")
+    if network == "telegram" and not args.chat_id:
+        raise UsageError("A Telegram account needs --chat-id.", "For example --chat-id @mychannel.")
+    if network == "bluesky" and not args.handle:
+        raise UsageError("A Bluesky account needs --handle.", "For example --handle studio.bsky.social.")
+    slots = _slots(args.slot)
+    secret = _read_secret(network)
+    settings: dict[str, Any] = {}
+    if args.chat_id:
+        settings["chat_id"] = args.chat_id
+    if args.variant:
+        settings["variant"] = args.variant
+    account = Account(network, server, args.handle, secret, settings)
+    handle, display_name = args.handle or server, ""
+    if not args.no_test:
+        info = _verify(account)
+        handle = info.handle or handle
+        display_name = info.display_name
+        settings.update({key: value for key, value in info.limits.items() if isinstance(value, int | str)})
+        if info.avatar_url:
+            settings["avatar_url"] = info.avatar_url
+    library = _open(args)
+    try:
+        client = library.client_or_new(args.client)
+        ref = secrets.new_ref(network)
+        if secret:
+            secrets.store(ref, secret)
+        try:
+            saved = library.add_account(client.id, network, handle or network, display_name, server,
+                                        ref if secret else "", slots, settings)
+        except BaseException:
+            if secret:
+                secrets.delete(ref)
+            raise
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps(_account_json(saved)))
+    else:
+        print(f"Connected {network} account {saved.id}: {saved.handle}"
+              + (f" ({display_name})" if display_name else ""))
+    return 0
+
+
+def _account_json(account: Any) -> dict[str, Any]:
+    return {
+        "id": account.id, "client_id": account.client_id, "network": account.network, "handle": account.handle,
+        "display_name": account.display_name, "server_url": account.server_url, "slots": list(account.slots),
+        "settings": {k: v for k, v in account.settings.items()}, "archived": account.archived,
+    }
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = _open(args)
+    try:
+        accounts = library.list_accounts()
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps([_account_json(account) for account in accounts]))
+        return 0
+    if not accounts:
+        print("No accounts yet: add one with 'studio accounts add'.")
+    for account in accounts:
+        flag = "  (reconnect needed)" if account.settings.get("needs_reconnect") else ""
+        print(f"{account.id:>4}  {account.network:<9} {account.handle}  {account.server_url}{flag}")
+    return 0
+
+
+def _test(args: argparse.Namespace) -> int:
+    from studio import secrets
+    from studio.publishing.base import Account
+
+    library = _open(args)
+    try:
+        row = library.get_account(args.account)
+        secret = secrets.load(row.secret_ref) if row.secret_ref else ""
+        info = _verify(Account(row.network, row.server_url, row.handle, secret, dict(row.settings)))
+        if row.settings.get("needs_reconnect"):
+            from dataclasses import replace
+
+            settings = dict(row.settings)
+            settings["needs_reconnect"] = False
+            library.update_account(replace(row, settings=settings))
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps({"handle": info.handle, "display_name": info.display_name,
+                          "avatar_url": info.avatar_url, "limits": dict(info.limits)}))
+    else:
+        limits = ", ".join(f"{key} {value}" for key, value in info.limits.items())
+        print(f"OK: {info.handle}" + (f" ({info.display_name})" if info.display_name else "")
+              + (f"; limits: {limits}" if limits else ""))
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from studio import secrets
+
+    library = _open(args)
+    try:
+        row = library.get_account(args.account)
+        library.remove_account(row.id)
+        if row.secret_ref:
+            secrets.delete(row.secret_ref)
+    finally:
+        library.close()
+    print(f"Removed account {row.id} ({row.handle}) and its keyring secret.")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from studio.publishing.queue import Queue
+    from studio.publishing.runner import Runner
+
+    actions = [args.due, args.list, args.retry is not None, args.cancel is not None, args.mark_published is not None]
+    if sum(actions) != 1:
+        raise UsageError("Say what to do: --due, --list, --retry ID, --cancel ID or --mark-published ID.",
+                         "For cron: studio publish --due")
+    library = _open(args)
+    try:
+        queue = Queue(library)
+        if args.retry is not None:
+            queue.retry(args.retry)
+        elif args.cancel is not None:
+            queue.cancel(args.cancel)
+        elif args.mark_published is not None:
+            queue.mark_published(args.mark_published, args.url)
+        elif args.list:
+            items = queue.list()
+            if args.json:
+                print(json.dumps([item.to_json() for item in items]))
+            else:
+                for item in items:
+                    error = f"  {item.last_error}" if item.last_error else ""
+                    print(f"{item.id:>5}  {item.scheduled_at}  {item.network:<9} {item.state:<16} "
+                          f"{item.excerpt[:40]!r}{error}")
+            return 0
+        else:
+            report = Runner(library, queue).run_due(limit=args.limit)
+            if args.json:
+                print(json.dumps(report.to_json()))
+            else:
+                for result in report.results:
+                    print(f"{result.publication_id:>5}  {result.network:<9} {result.state}"
+                          + (f": {result.message}" if result.message else ""))
+                print(f"{report.count('published')} published, {report.count('failed-permanent')} failed, "
+                      f"{report.count('failed-retry')} to retry, {report.count('uncertain')} uncertain, "
+                      f"{report.waiting} waiting.")
+            return 0
+    finally:
+        library.close()
+    print("Done.")
+    return 0
+
+
+def _scheduler(args: argparse.Namespace) -> int:
+    from studio.publishing.queue import Queue
+    from studio.publishing.runner import Runner, due_wait
+
+    if args.interval <= 0:
+        raise UsageError("--interval must be more than 0 seconds.")
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: Any) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    library = _open(args)
+    try:
+        queue = Queue(library)
+        runner = Runner(library, queue)
+        print(f"studio scheduler: publishing from {library.folder} (Ctrl+C to stop)", flush=True)
+        while not stopping.is_set():
+            report = runner.run_due(stop=stopping.is_set)
+            for result in report.results:
+                print(f"{result.publication_id:>5}  {result.network:<9} {result.state}"
+                      + (f": {result.message}" if result.message else ""), flush=True)
+            stopping.wait(max(1.0, due_wait(queue, args.interval)))
+    finally:
+        library.close()
+    return 0
