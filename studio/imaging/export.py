@@ -239,21 +239,29 @@ def export(
                 flat.append(flatten(loaded.image, background))
             return flat[0]
 
-    def one(preset: Preset) -> Rendition | None:
+    # Presets that share a size and a crop (Instagram portrait, Threads and Facebook posts, say) are
+    # rendered once: same pixels, and the same file bytes where the budget allows.
+    groups: dict[tuple[Any, ...], list[Preset]] = {}
+    for preset in chosen:
+        crop = placed[preset.id]
+        key = (crop.x, crop.y, crop.w, crop.h, crop.rotation, crop.flip_h, crop.flip_v, preset.width, preset.height)
+        groups.setdefault(key, []).append(preset)
+
+    def one(group: list[Preset]) -> list[Rendition]:
         if _cancelled(cancel):
-            return None
-        return _render_one(loaded, preset, placed[preset.id], folder, stem, fmt, extra, opaque)
+            return []
+        return _render_group(loaded, group, placed[group[0].id], folder, stem, fmt, extra, opaque)
 
     results: dict[str, Rendition] = {}
-    count = max(1, min(workers or os.cpu_count() or 1, total))
+    count = max(1, min(workers or os.cpu_count() or 1, len(groups)))
+    largest_first = sorted(groups.values(), key=lambda group: -group[0].width * group[0].height)
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="export") as pool:
-        pending: set[Future[Rendition | None]] = {pool.submit(one, preset) for preset in chosen}
+        pending: set[Future[list[Rendition]]] = {pool.submit(one, group) for group in largest_first}
         try:
             while pending:
                 finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    rendition = future.result()
-                    if rendition is not None:
+                    for rendition in future.result():
                         results[rendition.preset] = rendition
                         if progress:
                             progress(len(results), total, rendition.path.name)
@@ -261,10 +269,8 @@ def export(
                     for future in pending:
                         future.cancel()
                     for future in wait(pending).done:
-                        if not future.cancelled() and future.exception() is None and future.result():
-                            rendition = future.result()
-                            assert rendition is not None
-                            results[rendition.preset] = rendition
+                        if not future.cancelled() and future.exception() is None:
+                            results.update((item.preset, item) for item in future.result())
                     raise ExportCancelled([results[p.id] for p in chosen if p.id in results])
         except BaseException:
             for future in pending:
@@ -278,8 +284,18 @@ def _shown_size(source: Source) -> tuple[int, int]:
     return (info.width, info.height)
 
 
-def _render_one(loaded: Loaded, preset: Preset, crop: Crop, folder: Path, stem: str, fmt: str,
-                extra: dict[str, Any], opaque: Callable[[], Image.Image]) -> Rendition:
+def _render_group(loaded: Loaded, group: list[Preset], crop: Crop, folder: Path, stem: str, fmt: str,
+                  extra: dict[str, Any], opaque: Callable[[], Image.Image]) -> list[Rendition]:
+    """Render the crop once for presets of one size, and encode and write it for each of them."""
+    rendered: dict[bool, Image.Image] = {}
+    encoded: dict[str, tuple[bytes, int | None]] = {}  # format -> bytes at the best quality tried
+    return [_write_one(loaded, preset, crop, folder, stem, fmt, extra, opaque, rendered, encoded)
+            for preset in group]
+
+
+def _write_one(loaded: Loaded, preset: Preset, crop: Crop, folder: Path, stem: str, fmt: str,
+               extra: dict[str, Any], opaque: Callable[[], Image.Image], rendered: dict[bool, Image.Image],
+               encoded: dict[str, tuple[bytes, int | None]]) -> Rendition:
     target = (preset.width, preset.height)
     notices: list[str] = []
     upscaled = geometry.upscale_factor(crop, loaded.full_size, target) > 1.0001
@@ -289,17 +305,21 @@ def _render_one(loaded: Loaded, preset: Preset, crop: Crop, folder: Path, stem: 
     if notice:
         notices.append(notice)
     failures: list[str] = []
-    rendered: dict[bool, Image.Image] = {}
     for candidate in order:
         keeps_alpha = candidate in ("png", "webp") and loaded.has_alpha
         if keeps_alpha not in rendered:
             base = loaded.image if keeps_alpha or not loaded.has_alpha else opaque()
             rendered[keeps_alpha] = geometry.render(base, crop, target)
-        try:
-            data, quality = encode_within(rendered[keeps_alpha], candidate, preset.max_bytes, extra)
-        except ValueError as error:
-            failures.append(str(error))
-            continue
+        known = encoded.get(candidate)
+        if known is not None and len(known[0]) <= preset.max_bytes and known[1] in (START_QUALITY, None):
+            data, quality = known  # the best this format gives, and it fits this budget too
+        else:
+            try:
+                data, quality = encode_within(rendered[keeps_alpha], candidate, preset.max_bytes, extra)
+            except ValueError as error:
+                failures.append(str(error))
+                continue
+            encoded[candidate] = (data, quality)
         path = folder / file_name(stem, preset, candidate)
         write_atomically(path, data)
         return Rendition(preset.id, path, target[0], target[1], len(data), candidate, quality, upscaled,
