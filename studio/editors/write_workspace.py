@@ -109,6 +109,7 @@ class WriteWorkspace(Workspace):
         self.threads: dict[str, list[str]] = {}
         self.targets: list[str] = []
         self.current = BASE
+        self._loading = False
         self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
         self._quick = self._timer(60, self._refresh_counts)
         self._panel_timer = self._timer(120, self._refresh_panel)
@@ -312,7 +313,11 @@ class WriteWorkspace(Workspace):
             self.thread_editor.set_parts(network_id, network(network_id).title, self.threads[network_id], limit)
             self.stack.setCurrentWidget(self.thread_editor)
         else:
-            self.editor.set_text(self.versions.get(network_id, self.base_text))
+            self._loading = True  # the text shown is not an edit of this network's text
+            try:
+                self.editor.set_text(self.versions.get(network_id, self.base_text))
+            finally:
+                self._loading = False
             self.stack.setCurrentWidget(self.editor)
             self._request_check(now=True)
         self._quick.start()
@@ -326,7 +331,7 @@ class WriteWorkspace(Workspace):
     # -- typing -------------------------------------------------------------------------------
 
     def _edited(self, revision: int) -> None:
-        if self.opened is None:
+        if self.opened is None or self._loading:
             return
         text = self.editor.text()
         if self.current == BASE:

@@ -1,0 +1,35 @@
+"""A real LanguageTool for the editor's grammar tests (started once per session, only by the tests
+marked ``integration`` that ask for it)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, LocalServer
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="session")
+def grammar_service() -> Iterator[GrammarService]:
+    folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
+    if not (folder / "languagetool-server.jar").is_file():
+        pytest.fail(f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder} (make test does it)")
+    os.environ["LTP_JAR_DIR_PATH"] = str(folder)
+    server = LocalServer()
+    server.ensure_running()
+    service = GrammarService(GrammarConfig("local"), local=server)
+    service.start()
+    yield service
+    server.stop()
+
+
+@pytest.fixture
+def checker(grammar_service: GrammarService) -> Iterator[IncrementalChecker]:
+    checker = IncrementalChecker(grammar_service)
+    yield checker
+    checker.close()

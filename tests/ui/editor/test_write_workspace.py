@@ -1,0 +1,151 @@
+"""The Write workspace over a real library: open, type, save, counters, versions, threads,
+dictionary, emoji and snippets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studio.editors.post.editor import actions_of
+from studio.editors.write_workspace import WriteWorkspace
+from studio.library import Library
+from studio.model import BrandRules, Snippet
+from studio.text import count
+from studio.ui.context import AppContext
+
+LONG = " ".join(f"Sentence {i} tells the story of our trail shoes in the mountains." for i in range(12))
+
+
+@pytest.fixture
+def workspace(qtbot: QtBot, context: AppContext) -> WriteWorkspace:
+    context.tasks.inline = True
+    page = WriteWorkspace(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    return page
+
+
+def client_with_rules(library: Library) -> int:
+    client = library.add_client("Acme Shoes", "#e0663d")
+    client = library.update_client(replace(
+        client,
+        brand_rules=BrandRules(banned={"cheap": "affordable"}, forbid_all_caps=True),
+        snippets=(Snippet("Sign-off", "Run with us! #AcmeRun"),),
+    ))
+    return client.id
+
+
+def test_opening_a_draft_shows_its_text_and_brand_issues(workspace: WriteWorkspace, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text="Not cheap, just GOOD.")
+    workspace.open_draft(draft.id)
+    assert workspace.editor.text() == "Not cheap, just GOOD."
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_BANNED", "BRAND_ALL_CAPS"]
+    workspace._refresh_panel()
+    assert workspace.issues.list.count() == 2
+    assert "Acme Shoes" in workspace.heading.text()
+
+
+def test_typed_text_is_saved_to_the_library(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library))
+    workspace.open_draft(draft.id)
+    workspace.editor.setFocus()
+    qtbot.keyClicks(workspace.editor, "Hello trail runners")
+    workspace.save_now()
+    assert library.get_draft(draft.id).text == "Hello trail runners"
+
+
+def test_new_post_with_ctrl_n_goes_to_the_current_client(qtbot: QtBot, workspace: WriteWorkspace,
+                                                          library: Library) -> None:
+    client_id = client_with_rules(library)
+    workspace.set_client(client_id)
+    workspace.new_draft()
+    assert workspace.opened is not None
+    assert workspace.opened.client.id == client_id
+    assert not workspace.editor.isReadOnly()
+
+
+def test_counters_follow_typing_and_mark_the_excess(qtbot: QtBot, workspace: WriteWorkspace,
+                                                    library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text="x" * 295)
+    workspace.open_draft(draft.id)
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace._refresh_counts()
+    bluesky = workspace.counters.counts["bluesky"]
+    assert (bluesky.length, bluesky.limit) == (295, 300)
+    assert workspace.counters.buttons["bluesky"].text() == "Bluesky 295/300 · 295/3000 B"
+    workspace.editor.moveCursor(workspace.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(workspace.editor, "y" * 10)
+    qtbot.waitUntil(lambda: workspace.counters.counts["bluesky"].length == 305)
+    assert workspace.editor.over_from() == 300
+    workspace.save_now()
+    assert library.get_draft(draft.id).networks == ("bluesky",)
+
+
+def test_a_network_version_is_edited_and_saved(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text="Base text")
+    workspace.open_draft(draft.id)
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace.variant_bar.select("bluesky")
+    assert workspace.variant_bar.info.text() == "Bluesky uses the base text."
+    workspace.make_version()
+    workspace.editor.moveCursor(workspace.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(workspace.editor, " for Bluesky")
+    workspace.save_now()
+    variants = library.get_draft(draft.id).variants
+    assert variants["bluesky"].text == "Base text for Bluesky"
+    assert library.get_draft(draft.id).text == "Base text"
+    workspace.drop_version()
+    workspace.save_now()
+    assert "bluesky" not in library.get_draft(draft.id).variants
+
+
+def test_split_into_a_numbered_thread_and_join(workspace: WriteWorkspace, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text=LONG)
+    workspace.open_draft(draft.id)
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace.variant_bar.select("bluesky")
+    workspace.split(numbered=True)
+    parts = workspace.threads["bluesky"]
+    assert len(parts) == 3
+    assert all(count(part, "bluesky").ok for part in parts)
+    assert parts[0].endswith(" 1/3")
+    assert workspace.stack.currentWidget() is workspace.thread_editor
+    assert [e.text() for e in workspace.thread_editor.editors] == parts
+    # the parts stay editable
+    workspace.thread_editor.editors[1].insert("Also: ")
+    workspace.save_now()
+    stored = library.get_draft(draft.id).variants["bluesky"].parts
+    assert stored[1].startswith("Also: ")
+    workspace.join_thread()
+    workspace.save_now()
+    assert library.get_draft(draft.id).variants["bluesky"].text.startswith(parts[0])  # type: ignore[union-attr]
+
+
+def test_add_to_dictionary_reaches_the_client(workspace: WriteWorkspace, library: Library) -> None:
+    client_id = client_with_rules(library)
+    draft = library.create_draft(client_id, text="Acmeflex soles")
+    workspace.open_draft(draft.id)
+    workspace.editor.add_word("Acmeflex")
+    assert "Acmeflex" in library.get_client(client_id).dictionary
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_snippets_and_emoji_are_inserted(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text="Go ")
+    workspace.open_draft(draft.id)
+    workspace.editor.moveCursor(workspace.editor.textCursor().MoveOperation.End)
+    menu = workspace.show_snippets()
+    (action,) = actions_of(menu)
+    assert "Sign-off" in action.text()
+    action.trigger()
+    menu.close()
+    assert workspace.editor.text() == "Go Run with us! #AcmeRun"
+    picker = workspace.show_emoji_picker()
+    qtbot.keyClicks(picker.search, "rocket")
+    assert picker.visible_emoji() == ["\U0001F680"]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert workspace.editor.text() == "Go Run with us! #AcmeRun\U0001F680"
