@@ -3,8 +3,9 @@ over the draft library.
 
 Typing goes to the text rules at once (counters, brand rules: a few milliseconds on the UI thread,
 coalesced over a burst of keys) and to the grammar engine once typing pauses (off the UI thread,
-answers tagged with the text's revision). The base text is saved by the library's autosave; network
-versions and threads by :class:`~studio.editors.post.saving.VariantSaver`.
+answers tagged with the text's revision). The base text is saved by the library's
+:class:`~studio.ui.autosave.Autosaver`; network versions, threads and the target networks by
+:class:`~studio.editors.post.saving.VariantSaver`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
 from studio.model import Client, Draft
 from studio.text import count, network, networks, split_thread, warm_up
+from studio.ui.autosave import Autosaver
 from studio.ui.context import AppContext
 from studio.ui.workspace import Workspace
 
@@ -121,6 +123,10 @@ class WriteWorkspace(Workspace):
         self.runner.failed.connect(self._grammar_failed)
         self.runner.busy.connect(self._grammar_busy)
         context.settings_signals.changed.connect(self._setting_changed)
+        self.autosaver = Autosaver(context.library, context.tasks, parent=self)
+        self.autosaver.failed.connect(context.messages.warning)
+        self.autosaver.pending_changed.connect(
+            lambda pending: self.state_changed.emit("Saving…" if pending else "Saved"))
         self.saver = VariantSaver(context.library, context.tasks, self)
         self.saver.failed.connect(context.messages.warning)
         self._show_empty()
@@ -216,6 +222,7 @@ class WriteWorkspace(Workspace):
     def save_now(self) -> None:
         """Write the text, versions and threads now."""
         self.thread_editor.flush()
+        self.autosaver.flush_now()
         self.saver.flush()
 
     def open_draft(self, draft_id: int) -> None:
@@ -252,6 +259,7 @@ class WriteWorkspace(Workspace):
         self.runner.cancel()
         self.opened = opened
         draft, client = opened.draft, opened.client
+        self.autosaver.track(draft.id)
         self.saver.track(draft.id)
         self.base_text = draft.text
         self.versions = {n: v.text for n, v in draft.variants.items() if v.text is not None}
@@ -336,7 +344,7 @@ class WriteWorkspace(Workspace):
         text = self.editor.text()
         if self.current == BASE:
             self.base_text = text
-            self.saver.base(text)
+            self.autosaver.text_changed(text)
         elif self.current not in self.threads:
             self.versions[self.current] = text
             self.saver.variant(self.current, text)

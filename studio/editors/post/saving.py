@@ -39,18 +39,6 @@ class VariantSaver(QObject):
         self.flush()
         self.draft_id = draft_id
 
-    def base(self, text: str) -> None:
-        """The draft's base text (used only where the library's autosave is not available)."""
-        draft_id = self.draft_id
-        if draft_id is None:
-            return
-
-        def write() -> None:
-            self.library.save_text(draft_id, text)
-
-        self._pending[("base", "")] = write
-        self._timer.start()
-
     def variant(self, network: str, text: str | None) -> None:
         """``network``'s own text (``None``: it uses the base text again)."""
         self._queue(("variant", network), "set_variant", network, text)
