@@ -30,13 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORDS = (
+VOCABULARY = (
     "launch kettle spring summer autumn winter sale coffee tea morning team product update news event "
     "webinar blog post video photo story customer review thanks welcome join today tomorrow week offer "
     "discount free shipping limited edition new collection behind scenes interview podcast episode tips "
     "guide how why what best practice community meetup conference talk slides workshop hiring job remote "
     "office studio design brand colour logo font campaign newsletter subscribe follow share like comment"
-).split()
+)
+WORDS = VOCABULARY.split()
 NETWORKS = ("mastodon", "bluesky", "telegram", "webhook", "folder")
 
 
@@ -164,7 +165,7 @@ def main() -> int:
         studio = [sys.executable, "-m", "studio.cli"]
 
         # --- search ---------------------------------------------------------------------
-        queries = ["kettle", "word1234", "spring sale", "coff", 'NEAR("x" -'] 
+        queries = ["kettle", "word1234", "spring sale", "coff", 'NEAR("x" -']
         run([*studio, "--version"], env)
         run([*studio, "drafts", "search", "kettle", "--json", "--library", str(big)], env)
         for query in queries:

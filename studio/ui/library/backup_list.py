@@ -1,0 +1,44 @@
+"""A list of a library's backups, newest first (shared by the two restore dialogs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from studio.library.backups import backup_time
+
+
+def describe(path: Path) -> str:
+    when = backup_time(path)
+    try:
+        size = f"{path.stat().st_size / 2**20:.1f} MB"
+    except OSError:
+        size = "unreadable"
+    label = when.strftime("%A %d %B %Y, %H:%M") if when else path.name
+    if "before-restore" in path.name:
+        label += " (made before a restore)"
+    return f"{label} · {size}"
+
+
+class BackupList(QListWidget):
+    """Backups as items whose data is their path."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Backups")
+
+    def set_backups(self, backups: list[Path]) -> None:
+        self.clear()
+        for path in backups:
+            item = QListWidgetItem(describe(path))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.addItem(item)
+        if backups:
+            self.setCurrentRow(0)
+
+    def chosen(self) -> Path | None:
+        item = self.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None

@@ -1,0 +1,254 @@
+"""The client manager: add, rename, colour, language, brand rules, dictionary, archive."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.model import BrandRules, Client
+from studio.ui.library.filters import swatch
+from studio.ui.tasks import Tasks
+
+LANGUAGES = ("en-US", "en-GB", "de-DE", "de-AT", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR",
+             "pl-PL", "sv-SE", "da-DK", "ca-ES", "uk-UA", "ru-RU", "ja-JP", "zh-CN")
+
+
+def parse_banned(text: str) -> dict[str, str]:
+    """``phrase => replacement`` per line (the replacement may be left out)."""
+    banned: dict[str, str] = {}
+    for line in text.splitlines():
+        phrase, _, replacement = line.partition("=>")
+        if phrase.strip():
+            banned[phrase.strip()] = replacement.strip()
+    return banned
+
+
+def format_banned(banned: dict[str, str]) -> str:
+    return "\n".join(f"{phrase} => {replacement}" if replacement else phrase for phrase, replacement in banned.items())
+
+
+class ClientManagerDialog(QDialog):
+    """Edits the library's clients; every change is written through the ``writes`` pool.
+
+    Signals: ``clients_changed()`` after a client was added or saved (the main window reloads its
+    client switcher).
+    """
+
+    clients_changed = Signal()
+
+    def __init__(self, library: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.clients: list[Client] = []
+        self.current: Client | None = None
+        self.setWindowTitle("Clients")
+        self.resize(760, 560)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Clients")
+        self.show_archived = QCheckBox("Show archived clients")
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("New client's name")
+        self.add_button = QPushButton("Add")
+        self.add_button.setEnabled(False)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.show_archived)
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_name, 1)
+        adder.addWidget(self.add_button)
+        left.addLayout(adder)
+
+        self.name = QLineEdit()
+        self.colour_button = QPushButton()
+        self.colour_button.setAccessibleName("Colour")
+        self.colour = "#4f7cff"
+        self.language = QComboBox()
+        self.language.setEditable(True)
+        self.language.addItems(LANGUAGES)
+        self.banned = QPlainTextEdit()
+        self.banned.setPlaceholderText("One per line: phrase => suggested replacement")
+        self.required = QLineEdit()
+        self.required.setPlaceholderText("#brand #campaign")
+        self.max_hashtags = QSpinBox()
+        self.max_hashtags.setRange(0, 30)
+        self.max_hashtags.setSpecialValueText("No limit")
+        self.all_caps = QCheckBox("Flag words in ALL CAPS")
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("House style notes for whoever writes for this client")
+        self.dictionary = QPlainTextEdit()
+        self.dictionary.setPlaceholderText("Words the spell checker should accept, one per line")
+        self.archived = QCheckBox("Archived (hidden from the client switcher; drafts are kept)")
+        for box in (self.banned, self.notes, self.dictionary):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(90)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Colour", self.colour_button)
+        form.addRow("Language", self.language)
+        form.addRow("Banned phrases", self.banned)
+        form.addRow("Required hashtags", self.required)
+        form.addRow("Hashtags at most", self.max_hashtags)
+        form.addRow("", self.all_caps)
+        form.addRow("Style notes", self.notes)
+        form.addRow("Dictionary", self.dictionary)
+        form.addRow("", self.archived)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.save_button = QPushButton("Save client")
+        self.save_button.setDefault(True)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.error)
+        right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.form_area = QWidget()
+        self.form_area.setLayout(right)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addWidget(self.form_area, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+
+        self.list.currentRowChanged.connect(self._chosen)
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.new_name.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
+        self.new_name.returnPressed.connect(self.add)
+        self.add_button.clicked.connect(self.add)
+        self.colour_button.clicked.connect(self.choose_colour)
+        self.save_button.clicked.connect(self.save)
+        self._set_colour(self.colour)
+        self.form_area.setEnabled(False)
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        wanted = select if select is not None else (self.current.id if self.current else None)
+        self.tasks.run(self.library.list_clients, self.show_archived.isChecked(),
+                       on_done=lambda clients: self._fill(clients, wanted), on_error=self._failed)
+
+    def _fill(self, clients: list[Client], wanted: int | None) -> None:
+        self.clients = clients
+        blocked = self.list.blockSignals(True)
+        self.list.clear()
+        row = 0
+        for index, client in enumerate(clients):
+            item = QListWidgetItem(swatch(client.colour), client.name + ("  (archived)" if client.archived else ""))
+            item.setData(Qt.ItemDataRole.UserRole, client.id)
+            self.list.addItem(item)
+            if client.id == wanted:
+                row = index
+        self.list.blockSignals(blocked)
+        if clients:
+            self.list.setCurrentRow(row)
+            self._chosen(row)
+        else:
+            self.current = None
+            self.form_area.setEnabled(False)
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.clients):
+            return
+        client = self.clients[row]
+        self.current = client
+        self.form_area.setEnabled(True)
+        self.error.hide()
+        self.name.setText(client.name)
+        self._set_colour(client.colour)
+        self.language.setCurrentText(client.language)
+        rules = client.brand_rules
+        self.banned.setPlainText(format_banned(rules.banned))
+        self.required.setText(" ".join(rules.required_hashtags))
+        self.max_hashtags.setValue(rules.max_hashtags or 0)
+        self.all_caps.setChecked(rules.forbid_all_caps)
+        self.notes.setPlainText(rules.notes)
+        self.dictionary.setPlainText("\n".join(client.dictionary))
+        self.archived.setChecked(client.archived)
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _set_colour(self, colour: str) -> None:
+        self.colour = colour
+        self.colour_button.setIcon(swatch(colour))
+        self.colour_button.setText(colour)
+
+    def choose_colour(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.colour), self, "Client colour")
+        if chosen.isValid():
+            self._set_colour(chosen.name())
+
+    def edited(self) -> Client | None:
+        """The current client as the form shows it."""
+        if self.current is None:
+            return None
+        hashtags = tuple(f"#{tag.lstrip('#')}" for tag in self.required.text().replace(",", " ").split() if tag.lstrip("#"))
+        rules = BrandRules(
+            banned=parse_banned(self.banned.toPlainText()),
+            required_hashtags=hashtags,
+            max_hashtags=self.max_hashtags.value() or None,
+            forbid_all_caps=self.all_caps.isChecked(),
+            notes=self.notes.toPlainText().strip(),
+        )
+        words = tuple(dict.fromkeys(w.strip() for w in self.dictionary.toPlainText().splitlines() if w.strip()))
+        return replace(self.current, name=self.name.text(), colour=self.colour,
+                       language=self.language.currentText().strip() or "en-US", brand_rules=rules,
+                       dictionary=words, archived=self.archived.isChecked())
+
+    def save(self) -> None:
+        client = self.edited()
+        if client is None:
+            return
+        self.save_button.setEnabled(False)
+        self.tasks.run(self.library.update_client, client, on_done=self._saved, on_error=self._failed, pool="writes")
+
+    def add(self) -> None:
+        name = self.new_name.text().strip()
+        if not name:
+            return
+        self.tasks.run(self.library.add_client, name, on_done=self._added, on_error=self._failed, pool="writes")
+
+    def _added(self, client: Client) -> None:
+        self.new_name.clear()
+        self.clients_changed.emit()
+        self.reload(select=client.id)
+
+    def _saved(self, client: Client) -> None:
+        self.save_button.setEnabled(True)
+        self.error.hide()
+        self.current = client
+        self.clients_changed.emit()
+        self.reload(select=client.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(error.for_humans() if isinstance(error, StudioError) else f"Not saved: {error}")
+        self.error.show()

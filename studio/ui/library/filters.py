@@ -1,0 +1,135 @@
+"""The filter bar above the drafts list and the calendar: search, client, status, network, tag
+and date."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from studio.library.drafts import DraftFilter
+from studio.library.times import UTC_FORMAT
+from studio.model import NETWORKS, STATUS_LABELS, STATUSES, Client
+
+# (label, date field, days back (negative: ahead), days span)
+DATES: tuple[tuple[str, str, int, int], ...] = (
+    ("Any date", "", 0, 0),
+    ("Changed today", "updated", 0, 1),
+    ("Changed in the last 7 days", "updated", 6, 7),
+    ("Changed in the last 30 days", "updated", 29, 30),
+    ("Scheduled in the next 7 days", "scheduled", 0, 7),
+    ("Scheduled in the next 30 days", "scheduled", 0, 30),
+)
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class FilterBar(QWidget):
+    """Search field and filter boxes; search is instant (a short pause after typing).
+
+    Signals: ``changed(object)`` with the new :class:`studio.library.DraftFilter`.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search text, variants, tags, notes, clients…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search drafts")
+        self.client = QComboBox()
+        self.client.setAccessibleName("Client")
+        self.client.addItem("All clients", None)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status in STATUSES:
+            self.status.addItem(STATUS_LABELS[status], status)
+        self.network = QComboBox()
+        self.network.setAccessibleName("Network")
+        self.network.addItem("Any network", None)
+        for network in NETWORKS:
+            self.network.addItem(network.capitalize(), network)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Tag")
+        self.tag.addItem("Any tag", None)
+        self.date = QComboBox()
+        self.date.setAccessibleName("Date")
+        for label, *_ in DATES:
+            self.date.addItem(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        for box in (self.client, self.status, self.network, self.tag, self.date):
+            layout.addWidget(box, 1)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(150)
+        self._pause.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._pause.start())
+        for box in (self.client, self.status, self.network, self.tag, self.date):
+            box.currentIndexChanged.connect(lambda _index: self._emit())
+
+    def set_clients(self, clients: list[Client]) -> None:
+        current = self.client.currentData()
+        blocked = self.client.blockSignals(True)
+        self.client.clear()
+        self.client.addItem("All clients", None)
+        for client in clients:
+            self.client.addItem(swatch(client.colour), client.name, client.id)
+        self.client.setCurrentIndex(max(0, self.client.findData(current)) if current is not None else 0)
+        self.client.blockSignals(blocked)
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        blocked = self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag", None)
+        for tag in tags:
+            self.tag.addItem(f"#{tag}", tag)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)) if current is not None else 0)
+        self.tag.blockSignals(blocked)
+
+    def set_client(self, client_id: int | None) -> None:
+        index = self.client.findData(client_id) if client_id is not None else 0
+        if index < 0:
+            return
+        self.client.setCurrentIndex(index)
+
+    def client_id(self) -> int | None:
+        data = self.client.currentData()
+        return int(data) if data is not None else None
+
+    def current(self, now: datetime | None = None) -> DraftFilter:
+        """The filter the boxes describe."""
+        now = now or datetime.now(UTC)
+        status: Any = self.status.currentData()
+        _, field, back, span = DATES[max(0, self.date.currentIndex())]
+        since = until = None
+        if field:
+            start = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=back)
+            if field == "scheduled":
+                start = now
+            since = start.astimezone(UTC).strftime(UTC_FORMAT)
+            until = (start + timedelta(days=span)).astimezone(UTC).strftime(UTC_FORMAT)
+        return DraftFilter(
+            client_id=self.client_id(),
+            statuses=(status,) if status else (),
+            network=self.network.currentData(),
+            tag=self.tag.currentData(),
+            since=since,
+            until=until,
+            date_field=field or "updated",
+            query=self.search.text(),
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())

@@ -1,0 +1,288 @@
+"""The drafts list as a Qt table model that pages through the library.
+
+It never loads everything: ``count_drafts`` gives the total, rows arrive a page at a time through
+``canFetchMore``/``fetchMore`` as the view scrolls, and a change to one draft updates (or inserts,
+or removes) that row alone. With ``tasks`` the pages load on the general pool and arrive through
+the task helper; without, they load on the spot (benchmarks, scripts).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from studio.errors import StudioError
+from studio.library.drafts import DraftFilter
+from studio.library.times import local_zone
+from studio.model import STATUS_LABELS, DraftRow
+from studio.ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    # (title, sort key in the library or None)
+    ("Client", "client"),
+    ("Text", "text"),
+    ("Status", "status"),
+    ("Networks", None),
+    ("Tags", None),
+    ("Scheduled", None),
+    ("Changed", "updated"),
+)
+DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _local(utc_text: str | None, fmt: str = "%a %d %b %Y %H:%M") -> str:
+    if not utc_text:
+        return ""
+    try:
+        when = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_text
+    return when.astimezone(local_zone()).strftime(fmt)
+
+
+class DraftsModel(QAbstractTableModel):
+    """Rows of :class:`studio.model.DraftRow`, filtered and sorted in the library.
+
+    Signals: ``total_changed(int)`` with the number of drafts that match the filter;
+    ``loading_changed(bool)`` while a page is on its way; ``failed(str)`` with a message when the
+    library could not be read.
+    """
+
+    total_changed = Signal(int)
+    loading_changed = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, library: Any, tasks: Tasks | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.filter = DraftFilter()
+        self.sort_key = "updated"
+        self.descending = True
+        self._rows: list[DraftRow] = []
+        self._row_of: dict[int, int] = {}
+        self._total = 0
+        self._generation = 0
+        self._loading = False
+        self._dirty: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(30)
+        self._refresh_timer.timeout.connect(self._refresh_dirty)
+
+    # --- what the view asks -------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.client_name
+            if column == 1:
+                return " ".join(row.text.split())[:160]
+            if column == 2:
+                return STATUS_LABELS.get(row.status, row.status)
+            if column == 3:
+                return ", ".join(row.networks)
+            if column == 4:
+                return " ".join(f"#{tag}" for tag in row.tags)
+            if column == 5:
+                return _local(row.next_schedule, "%d %b %Y %H:%M")
+            if column == 6:
+                return _local(row.updated_at, "%d %b %Y %H:%M")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QColor(row.client_colour)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return row.text[:280]
+        if role == DRAFT_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._set_loading(True)
+        generation = self._generation
+        self._run(self._page, (self.filter, self.sort_key, self.descending, len(self._rows)),
+                  lambda rows: self._append(generation, rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # --- what the workspace asks --------------------------------------------------------
+
+    def draft_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, draft_id: int) -> int | None:
+        return self._row_of.get(draft_id)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, flt: DraftFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.reload()
+
+    def reload(self) -> None:
+        """Count and fetch the first page again (a new filter, sort, or a bulk change)."""
+        self._generation += 1
+        generation = self._generation
+        self._set_loading(True)
+        self._run(self._first, (self.filter, self.sort_key, self.descending),
+                  lambda result: self._reset(generation, result))
+
+    def reload_now(self) -> None:
+        """:meth:`reload` on the spot, whatever the model's task helper."""
+        self._generation += 1
+        self._reset(self._generation, self._first(self.filter, self.sort_key, self.descending))
+
+    def draft_changed(self, draft_id: int) -> None:
+        """One draft changed (or appeared, or went): update its row soon, alone."""
+        self._dirty.add(draft_id)
+        self._refresh_timer.start()
+
+    def library_changed(self, kind: str, ident: object) -> None:
+        """Slot for :class:`LibrarySignals.changed`."""
+        if kind == "draft" and isinstance(ident, int):
+            self.draft_changed(ident)
+        elif kind in {"library", "client"}:
+            self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def _first(self, flt: DraftFilter, sort: str, descending: bool) -> tuple[int, list[DraftRow]]:
+        total = self.library.count_drafts(flt)
+        return total, self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE, descending=descending)
+
+    def _page(self, flt: DraftFilter, sort: str, descending: bool, offset: int) -> list[DraftRow]:
+        rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, offset=offset, limit=PAGE,
+                                                        descending=descending)
+        return rows
+
+    def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:
+        if self.tasks is None:
+            done(fn(*args))
+            return
+        self.tasks.run(fn, *args, on_done=done, on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_loading(False)
+        log.error("Loading drafts failed", exc_info=(type(error), error, error.__traceback__))
+        message = error.for_humans() if isinstance(error, StudioError) else f"Studio could not read the drafts: {error}"
+        self.failed.emit(message)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _reset(self, generation: int, result: tuple[int, list[DraftRow]]) -> None:
+        if generation != self._generation:
+            return
+        total, rows = result
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
+        self._total = max(total, len(self._rows))
+        self.endResetModel()
+        self._set_loading(False)
+        self.total_changed.emit(self._total)
+
+    def _append(self, generation: int, rows: list[DraftRow]) -> None:
+        if generation != self._generation:
+            return
+        self._set_loading(False)
+        fresh = [row for row in rows if row.id not in self._row_of]  # rows inserted meanwhile shift pages
+        if not rows:
+            self._total = len(self._rows)  # fewer than counted: drafts went away meanwhile
+            self.total_changed.emit(self._total)
+            return
+        if not fresh:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+        for offset, row in enumerate(fresh):
+            self._row_of[row.id] = start + offset
+            self._rows.append(row)
+        self.endInsertRows()
+
+    def _refresh_dirty(self) -> None:
+        ids, self._dirty = tuple(sorted(self._dirty)), set()
+        if not ids:
+            return
+        flt = DraftFilter(**{**self.filter.__dict__, "ids": ids})
+        generation = self._generation
+        self._run(lambda: self.library.list_drafts(flt, limit=len(ids)), (),
+                  lambda rows: self._apply(generation, ids, rows))
+
+    def _apply(self, generation: int, ids: tuple[int, ...], rows: list[DraftRow]) -> None:
+        if generation != self._generation:
+            return
+        found = {row.id: row for row in rows}
+        for draft_id in ids:
+            row = found.get(draft_id)
+            position = self._row_of.get(draft_id)
+            if position is not None and row is not None:
+                self._rows[position] = row
+                self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+            elif position is not None:  # deleted, or no longer matches the filter
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+                self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+                self._total = max(0, self._total - 1)
+                self.total_changed.emit(self._total)
+            elif row is not None:  # new, or newly matching: newest first lists show it on top
+                self._total += 1
+                if self.sort_key == "updated" and self.descending:
+                    self.beginInsertRows(QModelIndex(), 0, 0)
+                    self._rows.insert(0, row)
+                    self.endInsertRows()
+                    self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+                self.total_changed.emit(self._total)

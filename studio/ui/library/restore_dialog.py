@@ -1,0 +1,95 @@
+"""File > Restore from backup: put an earlier copy of the library back while Studio runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from studio.errors import StudioError
+from studio.library import list_backups
+from studio.ui.library.backup_list import BackupList
+from studio.ui.tasks import Tasks
+
+
+class RestoreBackupDialog(QDialog):
+    """Lists the backups; restoring one first backs up the current state, so it can be undone by
+    restoring that copy.
+
+    Signals: ``restored(str safety_copy)`` after a restore, with the path of the copy of what was
+    replaced.
+    """
+
+    restored = Signal(str)
+
+    def __init__(self, library: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.setWindowTitle("Restore from backup")
+        self.resize(520, 400)
+        intro = QLabel(
+            "Studio backs up the library once a day. Restoring a backup replaces every client, draft "
+            "and schedule with the backup's; what is there now is backed up first, so you can come back to it."
+        )
+        intro.setWordWrap(True)
+        self.backups = BackupList()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.backup_button = QPushButton("Back up now")
+        self.restore_button = QPushButton("Restore")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.backups, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tasks.run(list_backups, self.library.folder, on_done=self._listed, on_error=self._failed)
+
+    def _listed(self, backups: list[Path]) -> None:
+        self.backups.set_backups(backups)
+        self.restore_button.setEnabled(bool(backups))
+        if not backups:
+            self.status.setText("There is no backup yet. “Back up now” makes one.")
+
+    def back_up(self) -> None:
+        self._busy(True)
+        self.tasks.run(self.library.backup_now, on_done=self._backed_up, on_error=self._failed)
+
+    def _backed_up(self, path: Path) -> None:
+        self._busy(False)
+        self.status.setText(f"Backed up to {path.name}.")
+        self.refresh()
+
+    def restore(self) -> None:
+        backup = self.backups.chosen()
+        if backup is None:
+            return
+        self._busy(True)
+        self.status.setText("Restoring…")
+        self.tasks.run(self.library.restore_from_backup, backup, on_done=self._restored, on_error=self._failed,
+                       pool="writes")
+
+    def _restored(self, safety: Path) -> None:
+        self._busy(False)
+        self.status.setText(f"Restored. What was there before is kept as {safety.name}: restore it to undo.")
+        self.restored.emit(str(safety))
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.status.setText(error.for_humans() if isinstance(error, StudioError) else f"That did not work: {error}")
+
+    def _busy(self, busy: bool) -> None:
+        self.restore_button.setEnabled(not busy)
+        self.backup_button.setEnabled(not busy)

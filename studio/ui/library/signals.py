@@ -1,0 +1,35 @@
+"""The Qt face of the library's change hook."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class LibrarySignals(QObject):
+    """Re-emits ``library.subscribe`` changes as a signal, delivered on this object's (the GUI)
+    thread whichever thread committed the change.
+
+    Signals: ``changed(str kind, object id)`` with kind "draft", "client", "account", "schedule",
+    "asset", "preset" or "library" (anything may have changed; reload).
+    """
+
+    changed = Signal(str, object)
+
+    def __init__(self, library: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        subscribe = getattr(library, "subscribe", None)
+        self._unsubscribe = subscribe(self._heard) if subscribe is not None else None
+
+    def _heard(self, change: Any) -> None:
+        # RuntimeError: the C++ object is gone (closing), nobody is listening any more.
+        with contextlib.suppress(RuntimeError):
+            self.changed.emit(change.kind, change.id)
+
+    def detach(self) -> None:
+        """Stop listening to the library (before it closes)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

@@ -1,0 +1,280 @@
+"""The Library workspace: the drafts list (paged, filtered, sorted, searched), the calendar and
+the way to the client manager, imports and backups."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from studio.errors import StudioError
+from studio.model import STATUS_LABELS, STATUSES
+from studio.ui.context import AppContext
+from studio.ui.library.calendar import CalendarView
+from studio.ui.library.filters import FilterBar
+from studio.ui.library.model import DraftsModel
+from studio.ui.library.signals import LibrarySignals
+from studio.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class LibraryWorkspace(Workspace):
+    """Drafts list and calendar over the library.
+
+    Signals: ``open_draft_requested(int draft_id)`` (double click, Enter, "New draft");
+    ``clients_changed()`` after the client manager changed clients (the switcher reloads);
+    ``state_changed(str)`` (from :class:`Workspace`) with the number of drafts shown.
+    """
+
+    key = "library"
+    title = "Library"
+    icon_name = "library.svg"
+    open_draft_requested = Signal(int)
+    clients_changed = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.library = context.library
+        self.tasks = context.tasks
+        self.signals = LibrarySignals(self.library, self)
+
+        self.filters = FilterBar()
+        self.model = DraftsModel(self.library, self.tasks, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Drafts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 140), (2, 90), (3, 130), (4, 120), (5, 150), (6, 130)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.calendar = CalendarView(self.library, self.tasks)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "List")
+        self.tabs.addTab(self.calendar, "Calendar")
+
+        self.new_button = QPushButton("New draft")
+        self.clients_button = QPushButton("Clients…")
+        self.import_button = QPushButton("Import…")
+        self.backups_button = QPushButton("Backups…")
+        bar = QHBoxLayout()
+        bar.addWidget(self.filters, 1)
+        for button in (self.new_button, self.clients_button, self.import_button, self.backups_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+        self._calendar_loaded = False
+        self._lists_timer = QTimer(self)
+        self._lists_timer.setSingleShot(True)
+        self._lists_timer.setInterval(300)
+        self._lists_timer.timeout.connect(self.reload_lists)
+        self._calendar_timer = QTimer(self)
+        self._calendar_timer.setSingleShot(True)
+        self._calendar_timer.setInterval(100)
+        self._calendar_timer.timeout.connect(self._reload_calendar)
+
+        self.filters.changed.connect(self._filter_changed)
+        self.signals.changed.connect(self.model.library_changed)
+        self.signals.changed.connect(self._library_changed)
+        self.model.total_changed.connect(self._total_changed)
+        self.model.failed.connect(context.messages.error)
+        self.calendar.failed.connect(context.messages.error)
+        self.calendar.open_draft_requested.connect(self.open_draft_requested)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.new_button.clicked.connect(self.new_draft)
+        self.clients_button.clicked.connect(self.manage_clients)
+        self.import_button.clicked.connect(self.import_file)
+        self.backups_button.clicked.connect(self.restore_from_backup)
+
+        self.model.reload()
+        self.reload_lists()
+        QTimer.singleShot(5000, self.daily_backup)
+
+    # --- Workspace hooks ------------------------------------------------------------------
+
+    def set_client(self, client_id: int | None) -> None:
+        self.filters.set_client(client_id)
+        self.calendar.client_id = client_id
+        if self._calendar_loaded:
+            self._calendar_timer.start()
+
+    def activated(self) -> None:
+        self.state_changed.emit(self._count_text(self.model.total))
+
+    # --- lists and changes ----------------------------------------------------------------
+
+    def reload_lists(self) -> None:
+        """Refresh the client and tag boxes of the filter bar."""
+        def load() -> tuple[Any, list[str]]:
+            return self.library.list_clients(), self.library.list_tags()
+
+        def done(result: tuple[Any, list[str]]) -> None:
+            clients, tags = result
+            self.filters.set_clients(clients)
+            self.filters.set_tags(tags)
+
+        self.tasks.run(load, on_done=done, on_error=lambda error: log.warning("Filter lists: %s", error))
+
+    def _filter_changed(self, flt: Any) -> None:
+        self.model.set_filter(flt)
+        if flt.client_id != self.calendar.client_id:
+            self.calendar.client_id = flt.client_id
+            if self._calendar_loaded:
+                self._calendar_timer.start()
+
+    def _library_changed(self, kind: str, _ident: object) -> None:
+        if kind in {"client", "library", "draft"}:
+            self._lists_timer.start()
+        if self._calendar_loaded and kind in {"schedule", "draft", "client", "library"}:
+            self._calendar_timer.start()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.calendar and not self._calendar_loaded:
+            self._calendar_loaded = True
+            self.calendar.reload()
+
+    def _reload_calendar(self) -> None:
+        self.calendar.reload()
+
+    def _total_changed(self, total: int) -> None:
+        if self.isVisible():
+            self.state_changed.emit(self._count_text(total))
+
+    @staticmethod
+    def _count_text(total: int) -> str:
+        return "1 draft" if total == 1 else f"{total:,} drafts"
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _open_row(self, row: int) -> None:
+        draft_id = self.model.draft_id(row)
+        if draft_id is not None:
+            self.open_draft_requested.emit(draft_id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        draft_id = self.model.draft_id(index.row()) if index.isValid() else None
+        if draft_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
+        status_menu = menu.addMenu("Status")
+        for status in STATUSES:
+            if status in {"scheduled", "published", "failed"}:
+                continue
+            action = QAction(STATUS_LABELS[status], status_menu)
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(draft_id, s))
+            status_menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction("Delete…", lambda: self.delete_draft(draft_id))
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def set_status(self, draft_id: int, status: str) -> None:
+        self.tasks.run(self.library.set_status, draft_id, status, on_error=self._error, pool="writes")
+
+    def delete_draft(self, draft_id: int, confirm: bool = True) -> None:
+        if confirm:
+            answer = QMessageBox.question(
+                self, "Delete draft", "Delete this draft, its variants, history and schedules? This cannot be undone.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.tasks.run(self.library.delete_draft, draft_id, on_error=self._error, pool="writes")
+
+    def new_draft(self) -> None:
+        client_id = self.filters.client_id()
+
+        def create() -> int | None:
+            chosen = client_id
+            if chosen is None:
+                clients = self.library.list_clients()
+                if not clients:
+                    return None
+                chosen = clients[0].id
+            return int(self.library.create_draft(chosen).id)
+
+        def done(draft_id: int | None) -> None:
+            if draft_id is None:
+                self.context.messages.info("Add a client first: every draft belongs to one.")
+                self.manage_clients()
+                return
+            self.open_draft_requested.emit(draft_id)
+
+        self.tasks.run(create, on_done=done, on_error=self._error, pool="writes")
+
+    def manage_clients(self) -> None:
+        from studio.ui.library.client_dialog import ClientManagerDialog
+
+        dialog = ClientManagerDialog(self.library, self.tasks, self)
+        dialog.clients_changed.connect(self.clients_changed)
+        dialog.clients_changed.connect(self._lists_timer.start)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def import_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json);;All files (*)")
+            if not path:
+                return
+        chosen = Path(path)
+
+        def run() -> int:
+            if chosen.suffix.lower() == ".json":
+                return int(self.library.import_json(chosen))
+            return int(self.library.import_csv(chosen).drafts)
+
+        self.tasks.run(run, on_done=lambda n: self.context.messages.info(f"Imported {n:,} drafts from {chosen.name}."),
+                       on_error=self._error, pool="writes")
+
+    def restore_from_backup(self) -> None:
+        from studio.ui.library.restore_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.library, self.tasks, self)
+        dialog.restored.connect(lambda _path: self.clients_changed.emit())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def daily_backup(self) -> None:
+        keep = int(self.context.settings.get("library.backups_keep"))
+        self.tasks.run(self.library.daily_backup, keep,
+                       on_error=lambda error: self.context.messages.warning(f"The daily backup failed: {error}"))
+
+    def _error(self, error: BaseException) -> None:
+        self.context.messages.error(error.for_humans() if isinstance(error, StudioError) else str(error))

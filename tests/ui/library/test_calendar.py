@@ -1,0 +1,102 @@
+"""The calendar: posts in the user's zone, coloured by client; dragging reschedules, across DST."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from studio.library import Library
+from studio.ui.context import AppContext
+from studio.ui.library.calendar import CalendarView
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _calendar(context: AppContext, qtbot: QtBot, mode: str = "month") -> tuple[CalendarView, Library, int]:
+    context.tasks.inline = True
+    library = context.library
+    client = library.add_client("Acme", colour="#aa2200")
+    account = library.add_account(client.id, "mastodon", "@acme@example.social")
+    draft = library.create_draft(client.id, "spring post", status="approved")
+    # Friday 27 March 2026, 09:00 in Berlin (CET): 08:00 UTC. Clocks go forward on Sunday 29th.
+    schedule = library.schedule(draft.id, account.id, datetime(2026, 3, 27, 9, 0, tzinfo=BERLIN))
+    view = CalendarView(library, context.tasks, zone=BERLIN)
+    qtbot.addWidget(view)
+    view.resize(980, 640)
+    view.show()
+    view.set_mode(mode)
+    view.go_to(date(2026, 3, 27))
+    return view, library, schedule.id
+
+
+def _drag(view: CalendarView, start: QPoint, end: QPoint) -> None:
+    grid = view.grid
+    QTest.mousePress(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    middle = QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2)
+    QTest.mouseMove(grid, middle)
+    QTest.mouseMove(grid, end)
+    QTest.mouseRelease(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_posts_show_in_the_users_zone_and_colour(context: AppContext, qtbot: QtBot) -> None:
+    view, _library, schedule_id = _calendar(context, qtbot)
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None and view.grid.day_rect(date(2026, 3, 27)).contains(rect.center())
+    image = view.grid.grab().toImage()
+    assert image.pixelColor(rect.center().x() + rect.width() // 3, rect.center().y()) == QColor("#aa2200")
+
+
+def test_dragging_across_the_dst_change_keeps_the_wall_clock(context: AppContext, qtbot: QtBot) -> None:
+    view, library, schedule_id = _calendar(context, qtbot)
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None
+    with qtbot.waitSignal(view.rescheduled):
+        _drag(view, rect.center(), view.grid.day_rect(date(2026, 3, 30)).center())
+    moved = library.get_schedule(schedule_id)
+    assert moved.scheduled_at == "2026-03-30T07:00:00Z"  # 09:00 CEST
+    assert datetime.fromisoformat(moved.scheduled_at.replace("Z", "+00:00")).astimezone(BERLIN).time() == time(9)
+    new_rect = view.grid.item_rect(schedule_id)
+    assert new_rect is not None and view.grid.day_rect(date(2026, 3, 30)).contains(new_rect.center())
+
+
+def test_week_view_drops_at_the_time_under_the_mouse(context: AppContext, qtbot: QtBot) -> None:
+    view, library, schedule_id = _calendar(context, qtbot, mode="week")
+    assert view.grid.first_day == date(2026, 3, 23)
+    view.go_to(date(2026, 3, 27))
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None
+    # Within the week of the change: to Sunday 29th at 14:30 (CEST, +02:00).
+    target = view.grid.point_at(date(2026, 3, 29), time(14, 30))
+    with qtbot.waitSignal(view.rescheduled):
+        _drag(view, rect.center(), target)
+    assert library.get_schedule(schedule_id).scheduled_at == "2026-03-29T12:30:00Z"
+
+
+def test_a_published_post_does_not_move(context: AppContext, qtbot: QtBot) -> None:
+    view, library, schedule_id = _calendar(context, qtbot)
+    library.connection.execute("UPDATE publications SET state = 'published' WHERE schedule_id = ?", (schedule_id,))
+    view.reload()
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None
+    _drag(view, rect.center(), view.grid.day_rect(date(2026, 3, 30)).center())
+    assert library.get_schedule(schedule_id).scheduled_at == "2026-03-27T08:00:00Z"
+
+
+def test_double_click_opens_the_draft_and_navigation(context: AppContext, qtbot: QtBot) -> None:
+    view, library, schedule_id = _calendar(context, qtbot)
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None
+    with qtbot.waitSignal(view.open_draft_requested) as opened:
+        QTest.mouseDClick(view.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert opened.args == [library.get_schedule(schedule_id).draft_id]
+    view.step(1)
+    assert view.title.text() == "April 2026" and view.grid.item_rect(schedule_id) is None
+    view.step(-1)
+    assert view.grid.item_rect(schedule_id) is not None
+    view.set_client(library.add_client("Other").id)
+    assert view.grid.item_rect(schedule_id) is None

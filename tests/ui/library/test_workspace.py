@@ -1,0 +1,102 @@
+"""The Library workspace: filters drive the list, a double click opens a draft."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studio.ui.context import AppContext
+from studio.ui.library import LibraryWorkspace
+
+
+def _workspace(context: AppContext, qtbot: QtBot) -> LibraryWorkspace:
+    context.tasks.inline = True
+    library = context.library
+    acme, beta = library.add_client("Acme", colour="#aa0000"), library.add_client("Beta")
+    library.create_draft(acme.id, "apple pie recipe", networks=["mastodon"], tags=["food"])
+    library.create_draft(acme.id, "archived thought", status="archived")
+    library.create_draft(beta.id, "banana bread", networks=["bluesky"], tags=["food", "baking"], status="idea")
+    approved = library.create_draft(beta.id, "big launch", networks=["mastodon"], status="approved")
+    account = library.add_account(beta.id, "mastodon", "@beta@example.social")
+    library.schedule(approved.id, account.id, datetime.now(UTC) + timedelta(days=2))
+    workspace = LibraryWorkspace(context)
+    qtbot.addWidget(workspace)
+    workspace.resize(1100, 600)
+    workspace.show()
+    return workspace
+
+
+def _texts(workspace: LibraryWorkspace) -> list[str]:
+    model = workspace.model
+    return sorted(model.data(model.index(r, 1)) for r in range(model.rowCount()))
+
+
+def test_filters(context: AppContext, qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot)
+    bar = workspace.filters
+    assert _texts(workspace) == ["apple pie recipe", "banana bread", "big launch"]
+    qtbot.keyClicks(bar.search, "bana")
+    qtbot.waitUntil(lambda: _texts(workspace) == ["banana bread"])
+    bar.search.clear()
+    qtbot.waitUntil(lambda: len(_texts(workspace)) == 3)
+    bar.client.setCurrentIndex(bar.client.findText("Acme"))
+    assert _texts(workspace) == ["apple pie recipe"]
+    bar.client.setCurrentIndex(0)
+    bar.status.setCurrentIndex(bar.status.findData("archived"))
+    assert _texts(workspace) == ["archived thought"]
+    bar.status.setCurrentIndex(0)
+    bar.network.setCurrentIndex(bar.network.findData("bluesky"))
+    assert _texts(workspace) == ["banana bread"]
+    bar.network.setCurrentIndex(0)
+    bar.tag.setCurrentIndex(bar.tag.findData("food"))
+    assert _texts(workspace) == ["apple pie recipe", "banana bread"]
+    bar.tag.setCurrentIndex(0)
+    bar.date.setCurrentIndex(bar.date.findText("Scheduled in the next 7 days"))
+    assert _texts(workspace) == ["big launch"]
+    bar.date.setCurrentIndex(bar.date.findText("Changed today"))
+    assert len(_texts(workspace)) == 3
+
+
+def test_the_main_window_client_switcher_filters(context: AppContext, qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot)
+    beta = context.library.find_client("Beta")
+    assert beta is not None
+    workspace.set_client(beta.id)
+    assert _texts(workspace) == ["banana bread", "big launch"]
+
+
+def test_double_click_and_new_draft_open_the_editor(context: AppContext, qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot)
+    table = workspace.table
+    qtbot.waitExposed(workspace)
+    rect = table.visualRect(workspace.model.index(0, 1))
+    with qtbot.waitSignal(workspace.open_draft_requested) as opened:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [workspace.model.draft_id(0)]
+    with qtbot.waitSignal(workspace.open_draft_requested) as created:
+        workspace.new_button.click()
+    assert context.library.get_draft(created.args[0]).text == ""
+    qtbot.waitUntil(lambda: workspace.model.draft_id(0) == created.args[0])
+
+
+def test_status_change_refused_reaches_the_messages(context: AppContext, qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot)
+    said: list[tuple[str, str]] = []
+    context.messages.connect_view(lambda level, text: said.append((level, text)))
+    scheduled = next(r.id for r in context.library.list_drafts() if r.status == "scheduled")
+    workspace.set_status(scheduled, "draft")
+    assert said and said[-1][0] == "error" and "Unschedule it first" in said[-1][1]
+
+
+def test_import_from_the_workspace(context: AppContext, qtbot: QtBot, tmp_path: object) -> None:
+    from pathlib import Path
+
+    workspace = _workspace(context, qtbot)
+    path = Path(str(tmp_path)) / "more.csv"
+    path.write_text("client,text\nAcme,imported one\nGamma,imported two\n", encoding="utf-8")
+    workspace.import_file(str(path))
+    qtbot.waitUntil(lambda: workspace.model.total == 5)
+    assert "imported one" in _texts(workspace)
