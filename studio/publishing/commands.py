@@ -265,6 +265,10 @@ def _publish(args: argparse.Namespace) -> int:
     if sum(actions) != 1:
         raise UsageError("Say what to do: --due, --list, --retry ID, --cancel ID or --mark-published ID.",
                          "For cron: studio publish --due")
+    if args.due:
+        from studio.logs import setup_logging
+
+        setup_logging()  # cron and timers keep no output: what happened goes to the log file too
     library = _open(args)
     try:
         queue = Queue(library)
@@ -315,6 +319,9 @@ def _scheduler(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    from studio.logs import setup_logging
+
+    setup_logging()
     library = _open(args)
     try:
         queue = Queue(library)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from studio.publishing.base import (
@@ -27,6 +28,28 @@ from studio.publishing.base import (
 )
 
 log = logging.getLogger(__name__)
+
+_TOKEN_IN_URL = re.compile(r"/bot[^/\s]+/")
+
+
+class _RedactBotToken(logging.Filter):
+    """The Bot API puts the token in the URL, and urllib3 logs URLs at DEBUG level: rewrite them
+    before any handler sees the record, so a verbose log never holds a token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(
+                _TOKEN_IN_URL.sub("/bot<token>/", arg) if isinstance(arg, str) else arg
+                for arg in (record.args if isinstance(record.args, tuple) else (record.args,))
+            )
+        if isinstance(record.msg, str):
+            record.msg = _TOKEN_IN_URL.sub("/bot<token>/", record.msg)
+        return True
+
+
+for _name in ("urllib3.connectionpool", "requests"):
+    if not any(isinstance(f, _RedactBotToken) for f in logging.getLogger(_name).filters):
+        logging.getLogger(_name).addFilter(_RedactBotToken())
 
 API_URL = "https://api.telegram.org"
 TIMEOUT = 30.0
