@@ -76,6 +76,10 @@ class PostEditor(QPlainTextEdit):
         self.setObjectName("postEditor")
         self.setMouseTracking(True)
         self.setTabChangesFocus(True)
+        font = self.font()  # a writing surface: larger than the UI text, so underlines read well
+        font.setPointSizeF(max(11.0, font.pointSizeF() * 1.2))
+        self.setFont(font)
+        self.document().setDocumentMargin(8)
         self.revision = 0
         self.brand_rules = BrandRules()
         self.dictionary: set[str] = set()

@@ -29,6 +29,7 @@ class VariantSaver(QObject):
         self.tasks = tasks
         self.draft_id: int | None = None
         self._pending: dict[tuple[str, str], Callable[[], None]] = {}
+        self._last_failure = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -95,5 +96,8 @@ class VariantSaver(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("Saving a network version failed: %s", error)
-        message = getattr(error, "for_humans", None)
-        self.failed.emit(message() if callable(message) else f"Studio could not save a network version: {error}")
+        describe = getattr(error, "for_humans", None)
+        message = describe() if callable(describe) else f"Studio could not save a network version: {error}"
+        if message != self._last_failure:  # say it once, not at every keystroke
+            self._last_failure = message
+            self.failed.emit(message)
