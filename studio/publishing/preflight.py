@@ -96,7 +96,9 @@ def check_images(
             dimensions = (sizes or _image_size)(media.path)
             fitting = [p for p in presets if dimensions and _fits(p, dimensions)]
             if not fitting:
-                wanted = ", ".join(f"{p.width}×{p.height}" for p in presets)
+                wanted = ", ".join(
+                    f"at most {p.width}×{p.height}" if p.aspect[0] else f"{p.width}×{p.height}" for p in presets
+                )
                 got = f"{dimensions[0]}×{dimensions[1]}" if dimensions else "unreadable"
                 problems.append(Problem("image-size", f"{name} is {got}; {network.capitalize()} expects {wanted}. "
                                         "Export it with the network's preset.", part_no))
