@@ -12,7 +12,15 @@ import pytest
 
 from studio import secrets
 from studio.publishing import preflight
-from studio.publishing.base import Account, Media, Part, Permanent, RetryLater, http_outcome, parse_retry_after
+from studio.publishing.base import (
+    Account,
+    Media,
+    Part,
+    Permanent,
+    RetryLater,
+    http_outcome,
+    parse_retry_after,
+)
 from studio.publishing.bluesky import created_at, facets, new_tid, parse_tid, part_tid, tid_from
 from studio.publishing.queue import BACKOFF_CAP, backoff
 from studio.publishing.slots import slot_instants
