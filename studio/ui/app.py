@@ -86,6 +86,8 @@ class Studio:
         self.window.set_grammar_state("Grammar: not started")
         self.window.set_publisher_state("")
         self.window.set_network_state("")
+        self.online = True
+        self._watch_network()
 
     def _workspaces(self) -> list[Workspace]:
         from studio.editors.images_workspace import ImagesWorkspace
@@ -97,6 +99,25 @@ class Studio:
         self.library_view = LibraryWorkspace(self.context)
         self.library_view.open_draft_requested.connect(self._open_draft)
         return [self.write, self.images, self.library_view]
+
+    def _watch_network(self) -> None:
+        """Show "Offline" in the status bar while the system says there is no network (where Qt
+        has a backend for it: NetworkManager, glib, Windows, macOS)."""
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is None:
+            return
+
+        def update(reachability: QNetworkInformation.Reachability) -> None:
+            self.online = reachability in (QNetworkInformation.Reachability.Online,
+                                           QNetworkInformation.Reachability.Unknown)
+            self.window.set_network_state("" if self.online else "Offline: due posts wait for the network")
+
+        info.reachabilityChanged.connect(update)
+        update(info.reachability())
 
     def _open_draft(self, draft_id: int) -> None:
         self.window.show_workspace("write")

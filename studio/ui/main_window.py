@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setWindowTitle("Studio")
         self.setWindowIcon(icon("studio.svg"))
-        self.setMinimumSize(QSize(820, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")

@@ -1,0 +1,39 @@
+"""pytest-qt fixtures: a real library in a temporary folder, real settings, the real task pools."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from studio.library import Library
+from studio.settings import Settings
+from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.messages import Messages
+from studio.ui.tasks import Tasks
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library.open(tmp_path / "library")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def context(qtbot: QtBot, tmp_path: Path, library: Library) -> Iterator[AppContext]:
+    """An application context with real pools; ``context.tasks.inline = True`` makes work synchronous."""
+    settings = Settings(tmp_path / "config" / "settings.json")
+    tasks = Tasks()
+    ctx = AppContext(
+        library_dir=library.folder,
+        library=library,
+        settings=settings,
+        settings_signals=SettingsSignals(settings),
+        tasks=tasks,
+        messages=Messages(),
+    )
+    yield ctx
+    tasks.wait(10_000)
