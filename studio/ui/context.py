@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from studio.settings import Settings
 from studio.ui.messages import Messages
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.ui.grammar import GrammarEngine
 
 
 class SettingsSignals(QObject):
@@ -34,3 +37,4 @@ class AppContext:
     settings_signals: SettingsSignals
     tasks: Tasks
     messages: Messages
+    grammar: GrammarEngine | None = None  # built by the composition root; None in tests without it
