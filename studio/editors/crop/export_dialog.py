@@ -1,0 +1,209 @@
+"""The export dialog: which presets, where, which format; a progress bar and a working Cancel.
+
+The export itself is :func:`studio.imaging.export.export` on a worker thread; it reports progress
+through a small relay object (a queued signal), and a :class:`threading.Event` cancels it between
+files. Files already written when Cancel is pressed are complete and stay.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.imaging.errors import ExportCancelled
+from studio.imaging.export import Rendition
+from studio.imaging.geometry import Crop
+from studio.imaging.presets import Preset
+from studio.ui.tasks import Tasks
+
+
+class ExportProgress(QObject):
+    """Carries progress from the export thread to the dialog.
+
+    Signals: ``advanced(int done, int total, str label)``.
+    """
+
+    advanced = Signal(int, int, str)
+
+    def report(self, done: int, total: int, label: str) -> None:
+        self.advanced.emit(done, total, label)
+
+
+def run_export(source: Path, presets: list[Preset], folder: Path, crops: dict[str, Crop],
+               focal: tuple[float, float], fmt: str, keep_copyright: bool, stem: str,
+               relay: ExportProgress, cancel: threading.Event) -> list[Rendition]:
+    """The worker's job: plain data in, renditions out."""
+    from studio.imaging.export import export
+
+    return export(source, presets, folder, crops=crops, focal=focal, fmt=fmt, keep_copyright=keep_copyright,
+                  progress=relay.report, cancel=cancel, stem=stem)
+
+
+class ExportDialog(QDialog):
+    """Export the open photo to the chosen presets.
+
+    Signals: ``exported(object renditions)`` with the list of :class:`Rendition` after a full export.
+    """
+
+    exported = Signal(object)
+
+    def __init__(self, tasks: Tasks, source: Path, presets: Sequence[Preset], crops: Mapping[str, Crop],
+                 focal: tuple[float, float], folder: Path, stem: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export images")
+        self.tasks = tasks
+        self.source = source
+        self.crops = dict(crops)
+        self.focal = focal
+        self.stem = stem
+        self.running = False
+        self.cancel_event = threading.Event()
+        self.relay = ExportProgress(self)
+        self.relay.advanced.connect(self._advanced)
+        self.renditions: list[Rendition] = []
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Presets to export")
+        for preset in presets:
+            item = QListWidgetItem(f"{preset.label}  ({preset.width} x {preset.height})")
+            item.setData(Qt.ItemDataRole.UserRole, preset)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.folder = QLineEdit(str(folder))
+        self.folder.setAccessibleName("Folder for the files")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.format = QComboBox()
+        for value, label in (("auto", "Automatic (JPEG for photos, PNG for transparency)"), ("jpeg", "JPEG"),
+                             ("png", "PNG"), ("webp", "WebP")):
+            self.format.addItem(label, value)
+        self.keep_copyright = QCheckBox("Keep the copyright and author fields (all other metadata, "
+                                        "including GPS, is removed)")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(1, len(presets)))
+        self.progress.setValue(0)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+
+        form = QFormLayout()
+        form.addRow("Folder", folder_row)
+        form.addRow("Format", self.format)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Presets"))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.keep_copyright)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(520, 560)
+
+    def chosen(self) -> list[Preset]:
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export to", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def start(self) -> None:
+        """Start the export on a worker thread."""
+        presets = self.chosen()
+        if not presets:
+            self.status.setText("Choose at least one preset.")
+            return
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not self.folder.text().strip():
+            self.status.setText("Choose a folder for the files.")
+            return
+        self.running = True
+        self.cancel_event.clear()
+        self.progress.setRange(0, len(presets))
+        self.progress.setValue(0)
+        self.status.setText("Reading the photo…")
+        self.export_button.setEnabled(False)
+        self.list.setEnabled(False)
+        self.tasks.run(run_export, self.source, presets, folder, self.crops, self.focal,
+                       str(self.format.currentData()), self.keep_copyright.isChecked(), self.stem, self.relay,
+                       self.cancel_event, on_done=self._done, on_error=self._failed)
+
+    def _advanced(self, done: int, total: int, label: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if self.running and not self.cancel_event.is_set():
+            self.status.setText(f"{done} of {total}: {label}" if done else label)
+
+    def _done(self, renditions: Any) -> None:
+        self.running = False
+        self.renditions = list(renditions)
+        self.progress.setValue(self.progress.maximum())
+        notices = [notice for item in self.renditions for notice in item.notices]
+        folder = self.renditions[0].path.parent if self.renditions else Path(self.folder.text())
+        text = f"Exported {len(self.renditions)} file(s) to {folder}."
+        if notices:
+            text += "\n" + "\n".join(notices[:6])
+        self.status.setText(text)
+        self.cancel_button.setText("Close")
+        self.export_button.setEnabled(True)
+        self.list.setEnabled(True)
+        self.exported.emit(self.renditions)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        self.export_button.setEnabled(True)
+        self.list.setEnabled(True)
+        if isinstance(error, ExportCancelled):
+            self.renditions = list(error.done)
+            self.status.setText(f"Cancelled. {len(error.done)} complete file(s) were written; nothing is half "
+                                "written.")
+            return
+        if isinstance(error, StudioError):
+            self.status.setText(error.for_humans())
+            return
+        self.status.setText(f"The export failed: {error}")
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.cancel_event.set()
+            self.status.setText("Cancelling after the files being written…")
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.running:  # Escape or the close button while exporting: stop first
+            self.cancel_event.set()
+            return
+        super().reject()

@@ -1,0 +1,456 @@
+"""The Images workspace: open a photo, crop it once for every preset, write its alt text, export.
+
+Opening reads the file on a worker (a reduced decode for the screen, a first guess of the focal
+point), copies it into the library (content-addressed) and restores its saved focal point and crops.
+Edits are written to the library shortly after they happen, on the single writer thread, and at
+once on :meth:`save_now`. Drag an image file onto the workspace or press Ctrl+O to open one; Ctrl+E
+exports.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.editors.crop.editor import CropEditor
+from studio.editors.crop.export_dialog import ExportDialog
+from studio.errors import StudioError
+from studio.imaging.geometry import Crop
+from studio.imaging.presets import Preset, all_presets
+from studio.ui.context import AppContext
+from studio.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+PREVIEW_SIDE = 2048  # long side of the decode shown on screen (never the full 24-megapixel photo)
+IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.avif *.heic *.heif)"
+ALT_TEXT_LIMIT = 1000  # the strictest of the networks (X); Mastodon takes 1500, Bluesky 2000
+
+
+@dataclass
+class Prepared:
+    """A photo read for the editor (made on a worker: plain data and a QImage)."""
+
+    name: str
+    path: Path
+    image: QImage
+    full_size: tuple[int, int]
+    format: str
+    notices: tuple[str, ...] = ()
+    sha: str = ""
+    focal: tuple[float, float] = (0.5, 0.5)
+    crops: dict[str, Crop] = field(default_factory=dict)
+    guessed: bool = False
+
+
+def to_qimage(image: Any) -> QImage:
+    """A Pillow RGB/RGBA image as a QImage that owns its pixels."""
+    mode = "RGBA" if image.mode == "RGBA" else "RGB"
+    data = image.convert(mode).tobytes()
+    fmt = QImage.Format.Format_RGBA8888 if mode == "RGBA" else QImage.Format.Format_RGB888
+    return QImage(data, image.width, image.height, image.width * len(mode), fmt).copy()
+
+
+def prepare(library: Any, path: Path | None, sha: str | None) -> Prepared:
+    """Read a file (``path``) or a library asset (``sha``) for the editor. A bad file raises
+    :class:`~studio.imaging.errors.ImageError` before anything is copied into the library."""
+    from studio.imaging.loading import load
+    from studio.imaging.saliency import guess_focal
+
+    if sha is not None:
+        path = Path(library.asset_path(sha))
+    assert path is not None
+    loaded = load(path, max_side=PREVIEW_SIDE)
+    name = loaded.name
+    focal, crops = (0.5, 0.5), {}
+    if library is not None:
+        if sha is None:
+            asset = library.add_asset(path)
+            sha = asset.sha
+        else:
+            asset = library.get_asset(sha)
+            name = asset.original_name or name
+        focal = (asset.focal_x, asset.focal_y)
+        crops = dict(library.get_crops(sha))
+    guessed = False
+    if not crops and focal == (0.5, 0.5):
+        focal, guessed = guess_focal(loaded.image), True
+    return Prepared(name, path, to_qimage(loaded.image), loaded.full_size, loaded.format, loaded.notices,
+                    sha or "", focal, crops, guessed)
+
+
+def save_edits(library: Any, sha: str, focal: tuple[float, float], crops: dict[str, Crop]) -> None:
+    """The writer thread's job: the focal point and every preset's crop."""
+    library.set_focal_point(sha, *focal)
+    for preset_id, crop in crops.items():
+        library.set_crop(sha, preset_id, crop)
+
+
+def _valid(item: dict[str, Any]) -> bool:
+    from studio.imaging.presets import preset_from_dict
+
+    try:
+        preset_from_dict(item, custom=True)
+    except StudioError:
+        return False
+    return True
+
+
+def list_posts(library: Any, client_id: int | None) -> list[tuple[int, str]]:
+    from studio.library import DraftFilter
+
+    rows = library.list_drafts(DraftFilter(client_id=client_id), limit=100)
+    return [(row.id, (row.text.strip().splitlines() or ["(empty post)"])[0][:60]) for row in rows]
+
+
+def alt_text_of(library: Any, draft_id: int, sha: str) -> str:
+    draft = library.get_draft(draft_id)
+    return next((asset.alt_text for asset in draft.assets if asset.sha == sha), "")
+
+
+class ImagesWorkspace(Workspace):
+    """Crop one photo for every network placement and export it.
+
+    Signals (from :class:`Workspace`): ``state_changed(str)``.
+    """
+
+    key = "images"
+    title = "Images"
+    icon_name = "images.svg"
+
+    def __init__(self, context: AppContext, presets: list[Preset] | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.library = context.library
+        self.client_id: int | None = None
+        self.photo: Prepared | None = None
+        self.draft_id: int | None = None
+        self.export_folder = Path.home() / "Pictures" / "Studio exports"
+        self.dialog: ExportDialog | None = None
+        self._dirty = False
+        self.setAcceptDrops(True)
+
+        self.editor = CropEditor(presets if presets is not None else all_presets())
+        if presets is None and self.library is not None:  # the user's own presets join when read
+            context.tasks.run(self.library.list_custom_presets, on_done=self._custom_presets_loaded,
+                              on_error=self._failed)
+        self.open_button = QPushButton("Open image…")
+        self.open_button.setToolTip("Open an image file (Ctrl+O), or drop one here")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Export every preset (Ctrl+E)")
+        self.export_button.setEnabled(False)
+        self.name_label = QLabel("")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header = QHBoxLayout()
+        header.addWidget(self.open_button)
+        header.addWidget(self.name_label, 1)
+        header.addWidget(self.export_button)
+
+        self.hint = QLabel("Drop an image here, or press Ctrl+O to open one.\n\n"
+                           "Crop it once and see every network's placement; export them all in one go, "
+                           "without the location the photo was taken at.")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.hint)
+        self.pages.addWidget(self.editor)
+
+        self.post_box = QComboBox()
+        self.post_box.setAccessibleName("Post this image belongs to")
+        self.post_box.addItem("Not attached to a post", None)
+        self.alt_text = QPlainTextEdit()
+        self.alt_text.setAccessibleName("Alt text")
+        self.alt_text.setPlaceholderText("Describe the image for people who cannot see it: who or what, "
+                                         "doing what, where; any text it shows.")
+        self.alt_count = QLabel("")
+        self.focus_button = QPushButton("Find the subject")
+        self.focus_button.setToolTip("Guess the focal point from the photo's detail and colour")
+        self.info = QLabel("")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        form = QFormLayout()
+        form.addRow("Post", self.post_box)
+        side_layout.addLayout(form)
+        side_layout.addWidget(QLabel("Alt text"))
+        side_layout.addWidget(self.alt_text, 1)
+        side_layout.addWidget(self.alt_count)
+        side_layout.addWidget(self.focus_button)
+        side_layout.addWidget(self.info)
+        side.setMinimumWidth(220)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.pages)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(500)
+        self._save_timer.timeout.connect(self.save_now)
+        self._alt_timer = QTimer(self)
+        self._alt_timer.setSingleShot(True)
+        self._alt_timer.setInterval(600)
+        self._alt_timer.timeout.connect(self._save_alt_text)
+
+        self.open_button.clicked.connect(self.choose_file)
+        self.export_button.clicked.connect(self.export)
+        self.editor.crops_edited.connect(self._edited)
+        self.editor.current_changed.connect(lambda _id: self._say_state())
+        self.focus_button.clicked.connect(self.guess_focal)
+        self.alt_text.textChanged.connect(self._alt_changed)
+        self.post_box.activated.connect(self._post_chosen)
+        for sequence, slot in ((QKeySequence.StandardKey.Open, self.choose_file), (QKeySequence("Ctrl+E"),
+                                                                                     self.export)):
+            shortcut = QShortcut(sequence, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._enable_side(False)
+
+    # -- the main window's hooks ----------------------------------------------------------------
+
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self._load_posts()
+
+    def activated(self) -> None:
+        self._load_posts()
+        (self.editor.view if self.photo else self.open_button).setFocus()
+
+    def save_now(self) -> None:
+        """Write the pending crops, focal point and alt text to the library."""
+        self._save_timer.stop()
+        if self._dirty and self.photo is not None and self.photo.sha and self.library is not None:
+            self._dirty = False
+            self.context.tasks.run(save_edits, self.library, self.photo.sha, self.editor.focal,
+                                   self.editor.crops_to_save(), on_error=self._failed, pool="writes")
+        if self._alt_timer.isActive():
+            self._alt_timer.stop()
+            self._save_alt_text()
+
+    def _custom_presets_loaded(self, custom: list[dict[str, Any]]) -> None:
+        if not custom:
+            return
+        try:
+            presets = all_presets(custom)
+        except StudioError as error:  # one bad saved preset must not hide the others
+            self.context.messages.warning(f"A custom preset was skipped: {error.for_humans()}")
+            presets = all_presets(item for item in custom if _valid(item))
+        self.editor.set_presets(presets)
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open image", str(Path.home()), IMAGE_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> None:
+        """Open an image file (copied into the library) in the editor, off the UI thread."""
+        self.save_now()
+        self._say(f"Opening {path.name}…")
+        self.context.tasks.run(prepare, self.library, Path(path), None, on_done=self._opened,
+                               on_error=self._failed)
+
+    def open_asset(self, sha: str, draft_id: int | None = None) -> None:
+        """Open an image already in the library; with ``draft_id`` its alt text is that post's."""
+        self.save_now()
+        self.draft_id = draft_id
+        self.context.tasks.run(prepare, self.library, None, sha, on_done=self._opened, on_error=self._failed)
+
+    def _opened(self, prepared: Prepared) -> None:
+        self.photo = prepared
+        self.editor.set_photo(prepared.image, prepared.full_size, prepared.focal, prepared.crops)
+        self.pages.setCurrentWidget(self.editor)
+        self.export_button.setEnabled(True)
+        self._enable_side(True)
+        width, height = prepared.full_size
+        self.name_label.setText(f"<b>{prepared.name}</b> — {width} x {height} {prepared.format}")
+        lines = list(prepared.notices)
+        if prepared.guessed:
+            lines.append("The focal point is a first guess: drag the circle to the subject.")
+        self.info.setText("\n".join(lines))
+        for notice in prepared.notices:
+            self.context.messages.info(notice)
+        if self.draft_id is not None:
+            self._select_post(self.draft_id)
+        else:
+            self.post_box.setCurrentIndex(0)
+            self._set_alt_text("")
+        if prepared.guessed:
+            self._dirty = True
+            self._save_timer.start()
+        self.editor.view.setFocus()
+        self._say_state()
+
+    def _failed(self, error: BaseException) -> None:
+        text = error.for_humans() if isinstance(error, StudioError) else f"Studio could not do that: {error}"
+        self.context.messages.error(text)
+        self._say("")
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not files:
+            return
+        event.acceptProposedAction()
+        if len(files) > 1:
+            self.context.messages.info(f"Opened {files[0].name}; Studio crops one image at a time.")
+        self.open_file(files[0])
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self._dirty = True
+        self._save_timer.start()
+        self._say_state()
+
+    def guess_focal(self) -> None:
+        if self.photo is None:
+            return
+        from studio.imaging.saliency import guess_focal
+
+        image = self.photo.image
+
+        def guess() -> tuple[float, float]:
+            from PIL import Image
+
+            converted = image.convertToFormat(QImage.Format.Format_RGB888)
+            pixels = Image.frombuffer("RGB", (converted.width(), converted.height()), bytes(converted.constBits()),
+                                      "raw", "RGB", converted.bytesPerLine(), 1)
+            return guess_focal(pixels)
+
+        self.context.tasks.run(guess, on_done=lambda point: self.editor.set_focal(*point), on_error=self._failed)
+
+    # -- posts and alt text ---------------------------------------------------------------------
+
+    def _enable_side(self, on: bool) -> None:
+        for widget in (self.post_box, self.alt_text, self.focus_button):
+            widget.setEnabled(on)
+
+    def _load_posts(self) -> None:
+        if self.library is None:
+            return
+        self.context.tasks.run(list_posts, self.library, self.client_id, on_done=self._posts_loaded,
+                               on_error=self._failed)
+
+    def _posts_loaded(self, posts: list[tuple[int, str]]) -> None:
+        current = self.post_box.currentData()
+        self.post_box.blockSignals(True)
+        self.post_box.clear()
+        self.post_box.addItem("Not attached to a post", None)
+        for draft_id, title in posts:
+            self.post_box.addItem(title, draft_id)
+        self.post_box.blockSignals(False)
+        self._select_post(current)
+
+    def _select_post(self, draft_id: int | None) -> None:
+        index = self.post_box.findData(draft_id) if draft_id is not None else 0
+        self.post_box.setCurrentIndex(max(index, 0))
+        self.draft_id = draft_id if index > 0 else None
+        self._load_alt_text()
+
+    def _post_chosen(self, index: int) -> None:
+        data = self.post_box.itemData(index)
+        self.draft_id = int(data) if data is not None else None
+        if self.draft_id is not None and self.photo is not None and self.photo.sha and self.library is not None:
+            library, draft_id, sha, typed = self.library, self.draft_id, self.photo.sha, self.alt_text.toPlainText()
+
+            def attach() -> str:
+                draft = library.get_draft(draft_id)
+                attached = next((asset for asset in draft.assets if asset.sha == sha), None)
+                if attached is not None:  # already there: keep its place and its alt text
+                    return str(attached.alt_text)
+                library.attach_asset(draft_id, sha, typed)
+                return typed
+
+            self.context.tasks.run(attach, on_done=self._set_alt_text, on_error=self._failed, pool="writes")
+        self._say_state()
+
+    def _load_alt_text(self) -> None:
+        if self.draft_id is None or self.photo is None or not self.photo.sha or self.library is None:
+            return
+        self.context.tasks.run(alt_text_of, self.library, self.draft_id, self.photo.sha,
+                               on_done=self._set_alt_text, on_error=self._failed)
+
+    def _set_alt_text(self, text: str) -> None:
+        self.alt_text.blockSignals(True)
+        self.alt_text.setPlainText(text)
+        self.alt_text.blockSignals(False)
+        self._count_alt_text()
+
+    def _alt_changed(self) -> None:
+        self._count_alt_text()
+        if self.draft_id is not None:
+            self._alt_timer.start()
+
+    def _count_alt_text(self) -> None:
+        count = len(self.alt_text.toPlainText())
+        over = count > ALT_TEXT_LIMIT
+        self.alt_count.setText(f"{count} / {ALT_TEXT_LIMIT}" + (" — too long for X" if over else ""))
+        self.alt_count.setStyleSheet("color: #b42318;" if over else "")
+
+    def _save_alt_text(self) -> None:
+        if self.draft_id is None or self.photo is None or not self.photo.sha or self.library is None:
+            return
+        draft_id, sha, text = self.draft_id, self.photo.sha, self.alt_text.toPlainText()
+        self.context.tasks.run(self.library.set_alt_text, draft_id, sha, text, on_error=self._failed,
+                               pool="writes")
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Open the export dialog for the open photo."""
+        if self.photo is None:
+            self.context.messages.info("Open an image first (Ctrl+O).")
+            return
+        self.save_now()
+        stem = f"draft-{self.draft_id}" if self.draft_id is not None else Path(self.photo.name).stem
+        self.dialog = ExportDialog(self.context.tasks, self.photo.path, self.editor.presets,
+                                   self.editor.crops_to_save(), self.editor.focal, self.export_folder, stem, self)
+        self.dialog.exported.connect(self._exported)
+        self.dialog.open()
+
+    def _exported(self, renditions: list[Any]) -> None:
+        if renditions:
+            self.export_folder = renditions[0].path.parent
+            self._say(f"Exported {len(renditions)} image(s) to {self.export_folder}")
+
+    # -- status ---------------------------------------------------------------------------------
+
+    def _say_state(self) -> None:
+        if self.photo is None:
+            self._say("")
+            return
+        preset = self.editor.preset() if self.editor.current else None
+        self._say(f"{self.photo.name} — {preset.label if preset else ''}")
+
+    def _say(self, text: str) -> None:
+        self.state_changed.emit(text)
