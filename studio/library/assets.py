@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +68,8 @@ class AssetsMixin(Store):
         target = self.assets_dir / sha[:2] / f"{sha}.{ext}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:

@@ -8,7 +8,6 @@ first.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +71,8 @@ def restore_file(folder: Path, backup: Path) -> Path:
         if side.exists():
             side.rename(folder / f"{DATABASE_NAME}.damaged-{stamp}{suffix}")
     tmp = folder / f".{DATABASE_NAME}.restoring"
+    import shutil
+
     shutil.copyfile(backup, tmp)
     tmp.replace(current)
     return kept

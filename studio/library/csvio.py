@@ -9,7 +9,6 @@ its line and column, and nothing of that file is imported.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sqlite3
@@ -72,6 +71,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 def read_csv(path: Path) -> list[Row]:
     """Check every row of ``path``; :class:`RowError` on the first bad one."""
+    import csv
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as error:
@@ -87,6 +87,7 @@ def read_csv(path: Path) -> list[Row]:
 
 
 def _rows(path: Path, handle: object) -> Iterator[Row]:
+    import csv
     reader = csv.reader(handle)  # type: ignore[arg-type]
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -113,6 +112,8 @@ class ExchangeMixin(Store):
         """Write :meth:`export_data` to ``path`` atomically; returns the number of drafts."""
         data = self.export_data(client_id)
         path = Path(path)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".export-", dir=path.parent if str(path.parent) else ".")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

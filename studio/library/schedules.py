@@ -7,8 +7,8 @@ CLI, and keeps the draft's status in step.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
 from datetime import datetime
 
 from studio.library import status as workflow
@@ -45,7 +45,7 @@ def insert_schedule(
         conn.execute(
             "INSERT INTO publications(schedule_id, state, attempts, next_attempt_at, idempotency_key, updated_at) "
             "VALUES (?, 'scheduled', 0, ?, ?, ?)",
-            (schedule_id, when_utc, uuid.uuid4().hex, now),
+            (schedule_id, when_utc, os.urandom(16).hex(), now),
         )
     conn.execute("UPDATE drafts SET status = 'scheduled', updated_at = ? WHERE id = ?", (now, draft_id))
     return schedule_id
@@ -95,7 +95,7 @@ class SchedulesMixin(Store):
             conn.execute(
                 "INSERT INTO publications(schedule_id, state, attempts, next_attempt_at, idempotency_key, "
                 "updated_at) VALUES (?, 'scheduled', 0, ?, ?, ?)",
-                (schedule_id, current.scheduled_at, uuid.uuid4().hex, utc_now()),
+                (schedule_id, current.scheduled_at, os.urandom(16).hex(), utc_now()),
             )
             self.changed("schedule", schedule_id)
         return self.get_schedule(schedule_id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from studio.errors import UsageError
 
@@ -45,6 +44,8 @@ def parse_iso(text: str) -> datetime:
 
 def local_zone() -> tzinfo:
     """The user's zone: ``$TZ``, else the zone /etc/localtime points at, else the fixed offset now."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:
