@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from studio.publishing.base import Part
@@ -137,7 +138,9 @@ def summary(problems: Sequence[Problem]) -> str:
     return " ".join(problem.message for problem in problems)
 
 
+@cache
 def _presets(network: str) -> list[Any]:
+    """The network's built-in presets (data files: read once per process)."""
     if network not in MAX_IMAGES:
         return []
     try:
