@@ -61,6 +61,7 @@ class FilterBar(QWidget):
         self.tag = QComboBox()
         self.tag.setAccessibleName("Tag")
         self.tag.addItem("Any tag", None)
+        self._wanted_client: int | None = None
         self.date = QComboBox()
         self.date.setAccessibleName("Date")
         for label, *_ in DATES:
@@ -87,6 +88,8 @@ class FilterBar(QWidget):
             self.client.addItem(swatch(client.colour), client.name, client.id)
         self.client.setCurrentIndex(max(0, self.client.findData(current)) if current is not None else 0)
         self.client.blockSignals(blocked)
+        if self._wanted_client is not None:
+            self.set_client(self._wanted_client)
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()
@@ -99,10 +102,11 @@ class FilterBar(QWidget):
         self.tag.blockSignals(blocked)
 
     def set_client(self, client_id: int | None) -> None:
+        """Choose ``client_id``; one not listed yet is chosen when :meth:`set_clients` lists it."""
         index = self.client.findData(client_id) if client_id is not None else 0
-        if index < 0:
-            return
-        self.client.setCurrentIndex(index)
+        self._wanted_client = client_id if index < 0 else None
+        if index >= 0:
+            self.client.setCurrentIndex(index)
 
     def client_id(self) -> int | None:
         data = self.client.currentData()

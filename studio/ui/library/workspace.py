@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -96,6 +96,7 @@ class LibraryWorkspace(Workspace):
         layout.addWidget(self.tabs, 1)
 
         self._calendar_loaded = False
+        self._loaded = False
         self._lists_timer = QTimer(self)
         self._lists_timer.setSingleShot(True)
         self._lists_timer.setInterval(300)
@@ -106,7 +107,6 @@ class LibraryWorkspace(Workspace):
         self._calendar_timer.timeout.connect(self._reload_calendar)
 
         self.filters.changed.connect(self._filter_changed)
-        self.signals.changed.connect(self.model.library_changed)
         self.signals.changed.connect(self._library_changed)
         self.model.total_changed.connect(self._total_changed)
         self.model.failed.connect(context.messages.error)
@@ -121,9 +121,15 @@ class LibraryWorkspace(Workspace):
         self.import_button.clicked.connect(self.import_file)
         self.backups_button.clicked.connect(self.restore_from_backup)
 
-        self.model.reload()
-        self.reload_lists()
         QTimer.singleShot(5000, self.daily_backup)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load the list the first time it is seen: a library not looked at costs nothing at start-up."""
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.model.reload()
+            self.reload_lists()
 
     # --- Workspace hooks ------------------------------------------------------------------
 
@@ -151,13 +157,19 @@ class LibraryWorkspace(Workspace):
         self.tasks.run(load, on_done=done, on_error=lambda error: log.warning("Filter lists: %s", error))
 
     def _filter_changed(self, flt: Any) -> None:
-        self.model.set_filter(flt)
+        if self._loaded:
+            self.model.set_filter(flt)
+        else:
+            self.model.filter = flt
         if flt.client_id != self.calendar.client_id:
             self.calendar.client_id = flt.client_id
             if self._calendar_loaded:
                 self._calendar_timer.start()
 
-    def _library_changed(self, kind: str, _ident: object) -> None:
+    def _library_changed(self, kind: str, ident: object) -> None:
+        if not self._loaded:
+            return
+        self.model.library_changed(kind, ident)
         if kind in {"client", "library", "draft"}:
             self._lists_timer.start()
         if self._calendar_loaded and kind in {"schedule", "draft", "client", "library"}:
@@ -193,6 +205,7 @@ class LibraryWorkspace(Workspace):
             return
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
+        menu.addAction("History…", lambda: self.show_history(draft_id))
         status_menu = menu.addMenu("Status")
         for status in STATUSES:
             if status in {"scheduled", "published", "failed"}:
@@ -203,6 +216,14 @@ class LibraryWorkspace(Workspace):
         menu.addSeparator()
         menu.addAction("Delete…", lambda: self.delete_draft(draft_id))
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def show_history(self, draft_id: int) -> None:
+        """Browse the draft's revisions and restore one (undoable)."""
+        from studio.ui.library.revisions_dialog import RevisionsDialog
+
+        dialog = RevisionsDialog(self.library, self.tasks, draft_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def set_status(self, draft_id: int, status: str) -> None:
         self.tasks.run(self.library.set_status, draft_id, status, on_error=self._error, pool="writes")

@@ -11,7 +11,7 @@ from studio.ui.context import AppContext
 from studio.ui.library import LibraryWorkspace
 
 
-def _workspace(context: AppContext, qtbot: QtBot) -> LibraryWorkspace:
+def _workspace(context: AppContext, qtbot: QtBot, show: bool = True) -> LibraryWorkspace:
     context.tasks.inline = True
     library = context.library
     acme, beta = library.add_client("Acme", colour="#aa0000"), library.add_client("Beta")
@@ -24,7 +24,8 @@ def _workspace(context: AppContext, qtbot: QtBot) -> LibraryWorkspace:
     workspace = LibraryWorkspace(context)
     qtbot.addWidget(workspace)
     workspace.resize(1100, 600)
-    workspace.show()
+    if show:
+        workspace.show()
     return workspace
 
 
@@ -65,6 +66,18 @@ def test_the_main_window_client_switcher_filters(context: AppContext, qtbot: QtB
     assert beta is not None
     workspace.set_client(beta.id)
     assert _texts(workspace) == ["banana bread", "big launch"]
+
+
+def test_nothing_loads_until_shown_and_the_client_chosen_meanwhile_applies(context: AppContext,
+                                                                          qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot, show=False)
+    beta = context.library.find_client("Beta")
+    assert beta is not None
+    workspace.set_client(beta.id)
+    context.library.create_draft(beta.id, "written before the list was seen")
+    assert workspace.model.rowCount() == 0 and workspace.model.total == 0
+    workspace.show()
+    qtbot.waitUntil(lambda: _texts(workspace) == ["banana bread", "big launch", "written before the list was seen"])
 
 
 def test_double_click_and_new_draft_open_the_editor(context: AppContext, qtbot: QtBot) -> None:

@@ -1,0 +1,138 @@
+"""A draft's history: browse the saved versions, compare with now, restore one, undo the restore."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.library.times import local_zone
+from studio.model import Revision
+from studio.ui.tasks import Tasks
+
+REASONS = {"create": "created", "edit": "edited", "restore": "restored", "import": "imported"}
+
+
+def _when(revision: Revision) -> str:
+    try:
+        moment = datetime.fromisoformat(revision.created_at.replace("Z", "+00:00")).astimezone(local_zone())
+    except ValueError:
+        return revision.created_at
+    return moment.strftime("%d %b %Y, %H:%M:%S")
+
+
+class RevisionsDialog(QDialog):
+    """Lists a draft's revisions (newest first) with a preview; "Restore" makes the chosen one the
+    draft's text and variants, and "Undo restore" puts back what was there.
+
+    Signals: ``restored(int draft_id)`` after a restore or its undo (the editor reloads the draft).
+    """
+
+    restored = Signal(int)
+
+    def __init__(self, library: Any, tasks: Tasks, draft_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.draft_id = draft_id
+        self.revisions: list[Revision] = []
+        self.undo_to: int | None = None
+        self.setWindowTitle("History of this draft")
+        self.resize(780, 480)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Versions")
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("The chosen version")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.restore_button = QPushButton("Restore this version")
+        self.undo_button = QPushButton("Undo restore")
+        self.undo_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list, 2)
+        columns.addWidget(self.preview, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.list.currentRowChanged.connect(self._chosen)
+        self.restore_button.clicked.connect(self.restore)
+        self.undo_button.clicked.connect(self.undo)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tasks.run(self.library.revisions, self.draft_id, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, revisions: list[Revision]) -> None:
+        self.revisions = revisions
+        blocked = self.list.blockSignals(True)
+        self.list.clear()
+        for index, revision in enumerate(revisions):
+            excerpt = " ".join(revision.text.split())[:48] or "(empty)"
+            label = f"{_when(revision)} · {REASONS.get(revision.reason, revision.reason)}"
+            if index == 0:
+                label += " · now"
+            item = QListWidgetItem(f"{label}\n{excerpt}")
+            item.setData(Qt.ItemDataRole.UserRole, revision.id)
+            self.list.addItem(item)
+        self.list.blockSignals(blocked)
+        if revisions:
+            self.list.setCurrentRow(0)
+            self._chosen(0)
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.revisions):
+            return
+        revision = self.revisions[row]
+        text = revision.text
+        for network, variant in sorted(revision.variants.items()):
+            if isinstance(variant, dict):
+                parts = variant.get("parts")
+                body = "\n— — —\n".join(parts) if parts else str(variant.get("text") or "")
+                text += f"\n\n[{network}]\n{body}"
+        self.preview.setPlainText(text)
+        self.restore_button.setEnabled(row > 0)
+
+    def restore(self) -> None:
+        row = self.list.currentRow()
+        if not 0 < row < len(self.revisions):
+            return
+        self._run_restore(self.revisions[row].id, undoing=False)
+
+    def undo(self) -> None:
+        if self.undo_to is not None:
+            self._run_restore(self.undo_to, undoing=True)
+
+    def _run_restore(self, revision_id: int, undoing: bool) -> None:
+        self.restore_button.setEnabled(False)
+        self.tasks.run(self.library.restore_revision, self.draft_id, revision_id,
+                       on_done=lambda before: self._restored(before, undoing), on_error=self._failed, pool="writes")
+
+    def _restored(self, before: int, undoing: bool) -> None:
+        self.undo_to = None if undoing else before
+        self.undo_button.setEnabled(not undoing)
+        self.status.setText("Restore undone." if undoing else "Restored. “Undo restore” puts back what was there.")
+        self.restored.emit(self.draft_id)
+        self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(error.for_humans() if isinstance(error, StudioError) else f"That did not work: {error}")
