@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studio.library import schema
-from studio.library.store import DATABASE_NAME, LibraryError, Store
+from studio.library.store import DATABASE_NAME, LibraryCorrupt, LibraryError, Store
 
 PREFIX = "library-"
 
@@ -122,7 +122,15 @@ class BackupsMixin(Store):
         """Replace the library's content with ``backup`` while it is open (online backup API in
         reverse). The current state is backed up first; returns that safety copy's path."""
         check_backup(backup)
-        safety = self.backup_now("before-restore")
+        try:
+            safety = self.backup_now("before-restore")
+        except LibraryCorrupt:
+            # The current file is damaged (the very reason to restore): keep its bytes instead.
+            import shutil
+
+            self.backups_dir.mkdir(parents=True, exist_ok=True)
+            safety = self.backups_dir / f"damaged-{datetime.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
+            shutil.copyfile(self.path, safety)
         source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
             with self._lock:

@@ -82,3 +82,29 @@ def test_a_damaged_library_is_restored_from_its_backup(library_dir: Path) -> Non
     assert kept.exists() and kept.read_bytes() == bytes(data)  # the damaged file is kept, not lost
     with Library.open(library_dir) as restored:
         assert [r.text for r in restored.list_drafts()] == ["precious"]
+
+
+def test_damage_found_while_reading_is_reported_and_restorable(library_dir: Path) -> None:
+    library = Library.open(library_dir)
+    library.add_client("Acme")
+    with library.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO drafts(client_id, text, created_at, updated_at) VALUES (1, ?, 'x', 'x')",
+            [("hello world " * 20,)] * 2000,
+        )
+    backup = library.backup_now()
+    library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    library.close()
+    database = library_dir / "library.sqlite3"
+    data = bytearray(database.read_bytes())
+    for page in range(60, len(data) // 4096, 2):  # table pages, not the schema: it still opens
+        data[page * 4096 : page * 4096 + 100] = os.urandom(100)
+    database.write_bytes(bytes(data))
+    damaged = Library.open(library_dir)
+    with pytest.raises(LibraryCorrupt) as caught:
+        damaged.list_drafts(limit=5000)
+        damaged.export_data()
+    assert caught.value.backups == [backup]
+    damaged.restore_from_backup(backup)
+    assert damaged.count_drafts() == 2000
+    damaged.close()
