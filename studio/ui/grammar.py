@@ -1,0 +1,287 @@
+"""The GUI face of the grammar engine.
+
+:class:`GrammarEngine` is created by the composition root at no cost: it starts nothing until the
+first check is asked for, so the first window never waits for LanguageTool. It owns the
+:class:`studio.grammar.GrammarService` and one :class:`studio.grammar.IncrementalChecker`, runs
+every start and check through :class:`studio.ui.tasks.Tasks` (never on the UI thread), follows the
+``grammar.*`` settings, and reports its state for the status bar.
+
+:class:`LiveCheck` is what an editor uses: feed it every text change; it waits for a pause in the
+typing (``grammar.delay_ms``), keeps at most one check in flight, and emits issues only for the
+text that is current, so an answer for an older text is never drawn in the wrong place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from studio.grammar import (
+    GrammarConfig,
+    GrammarService,
+    GrammarUnavailable,
+    IncrementalChecker,
+    JavaMissing,
+    LanguageNotSupported,
+    LanguageToolMissing,
+)
+from studio.model import Issue
+from studio.settings import Settings
+from studio.ui.context import SettingsSignals
+from studio.ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+NOT_STARTED = "not started"
+STARTING = "starting"
+READY = "ready"
+OFF = "off"
+UNAVAILABLE = "unavailable"
+
+
+class GrammarEngine(QObject):
+    """Owns LanguageTool for the app.
+
+    Signals:
+        ``state_changed(str)``: "not started", "starting", "ready", "off" or
+        "unavailable: <reason>" (for the status bar: :meth:`status_text` words it).
+        ``download_needed()``: local mode, and the LanguageTool jars are not on this computer
+        (show :class:`studio.ui.grammar_download.GrammarDownloadDialog`).
+    """
+
+    state_changed = Signal(str)
+    download_needed = Signal()
+
+    def __init__(self, settings: Settings, tasks: Tasks, settings_signals: SettingsSignals | None = None,
+                 parent: QObject | None = None, *, service: GrammarService | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks
+        self.service = service or GrammarService(GrammarConfig.from_settings(settings))
+        self.checker = IncrementalChecker(self.service)
+        self._state = OFF if self.service.mode == "off" else NOT_STARTED
+        self._error: GrammarUnavailable | None = None
+        self._closed = False
+        if settings_signals is not None:
+            settings_signals.changed.connect(self._setting_changed)
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def error(self) -> GrammarUnavailable | None:
+        """Why checking is unavailable (with its hint), or ``None``."""
+        return self._error
+
+    def status_text(self) -> str:
+        """The state in the status bar's words."""
+        where = {"local": "local", "server": "server", "public": "public API"}.get(self.service.mode, "")
+        if self._state == READY:
+            return f"Grammar: ready ({where})"
+        if self._state == STARTING:
+            return "Grammar: starting LanguageTool…" if where == "local" else "Grammar: connecting…"
+        if self._state == OFF:
+            return "Grammar: off"
+        if self._state.startswith(UNAVAILABLE):
+            return "Grammar: unavailable"
+        return "Grammar: not started"
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _setting_changed(self, key: str, _value: object) -> None:
+        if not key.startswith("grammar.") or key == "grammar.delay_ms":
+            return
+        config = GrammarConfig.from_settings(self.settings)
+        if config == self.service.config:
+            return
+        # Stopping a local server waits for it; do it off the UI thread.
+        self.tasks.run(self.service.reconfigure, config, on_error=self._failed)
+        self.checker.clear()
+        self._error = None
+        self._set_state(OFF if config.mode == "off" else NOT_STARTED)
+
+    # --- starting and checking --------------------------------------------------------------
+
+    def ensure_started(self) -> None:
+        """Start LanguageTool in the background if it is not running or starting."""
+        if self._closed or self._state in (STARTING, READY, OFF):
+            return
+        if self._state.startswith(UNAVAILABLE) and isinstance(
+                self._error, (JavaMissing, LanguageToolMissing)):
+            return  # nothing changes by retrying; settings or a download will call retry()
+        self._set_state(STARTING)
+        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
+
+    def retry(self) -> None:
+        """Try again after the user fixed something (downloaded LanguageTool, installed Java)."""
+        self._error = None
+        if self._state != OFF:
+            self._set_state(NOT_STARTED)
+        self.ensure_started()
+
+    def _started(self) -> None:
+        if self._state == STARTING:
+            self._error = None
+            self._set_state(READY)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, GrammarUnavailable):
+            log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
+            error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
+        assert isinstance(error, GrammarUnavailable)
+        if isinstance(error, LanguageNotSupported):
+            return  # a property of one draft, not of the engine: the LiveCheck reports it
+        self._error = error
+        self._set_state(f"{UNAVAILABLE}: {error.message}")
+        if isinstance(error, LanguageToolMissing):
+            self.download_needed.emit()
+
+    def available(self) -> bool:
+        """Whether a check request would be sent (not off, not known to be broken)."""
+        if self._closed or self._state == OFF:
+            return False
+        return not (self._state.startswith(UNAVAILABLE)
+                    and isinstance(self._error, (JavaMissing, LanguageToolMissing)))
+
+    def check(self, text: str, language: str, *, dictionary: Iterable[str] = (),
+              disabled_rules: Iterable[str] = (), prefer: Collection[str] = (),
+              on_done: Callable[[list[Issue]], None],
+              on_error: Callable[[GrammarUnavailable], None] | None = None) -> bool:
+        """Check ``text`` on a worker; ``on_done(issues)`` on the UI thread. Returns ``False``
+        (and calls nothing) when checking is off or cannot work until the user acts."""
+        if not self.available():
+            return False
+        if self._state != READY:
+            self.ensure_started()
+        words, rules, preferred = tuple(dictionary), tuple(disabled_rules), tuple(prefer)
+        default = preferred[0] if preferred else "en-US"
+
+        def work() -> list[Issue]:
+            return self.checker.check(text, language, dictionary=words, disabled_rules=rules,
+                                      prefer=preferred, default_language=default)
+
+        def done(issues: list[Issue]) -> None:
+            if self._state != OFF and not self._closed:
+                self._error = None
+                self._set_state(READY)
+            on_done(issues)
+
+        def failed(error: BaseException) -> None:
+            self._failed(error)
+            if on_error is not None and isinstance(error, GrammarUnavailable):
+                on_error(error)
+
+        self.tasks.run(work, on_done=done, on_error=failed)
+        return True
+
+    def shutdown(self) -> None:
+        """Stop the local server (on quit; blocks for at most a few seconds)."""
+        self._closed = True
+        self.checker.close()
+        self.service.close()
+
+
+class LiveCheck(QObject):
+    """Debounced checking of one editor's text.
+
+    Signals:
+        ``issues_ready(object issues, int revision)``: the issues (``list[Issue]``, code points)
+        of the text given with :meth:`set_text` under ``revision``, which is still the current
+        text when this is emitted.
+        ``failed(str message)``: this text cannot be checked (for example an unknown language).
+    """
+
+    issues_ready = Signal(object, int)
+    failed = Signal(str)
+
+    def __init__(self, engine: GrammarEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.language = "auto"
+        self.dictionary: tuple[str, ...] = ()
+        self.disabled_rules: tuple[str, ...] = ()
+        self.prefer: tuple[str, ...] = ()
+        self.revision = 0
+        self.dropped = 0  # answers that arrived for an older text (tests read it)
+        self._text = ""
+        self._in_flight = False
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(engine.settings.get("grammar.delay_ms")))
+        self._timer.timeout.connect(self.check_now)
+
+    def set_options(self, *, language: str = "auto", dictionary: Iterable[str] = (),
+                    disabled_rules: Iterable[str] = (), prefer: Iterable[str] = ()) -> None:
+        """The draft's language ("auto" or a code), the client's dictionary and preferred variants."""
+        self.language = language or "auto"
+        self.dictionary = tuple(dictionary)
+        self.disabled_rules = tuple(disabled_rules)
+        self.prefer = tuple(prefer)
+        self.revision += 1
+        self._timer.start()
+
+    def set_text(self, text: str) -> int:
+        """The editor's text changed; returns its revision. The check runs after a pause."""
+        self._text = text
+        self.revision += 1
+        self._timer.start()
+        return self.revision
+
+    def check_now(self) -> None:
+        """Check the current text without waiting (a draft just opened)."""
+        self._timer.stop()
+        if self._in_flight:
+            self._pending = True  # one at a time: the newest text goes next
+            return
+        revision, text = self.revision, self._text
+        sent = self.engine.check(
+            text, self.language, dictionary=self.dictionary, disabled_rules=self.disabled_rules,
+            prefer=self.prefer, on_done=lambda issues: self._arrived(revision, issues),
+            on_error=lambda error: self._error(revision, error),
+        )
+        self._in_flight = sent
+
+    def _arrived(self, revision: int, issues: list[Issue]) -> None:
+        self._in_flight = False
+        if revision == self.revision:
+            self.issues_ready.emit(issues, revision)
+        else:
+            self.dropped += 1  # the text moved on: these positions may point anywhere now
+        self._next()
+
+    def _error(self, revision: int, error: GrammarUnavailable) -> None:
+        self._in_flight = False
+        if revision == self.revision:
+            self.failed.emit(error.for_humans())
+        self._next()
+
+    def _next(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.check_now()
+
+    def cancel(self) -> None:
+        """Forget pending work (the editor closes or switches drafts)."""
+        self._timer.stop()
+        self._pending = False
+        self.revision += 1
+
+
+def engine_state_words(state: str) -> str:
+    """A state string as one line for a tooltip."""
+    if state.startswith(UNAVAILABLE):
+        return state.split(":", 1)[1].strip()
+    return {
+        READY: "LanguageTool is ready.",
+        STARTING: "LanguageTool is starting in the background.",
+        OFF: "Grammar checking is off (Settings → Grammar).",
+    }.get(state, "LanguageTool starts when you first write something.")

@@ -1,0 +1,152 @@
+"""The GrammarEngine and LiveCheck with a real LanguageTool and real worker threads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from studio.grammar import GrammarConfig, GrammarService
+from studio.settings import Settings
+from studio.ui.context import SettingsSignals
+from studio.ui.grammar import GrammarEngine, LiveCheck
+from studio.ui.tasks import Tasks
+
+pytestmark = pytest.mark.integration
+
+
+def test_creating_the_engine_starts_nothing(settings: Settings, tasks: Tasks) -> None:
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    assert engine.state == "not started"
+    assert engine.service.local_server is None  # no process, no thread, no port
+    assert engine.status_text() == "Grammar: not started"
+
+
+def test_first_check_starts_languagetool_off_the_ui_thread(qtbot: QtBot, engine: GrammarEngine) -> None:
+    states: list[str] = []
+    engine.state_changed.connect(states.append)
+    results: list[list] = []
+    text = "We has a tset."
+    with qtbot.wait_signal(engine.state_changed, timeout=120_000,
+                           check_params_cb=lambda state: state == "ready"):
+        assert engine.check(text, "en-US", on_done=results.append)
+    qtbot.wait_until(lambda: bool(results), timeout=60_000)
+    assert states[0] == "starting" and states[-1] == "ready"
+    assert "tset" in {text[i.start:i.end] for i in results[0]}
+    assert engine.status_text() == "Grammar: ready (local)"
+
+
+def test_missing_languagetool_asks_for_a_download(qtbot: QtBot, tmp_path: Path, settings: Settings,
+                                                  tasks: Tasks, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path / "empty"))
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-downloads"))
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    with qtbot.wait_signal(engine.download_needed, timeout=30_000):
+        engine.ensure_started()
+    assert engine.state.startswith("unavailable: LanguageTool is not installed")
+    assert engine.status_text() == "Grammar: unavailable"
+    assert not engine.available()  # no retry storm while typing
+    assert engine.check("x", "en-US", on_done=lambda issues: None) is False
+
+
+def test_missing_java_is_said_plainly(qtbot: QtBot, tmp_path: Path, settings: Settings, tasks: Tasks,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    with qtbot.wait_signal(engine.state_changed, timeout=30_000,
+                           check_params_cb=lambda state: state.startswith("unavailable")):
+        engine.ensure_started()
+    assert "Java 17" in engine.state
+    assert engine.error is not None and "Settings" in engine.error.hint
+
+
+def test_settings_switch_modes(qtbot: QtBot, settings: Settings, tasks: Tasks) -> None:
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    settings.set("grammar.mode", "off")
+    assert engine.state == "off"
+    assert engine.check("text", "en-US", on_done=lambda issues: None) is False
+    settings.set("grammar.mode", "public")  # without consent: refuses, sends nothing
+    assert engine.state == "not started"
+    with qtbot.wait_signal(engine.state_changed, timeout=30_000,
+                           check_params_cb=lambda state: state.startswith("unavailable")):
+        engine.ensure_started()
+    assert "agreed" in engine.state
+    tasks.wait(10_000)
+
+
+def test_server_mode_from_settings(qtbot: QtBot, settings: Settings, tasks: Tasks, local_server) -> None:
+    local_server.restartable()
+    local_server.ensure_running()
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    settings.set("grammar.server_url", local_server.url.removesuffix("/v2/"))
+    settings.set("grammar.mode", "server")
+    tasks.wait(10_000)
+    assert engine.service.config == GrammarConfig("server", settings.get("grammar.server_url"))
+    with qtbot.wait_signal(engine.state_changed, timeout=30_000,
+                           check_params_cb=lambda state: state == "ready"):
+        engine.ensure_started()
+    assert engine.status_text() == "Grammar: ready (server)"
+
+
+def test_live_check_keeps_only_the_current_text(qtbot: QtBot, engine: GrammarEngine) -> None:
+    live = LiveCheck(engine)
+    live.set_options(language="en-US")
+    got: list[tuple[list, int]] = []
+    live.issues_ready.connect(lambda issues, revision: got.append((issues, revision)))
+    texts = [f"Ths is draft number {n}." for n in range(5)] + ["🎉 Final text with a tset."]
+    for text in texts:
+        live.set_text(text)
+        live.check_now()  # no debounce: every version is sent while older ones are in flight
+    qtbot.wait_until(lambda: bool(got) and got[-1][1] == live.revision, timeout=120_000)
+    issues, revision = got[-1]
+    final = texts[-1]
+    assert revision == live.revision
+    assert "tset" in {final[i.start:i.end] for i in issues}
+    # Every emitted answer was for the text current at that moment; the rest were dropped.
+    assert all(rev == live.revision for _, rev in got[-1:])
+    assert len(got) + live.dropped <= len(texts)
+
+
+def test_live_check_waits_for_a_pause(qtbot: QtBot, engine: GrammarEngine, settings: Settings) -> None:
+    settings.set("grammar.delay_ms", 200)
+    live = LiveCheck(engine)
+    live.set_options(language="en-US")
+    got: list[int] = []
+    live.issues_ready.connect(lambda issues, revision: got.append(revision))
+    text = ""
+    for ch in "We has a tset":
+        text += ch
+        live.set_text(text)
+        qtbot.wait(5)
+    qtbot.wait_until(lambda: bool(got), timeout=120_000)
+    qtbot.wait(300)
+    assert got == [live.revision]  # one check, for the whole word, after the pause
+
+
+def test_unknown_language_is_reported_by_the_live_check(qtbot: QtBot, engine: GrammarEngine) -> None:
+    live = LiveCheck(engine)
+    live.set_options(language="xx-YY")
+    live.set_text("Hello")
+    with qtbot.wait_signal(live.failed, timeout=120_000) as blocker:
+        live.check_now()
+    assert "xx-YY" in blocker.args[0]
+    assert not engine.state.startswith("unavailable")
+
+
+def test_shutdown_stops_the_local_server(qtbot: QtBot, settings: Settings, tasks: Tasks) -> None:
+    service = GrammarService(GrammarConfig("local"))
+    engine = GrammarEngine(settings, tasks, service=service)
+    with qtbot.wait_signal(engine.state_changed, timeout=120_000,
+                           check_params_cb=lambda state: state == "ready"):
+        engine.ensure_started()
+    server = service.local_server
+    assert server is not None and server.is_running()
+    engine.shutdown()
+    assert not server.is_running()
