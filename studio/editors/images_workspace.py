@@ -40,7 +40,9 @@ from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-PREVIEW_SIDE = 2048  # long side of the decode shown on screen (never the full 24-megapixel photo)
+# The decode shown on screen has at least this long a side, and less than twice it (a 24-megapixel
+# photo is shown from a 1500 x 1000 decode; the export always reads the file again at full quality).
+PREVIEW_SIDE = 1200
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.avif *.heic *.heif)"
 ALT_TEXT_LIMIT = 1000  # the strictest of the networks (X); Mastodon takes 1500, Bluesky 2000
 

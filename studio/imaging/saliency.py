@@ -1,13 +1,14 @@
 """A first guess of a photo's focal point, with Pillow alone (no model, nothing downloaded).
 
-Subjects tend to be where detail and colour are: the guess is the peak of a blurred map of edge
-strength plus colour saturation, computed on a small copy, with a gentle pull towards the centre
+Subjects tend to be where the colour differs from the rest of the photo and where detail is: the
+guess is the peak of a blurred map of colour contrast with the photo's average, edge strength and
+saturation, computed on a small copy, with a gentle pull towards the centre
 (photographers rarely put the subject right at an edge). A flat image gives the centre.
 """
 
 from __future__ import annotations
 
-from PIL import Image, ImageChops, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
 
 from studio.imaging.loading import band_extrema
 
@@ -16,18 +17,28 @@ CENTRE_PULL = 0.35  # how much a point at the corner loses against one at the ce
 
 
 def energy_map(image: Image.Image) -> Image.Image:
-    """Edge strength plus saturation of a small copy of ``image`` (mode L), blurred."""
+    """Where a small copy of ``image`` stands out (mode L): colour far from the photo's average
+    ("frequency-tuned" saliency, Achanta et al. 2009) plus edge strength and saturation, blurred."""
     small = image.convert("RGB")
     small.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BOX)
+    smooth = small.filter(ImageFilter.GaussianBlur(1))
+    mean = tuple(round(value) for value in ImageStat.Stat(small).mean)
+    distance = ImageChops.difference(smooth, Image.new("RGB", small.size, mean))
+    red, green, blue = distance.split()
+    contrast = ImageChops.add(ImageChops.add(red.point(lambda v: v / 3), green.point(lambda v: v / 3)),
+                              blue.point(lambda v: v / 3))
+    contrast = ImageOps.autocontrast(contrast, cutoff=1)
     grey = small.convert("L")
     edges = grey.filter(ImageFilter.FIND_EDGES)
     # FIND_EDGES sees a frame around the border that is not in the photo.
-    edges = ImageOps.crop(edges, 1)
-    edges = ImageOps.expand(edges, 1, fill=0)
+    edges = ImageOps.expand(ImageOps.crop(edges, 1), 1, fill=0)
     edges = ImageOps.autocontrast(edges, cutoff=1)
     saturation = small.convert("HSV").getchannel("S")
-    combined = ImageChops.add(edges.point(lambda v: v * 0.7), saturation.point(lambda v: v * 0.3))
-    radius = max(1.0, max(combined.size) / 10)
+    combined = ImageChops.add(
+        ImageChops.add(contrast.point(lambda v: v * 0.55), edges.point(lambda v: v * 0.25)),
+        saturation.point(lambda v: v * 0.2),
+    )
+    radius = max(1.0, max(combined.size) / 16)
     return combined.filter(ImageFilter.GaussianBlur(radius))
 
 

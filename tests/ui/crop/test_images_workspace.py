@@ -1,0 +1,226 @@
+"""The Images workspace over a real library: open, crops that survive a restart, alt text, bad
+files, drag and drop, and the export dialog with progress and cancel on real threads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from studio.editors.crop.export_dialog import ExportDialog
+from studio.editors.images_workspace import ImagesWorkspace
+from studio.imaging.presets import get_preset
+from studio.ui.context import AppContext
+
+PRESETS = ["instagram.feed-square", "instagram.story", "x.post", "youtube.banner"]
+
+
+@pytest.fixture
+def photo_path(tmp_path: Path) -> Path:
+    image = Image.new("RGB", (3000, 2000), (90, 140, 210))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 1400, 3000, 2000), fill=(60, 120, 50))
+    draw.ellipse((2000, 500, 2400, 900), fill=(230, 60, 40))
+    exif = Image.Exif()
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (48.0, 51.0, 29.0)
+    path = tmp_path / "launch.jpg"
+    image.save(path, "JPEG", quality=90, exif=exif.tobytes())
+    return path
+
+
+def make(qtbot: QtBot, context: AppContext) -> ImagesWorkspace:
+    workspace = ImagesWorkspace(context, [get_preset(preset_id) for preset_id in PRESETS])
+    qtbot.addWidget(workspace)
+    workspace.resize(1200, 800)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    return workspace
+
+
+def test_open_shows_a_reduced_decode_and_guesses_the_subject(qtbot: QtBot, context: AppContext,
+                                                             photo_path: Path) -> None:
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    qtbot.waitUntil(lambda: workspace.photo is not None, timeout=10_000)
+    assert workspace.photo is not None
+    assert workspace.photo.full_size == (3000, 2000)
+    assert max(workspace.photo.image.width(), workspace.photo.image.height()) < 3000
+    assert workspace.photo.guessed
+    x, y = workspace.editor.focal
+    assert x == pytest.approx(0.73, abs=0.1) and y == pytest.approx(0.35, abs=0.12)
+    assert workspace.pages.currentWidget() is workspace.editor
+    assert context.library.get_asset(workspace.photo.sha).original_name == "launch.jpg"
+
+
+def test_crops_are_saved_and_survive_a_restart(qtbot: QtBot, context: AppContext, photo_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    assert workspace.photo is not None
+    sha = workspace.photo.sha
+    editor = workspace.editor
+    editor.select_preset("x.post")
+    editor.view.setFocus()
+    QTest.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.manual == {"x.post"}
+    editor.set_focal(0.2, 0.6)
+    placed = editor.crops["x.post"]
+    workspace.save_now()
+    saved = context.library.get_crops(sha)
+    assert saved["x.post"] == placed
+    asset = context.library.get_asset(sha)
+    assert (asset.focal_x, asset.focal_y) == pytest.approx((0.2, 0.6))
+
+    again = make(qtbot, context)  # as after a restart: a new workspace over the same library
+    again.open_asset(sha)
+    assert again.editor.crops["x.post"] == placed
+    assert again.editor.manual == {"x.post"}  # the others still follow the focal point
+    assert again.editor.focal == pytest.approx((0.2, 0.6))
+
+
+def test_rotation_is_stored_per_preset(qtbot: QtBot, context: AppContext, photo_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    workspace.editor.rotate_90()
+    workspace.save_now()
+    assert workspace.photo is not None
+    crops = context.library.get_crops(workspace.photo.sha)
+    assert set(crops) == set(PRESETS) and all(crop.rotation == 90.0 for crop in crops.values())
+    again = make(qtbot, context)
+    again.open_asset(workspace.photo.sha)
+    assert again.editor.rotation == 90.0 and again.editor.view.canvas()[0] < again.editor.view.canvas()[1]
+
+
+def test_alt_text_is_kept_on_the_post(qtbot: QtBot, context: AppContext, photo_path: Path) -> None:
+    context.tasks.inline = True
+    library = context.library
+    client = library.add_client("Bakery")
+    draft = library.create_draft(client.id, "Fresh bread at 7")
+    workspace = make(qtbot, context)
+    workspace.set_client(client.id)
+    workspace.open_file(photo_path)
+    index = workspace.post_box.findData(draft.id)
+    assert index > 0
+    workspace.post_box.setCurrentIndex(index)
+    workspace.post_box.activated.emit(index)
+    workspace.alt_text.setPlainText("A red sun over a green field.")
+    workspace.save_now()
+    assert workspace.photo is not None
+    (attached,) = library.get_draft(draft.id).assets
+    assert attached.sha == workspace.photo.sha and attached.alt_text == "A red sun over a green field."
+    assert "29 / 1000" in workspace.alt_count.text()
+
+
+def test_a_bad_file_is_refused_and_the_open_photo_stays(qtbot: QtBot, context: AppContext, photo_path: Path,
+                                                        tmp_path: Path) -> None:
+    context.tasks.inline = True
+    said: list[tuple[str, str]] = []
+    context.messages.connect_view(lambda level, text: said.append((level, text)))
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    shown = workspace.photo
+    fake = tmp_path / "notes.jpg"
+    fake.write_text("not a photo")
+    workspace.open_file(fake)
+    assert workspace.photo is shown
+    assert said and said[-1][0] == "error" and "notes.jpg is not an image" in said[-1][1]
+    assert len(context.library.query("SELECT sha FROM assets")) == 1, "nothing bad was copied in"
+
+
+def test_dropping_a_file_opens_it(qtbot: QtBot, context: AppContext, photo_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo_path))])
+    # Qt delivers a drop only inside a real drag; the handlers are called as Qt would call them.
+    enter = QDragEnterEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    workspace.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    workspace.dropEvent(event)
+    assert workspace.photo is not None and workspace.photo.name == "launch.jpg"
+
+
+def test_export_dialog_writes_every_preset_with_progress(qtbot: QtBot, context: AppContext, photo_path: Path,
+                                                         tmp_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    context.tasks.inline = False  # the export runs on a real worker thread
+    workspace.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is workspace)
+    workspace.editor.view.setFocus()
+    QTest.keyClick(workspace.editor.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = workspace.dialog
+    assert isinstance(dialog, ExportDialog)
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    steps: list[int] = []
+    dialog.relay.advanced.connect(lambda done, _total, _label: steps.append(done))
+    with qtbot.wait_signal(dialog.exported, timeout=60_000) as caught:
+        dialog.export_button.click()
+    renditions = caught.args[0]
+    assert [item.preset for item in renditions] == PRESETS
+    assert steps[-1] == len(PRESETS) and dialog.progress.value() == len(PRESETS)
+    for item in renditions:
+        assert item.path.parent == out and item.path.name.startswith("launch-")
+        with Image.open(item.path) as image:
+            assert not image.getexif().get_ifd(0x8825)
+    assert "Exported 4 file(s)" in dialog.status.text()
+
+
+def test_export_dialog_cancel(qtbot: QtBot, context: AppContext, photo_path: Path, tmp_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    context.tasks.inline = False
+    workspace.export()
+    dialog = workspace.dialog
+    assert dialog is not None
+    dialog.folder.setText(str(tmp_path / "cancelled"))
+    # Keep every worker busy so the export waits in the queue: Cancel is pressed before it starts,
+    # whatever the speed of the machine.
+    release = threading.Event()
+    for _ in range(context.tasks.general.maxThreadCount()):
+        context.tasks.run(release.wait)
+    dialog.export_button.click()
+    assert dialog.running and not dialog.export_button.isEnabled()
+    dialog.cancel_button.click()  # while running, Cancel stops the export and the dialog stays
+    assert dialog.cancel_event.is_set()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.isVisible()
+    assert dialog.status.text().startswith("Cancelled. 0 complete file(s)")
+    assert not list((tmp_path / "cancelled").glob("*.jpg"))
+    dialog.cancel_button.click()  # now it closes
+    assert not dialog.isVisible()
+
+
+def test_screenshot_with_safe_zones(qtbot: QtBot, context: AppContext, photo_path: Path, tmp_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    editor = workspace.editor
+    editor.select_preset("instagram.story")
+    qtbot.wait(60)  # the strip's coalescing timer
+    assert workspace.grab().save(str(tmp_path / "images-workspace.png"))
+    view = editor.view
+    frame = view.frame_rect()
+    band = view.mapFromScene(QPointF(frame.center().x() + frame.width() * 0.3, frame.top() + frame.height() * 0.04))
+    middle = view.mapFromScene(QPointF(frame.center().x() + frame.width() * 0.3, frame.center().y()))
+    with_zones = view.viewport().grab().toImage()
+    editor.zones_button.setChecked(False)
+    without = view.viewport().grab().toImage()
+    assert with_zones.pixelColor(band) != without.pixelColor(band)  # the covered band is tinted
+    assert with_zones.pixelColor(middle) == without.pixelColor(middle)  # the safe middle is not
