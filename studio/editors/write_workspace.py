@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.editors.post.checking import CheckFn, GrammarRunner
+from studio.editors.post.checking import CheckFn, GrammarRunner, is_engine
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.emoji_picker import EmojiPicker
@@ -93,6 +93,10 @@ class WriteWorkspace(Workspace):
     """The page where posts are written. The main window calls :meth:`set_client`,
     :meth:`open_draft`, :meth:`save_now` and :meth:`activated`.
 
+    ``grammar`` is the app's ``studio.ui.grammar.GrammarEngine`` (or ``context.grammar`` when the
+    context has one); a blocking ``CheckFn`` or an ``IncrementalChecker`` also works (tests, tools).
+    Without any, the editor checks text rules and brand rules only.
+
     Signals: ``state_changed(str)`` (inherited) with a line for the status bar.
     """
 
@@ -100,8 +104,7 @@ class WriteWorkspace(Workspace):
     title = "Write"
     icon_name = "write.svg"
 
-    def __init__(self, context: AppContext, *, grammar: CheckFn | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, *, grammar: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.client_id: int | None = None
@@ -117,8 +120,12 @@ class WriteWorkspace(Workspace):
         self._panel_timer = self._timer(120, self._refresh_panel)
         self._preview_timer = self._timer(300, self._refresh_previews)
         self._build()
-        check = grammar or grammar_check_from(getattr(context, "grammar", None))
-        self.runner = GrammarRunner(context.tasks, context.settings, check, self)
+        source = grammar if grammar is not None else getattr(context, "grammar", None)
+        if is_engine(source):
+            self.runner = GrammarRunner(context.tasks, context.settings, None, self, engine=source)
+        else:
+            check = source if callable(source) else grammar_check_from(source)
+            self.runner = GrammarRunner(context.tasks, context.settings, check, self)
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(self._grammar_failed)
         self.runner.busy.connect(self._grammar_busy)

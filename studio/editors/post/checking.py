@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,6 +21,12 @@ log = logging.getLogger(__name__)
 CheckFn = Callable[[str, str, tuple[str, ...], tuple[str, ...]], list[Issue]]
 
 
+def is_engine(source: object) -> bool:
+    """Whether ``source`` is the app's grammar engine (``studio.ui.grammar.GrammarEngine``: it runs
+    checks itself, off the UI thread, and keeps the status bar's state) rather than a blocking check."""
+    return callable(getattr(source, "check", None)) and callable(getattr(source, "available", None))
+
+
 class GrammarRunner(QObject):
     """Runs at most one grammar check at a time, for the newest text once typing pauses.
 
@@ -32,11 +39,12 @@ class GrammarRunner(QObject):
     busy = Signal(bool)
 
     def __init__(self, tasks: Tasks, settings: Settings, check: CheckFn | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, engine: Any = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
         self.check = check
+        self.engine = engine  # a GrammarEngine: checks go through it instead of ``check``
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(settings.get("grammar.delay_ms")))
@@ -50,7 +58,7 @@ class GrammarRunner(QObject):
     def request(self, revision: int, text: str, language: str, dictionary: Sequence[str] = (),
                 disabled_rules: Sequence[str] = (), *, now: bool = False) -> None:
         """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request."""
-        if self.check is None:
+        if self.check is None and self.engine is None:
             return
         self._pending = (revision, text, language, tuple(dictionary), tuple(disabled_rules))
         if now:
@@ -65,10 +73,24 @@ class GrammarRunner(QObject):
         self._pending = None
 
     def _start(self) -> None:
-        if self._running or self._pending is None or self.check is None:
+        if self._running or self._pending is None:
             return  # the running check will start the next one when it ends
         revision, text, language, dictionary, disabled = self._pending
         self._pending = None
+        if self.engine is not None:
+            self._running = True
+            self.busy.emit(True)
+            started = self.engine.check(
+                text, language, dictionary=dictionary, disabled_rules=disabled,
+                on_done=lambda issues: self._done(revision, text, issues), on_error=self._failed,
+            )
+            if not started:  # checking is off, or cannot work until the user acts
+                self._running = False
+                self.busy.emit(False)
+                self.ready.emit(revision, text, [])
+            return
+        if self.check is None:
+            return
         self._running = True
         self.busy.emit(True)
         self.tasks.run(
