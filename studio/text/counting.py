@@ -174,6 +174,11 @@ def _mastodon_units(text: str) -> tuple[list[int], list[int]]:
         if url.text.lower().startswith(("http://", "https://")):
             spans.append((url.start, url.end, MASTODON_URL_LENGTH))
     for match in entities.MASTODON_MENTION_RE.finditer(text):
+        if entities.MASTODON_MENTION_END_RE.match(text, match.end()):
+            continue  # "@a@b@c", "@user://": not a mention (twitter-text's end_mention_match)
+        domain = match.group(1).partition("@")[2]
+        if len(domain) > 253:
+            continue  # no domain name is that long: Mastodon counts it as plain text
         spans.append((match.start(), match.end(), 1 + len(match.group(2))))
     spans.sort()
     starts: list[int] = []

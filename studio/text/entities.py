@@ -47,6 +47,9 @@ MENTION_RE = regex.compile(
 MASTODON_MENTION_RE = regex.compile(
     r"(?<![=/\w])@(([a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*)(?:@[\w.\-]+\w+)?)", regex.IGNORECASE
 )
+# What may not follow a mention (twitter-text's end_mention_match): another @, an accented Latin
+# letter, or "://".
+MASTODON_MENTION_END_RE = regex.compile(r"[@＠\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0100-\u024F]|://")
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,35 @@ def test_count_serialises_to_json() -> None:
     data = count("hi", "bluesky").to_json()
     assert data["network"] == "bluesky" and data["ok"] is True
     assert [m["unit"] for m in data["measures"]] == ["graphemes", "utf8-bytes"]  # type: ignore[union-attr]
+
+
+# Mastodon's own cases (spec/validators/status_length_validator_spec.rb, MAX_CHARS 500).
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("a" * 520, False),
+        ("a" * 476 + " " + "http://" + "b" * 30 + ".com/example", True),  # auto-linkable URL: 23
+        ("a" * 476 + "http://" + "b" * 30 + ".com/example", False),  # not auto-linkable: counted whole
+        ("http://example.com/valid?" + "#foo?" * 1000, False),  # overly long URL: counted whole
+        ("a" * 475 + " @alice@" + "b" * 30 + ".com", True),  # only the front part of a remote user
+        ("@alice@" + "b" * 500 + ".com", False),  # an overly long domain counts in full
+        ("\u2728" * 500, True),  # multi-byte emoji count one each
+        ("\U0001F3F3\uFE0F\u200D\u26A7\uFE0F" * 500, True),  # a ZWJ sequence counts one
+    ],
+)
+def test_mastodon_reference_cases(text: str, ok: bool) -> None:
+    assert count(text, "mastodon").ok is ok
+
+
+# The AT Protocol's own cases (packages/api tests of RichText: UTF-8 length and graphemeLength).
+@pytest.mark.parametrize(
+    ("text", "utf8", "graphemes"),
+    [
+        ("Hello!", 6, 6),
+        ("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F467", 25, 1),
+        ("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F467\U0001F525 good!\u2705", 38, 9),
+    ],
+)
+def test_bluesky_reference_cases(text: str, utf8: int, graphemes: int) -> None:
+    result = count(text, "bluesky")
+    assert (result.bytes, result.graphemes) == (utf8, graphemes)
