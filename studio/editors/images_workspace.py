@@ -87,6 +87,7 @@ def prepare(library: Any, path: Path | None, sha: str | None) -> Prepared:
         if sha is None:
             asset = library.add_asset(path)
             sha = asset.sha
+            path = Path(library.asset_path(sha))  # export from the library's copy: the original may move
         else:
             asset = library.get_asset(sha)
             name = asset.original_name or name

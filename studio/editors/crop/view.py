@@ -374,30 +374,36 @@ class CropView(QGraphicsView):
         painter.restore()
 
     def _paint_safe_zones(self, painter: QPainter, frame: QRectF, reach: float) -> None:
+        boxes = [QRectF(frame.left() + zone.x * frame.width(), frame.top() + zone.y * frame.height(),
+                        zone.w * frame.width(), zone.h * frame.height()) for zone in self.safe_zones]
+        # Content is safe only where every zone agrees (a reel cover must suit the grid and clear the
+        # buttons): what lies outside their intersection is hatched.
+        safe = QPainterPath()
+        safe.addRect(frame)
+        for box in boxes:
+            area = QPainterPath()
+            area.addRect(box)
+            safe = safe.intersected(area)
         covered = QPainterPath()
         covered.addRect(frame)
-        zones = QPainterPath()
-        for zone in self.safe_zones:
-            zones.addRect(QRectF(frame.left() + zone.x * frame.width(), frame.top() + zone.y * frame.height(),
-                                 zone.w * frame.width(), zone.h * frame.height()))
-        # What the network may cover or cut is hatched; the zones are outlined and named.
+        covered = covered.subtracted(safe)
         brush = QBrush(QColor(255, 170, 0, 110), Qt.BrushStyle.BDiagPattern)
         brush.setTransform(QTransform.fromScale(reach * 1.5, reach * 1.5))
-        painter.fillPath(covered.subtracted(zones.simplified()), brush)
-        painter.fillPath(covered.subtracted(zones.simplified()), QColor(255, 170, 0, 40))
-        pen = QPen(QColor("#ffb000"), 1.5 * reach, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.fillPath(covered, brush)
+        painter.fillPath(covered, QColor(255, 170, 0, 40))
+        painter.setPen(QPen(QColor("#ffb000"), 1.5 * reach, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         font = painter.font()
         font.setPointSizeF(max(1.0, 9.0 * reach))
         painter.setFont(font)
-        for zone in self.safe_zones:
-            box = QRectF(frame.left() + zone.x * frame.width(), frame.top() + zone.y * frame.height(),
-                         zone.w * frame.width(), zone.h * frame.height())
+        metrics = QFontMetricsF(font)
+        for index, (zone, box) in enumerate(zip(self.safe_zones, boxes, strict=True)):
             painter.drawRect(box)
             room = box.adjusted(4 * reach, 3 * reach, -4 * reach, -3 * reach)
-            label = QFontMetricsF(font).elidedText(zone.label, Qt.TextElideMode.ElideRight, room.width())
-            painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label)
+            label = metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, room.width())
+            # Alternate top and bottom so the names of overlapping zones do not collide.
+            where = Qt.AlignmentFlag.AlignTop if index % 2 == 0 else Qt.AlignmentFlag.AlignBottom
+            painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | where), label)
 
     def _paint_focal(self, painter: QPainter, reach: float) -> None:
         point = self.focal_point()
