@@ -1,0 +1,124 @@
+"""Right click and hover on the text, the issues panel's jump, counters and previews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QEvent, QPoint, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolTip
+from pytestqt.qtbot import QtBot
+
+from studio.editors.post.counters import CountersBar
+from studio.editors.post.editor import PostEditor, actions_of
+from studio.editors.post.issues_panel import IssuePanel
+from studio.editors.post.previews import PostLook, PreviewCard, styled_html
+from studio.model import BrandRules
+
+EMOJI = "\U0001F44D\U0001F3FD"
+
+
+def make_editor(qtbot: QtBot, text: str) -> PostEditor:
+    editor = PostEditor()
+    qtbot.addWidget(editor)
+    editor.brand_rules = BrandRules(banned={"cheap": "affordable"})
+    editor.set_text(text)
+    editor.resize(600, 200)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def point_in(editor: PostEditor, position: int) -> QPoint:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position)
+    return editor.cursorRect(cursor).center()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_right_click_on_an_issue_offers_its_fixes_and_applies_them(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, f"{EMOJI} so cheap!")
+    (mark,) = editor.marks()
+    seen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend(action.text() for action in actions_of(menu))
+        next(action for action in actions_of(menu) if action.text() == "affordable").trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose)
+    where = point_in(editor, mark.start + 2)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, editor.viewport().mapToGlobal(where))
+    QApplication.sendEvent(editor.viewport(), event)
+    assert "affordable" in seen and "Ignore once" in seen
+    assert any("Copy" in text for text in seen)  # the usual edit actions follow
+    assert editor.text() == f"{EMOJI} so affordable!"
+
+
+def test_hovering_an_issue_shows_its_message(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, f"{EMOJI} so cheap!")
+    (mark,) = editor.marks()
+    where = point_in(editor, mark.start + 2)
+    event = QHelpEvent(QEvent.Type.ToolTip, where, editor.viewport().mapToGlobal(where))
+    QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "list of words not to use" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_issues_panel_lists_and_jumps(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, f"{EMOJI} cheap and cheap")
+    panel = IssuePanel()
+    qtbot.addWidget(panel)
+    panel.set_marks(editor.text(), editor.marks())
+    assert panel.list.count() == 2
+    assert panel.list.item(1).text().startswith("“cheap” · Brand:")
+    panel.jump_requested.connect(editor.go_to)
+    panel.list.itemActivated.emit(panel.list.item(1))
+    cursor = editor.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (editor.marks()[1].start, editor.marks()[1].end)
+    assert cursor.selectedText() == "cheap"
+    panel.set_marks("", [])
+    assert panel.summary.text() == "No issues found."
+
+
+def test_counters_show_each_networks_unit(qtbot: QtBot) -> None:
+    bar = CountersBar()
+    qtbot.addWidget(bar)
+    bar.set_networks(["x", "bluesky", "mastodon"])
+    bar.limits["mastodon"] = 1000
+    counts = bar.update_counts({"x": "x" * 300, "bluesky": "hi", "mastodon": "https://example.com/" + "p" * 80})
+    assert bar.buttons["x"].text() == "X 300/280"
+    assert "over the limit" in bar.buttons["x"].toolTip()
+    assert bar.buttons["mastodon"].text() == "Mastodon 23/1000"
+    assert not counts["x"].ok and counts["bluesky"].ok
+    assert bar.worst() == "x"
+
+
+def test_previews_style_entities_and_fold_instagram(qtbot: QtBot) -> None:
+    body = "New shoes at https://acme.com/shoes #trail @bob " + "and more words " * 20
+    assert '<span style="color:#1d6fd1">#trail</span>' in styled_html(body)
+    card = PreviewCard(PostLook("instagram", "Acme", "@acme", "#e0663d", (body,)))
+    qtbot.addWidget(card)
+    (label,) = card.text_labels
+    assert label.text().endswith('… <span style="color:#6f6e77">more</span>')
+    thread = PreviewCard(PostLook("bluesky", "Acme", "@acme.bsky.social", "#e0663d", ("one 1/2", "two 2/2")))
+    qtbot.addWidget(thread)
+    assert [label.text() for label in thread.text_labels] == ["one 1/2", "two 2/2"]
+
+
+def test_preview_shows_the_images_in_a_grid(qtbot: QtBot, tmp_path: Path) -> None:
+    paths = []
+    for index, colour in enumerate(("red", "green", "blue")):
+        path = tmp_path / f"photo{index}.jpg"
+        Image.new("RGB", (640, 480), colour).save(path)
+        paths.append(path)
+    card = PreviewCard(PostLook("x", "Acme", "@acme", "#e0663d", ("Look",), tuple(paths)))
+    qtbot.addWidget(card)
+    cells = [label for label in card.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
+    assert len(cells) == 3
+    assert all(cell.pixmap().width() == 108 for cell in cells)
