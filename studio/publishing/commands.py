@@ -130,63 +130,33 @@ def _slots(values: list[str]) -> list[dict[str, Any]]:
     return slots
 
 
-def _verify(account: Any) -> Any:
-    """The account's name and limits; :class:`ConnectionProblem` (a StudioError) says what is wrong."""
-    from studio.publishing.runner import make_publisher
-
-    return make_publisher(account).verify()
-
-
 def _add(args: argparse.Namespace) -> int:
-    from studio import secrets
+    from studio.publishing import accounts
     from studio.publishing.base import Account
 
     network = args.network
-    server = args.server.strip()
-    if network in ("webhook", "folder") and not server:
-        raise UsageError(f"A {network} account needs --server.", "Give the webhook URL or the folder path.")
-    if network == "mastodon" and not server:
-        raise UsageError("A Mastodon account needs --server.", "For example --server https://mastodon.social.")
-    if network == "telegram" and not args.chat_id:
-        raise UsageError("A Telegram account needs --chat-id.", "For example --chat-id @mychannel.")
-    if network == "bluesky" and not args.handle:
-        raise UsageError("A Bluesky account needs --handle.", "For example --handle studio.bsky.social.")
-    slots = _slots(args.slot)
-    secret = _read_secret(network)
     settings: dict[str, Any] = {}
     if args.chat_id:
         settings["chat_id"] = args.chat_id
     if args.variant:
         settings["variant"] = args.variant
-    account = Account(network, server, args.handle, secret, settings)
-    handle, display_name = args.handle or server, ""
-    if not args.no_test:
-        info = _verify(account)
-        handle = info.handle or handle
-        display_name = info.display_name
-        settings.update({key: value for key, value in info.limits.items() if isinstance(value, int | str)})
-        if info.avatar_url:
-            settings["avatar_url"] = info.avatar_url
+    slots = _slots(args.slot)
+    # Fields first, so a missing --server is said before the secret is asked for.
+    accounts.check_fields(network, args.server.strip(), args.handle, "-", settings)
+    secret = _read_secret(network)
+    account = Account(network, args.server.strip(), args.handle, secret, settings)
+    info = None if args.no_test else accounts.test_connection(account)
     library = _open(args)
     try:
         client = library.client_or_new(args.client)
-        ref = secrets.new_ref(network)
-        if secret:
-            secrets.store(ref, secret)
-        try:
-            saved = library.add_account(client.id, network, handle or network, display_name, server,
-                                        ref if secret else "", slots, settings)
-        except BaseException:
-            if secret:
-                secrets.delete(ref)
-            raise
+        saved = accounts.connect(library, client.id, account, info, slots)
     finally:
         library.close()
     if args.json:
         print(json.dumps(_account_json(saved)))
     else:
         print(f"Connected {network} account {saved.id}: {saved.handle}"
-              + (f" ({display_name})" if display_name else ""))
+              + (f" ({saved.display_name})" if saved.display_name else ""))
     return 0
 
 
@@ -216,20 +186,13 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from studio import secrets
-    from studio.publishing.base import Account
+    from studio.publishing import accounts
 
     library = _open(args)
     try:
         row = library.get_account(args.account)
-        secret = secrets.load(row.secret_ref) if row.secret_ref else ""
-        info = _verify(Account(row.network, row.server_url, row.handle, secret, dict(row.settings)))
-        if row.settings.get("needs_reconnect"):
-            from dataclasses import replace
-
-            settings = dict(row.settings)
-            settings["needs_reconnect"] = False
-            library.update_account(replace(row, settings=settings))
+        info = accounts.test_connection(accounts.account_for(row))
+        accounts.reconnect(library, row.id, "", info)
     finally:
         library.close()
     if args.json:
@@ -243,14 +206,11 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from studio import secrets
+    from studio.publishing import accounts
 
     library = _open(args)
     try:
-        row = library.get_account(args.account)
-        library.remove_account(row.id)
-        if row.secret_ref:
-            secrets.delete(row.secret_ref)
+        row = accounts.remove(library, args.account)
     finally:
         library.close()
     print(f"Removed account {row.id} ({row.handle}) and its keyring secret.")

@@ -165,7 +165,8 @@ class Runner:
             message = getattr(error, "message", None) or str(error)
             return Permanent(f"The post could not be prepared: {message}")
         try:
-            secret = self._secret_for(account_row.secret_ref)
+            needs_secret = bool(account_row.secret_ref) or account_row.network != "folder"
+            secret = self._secret_for(account_row.secret_ref) if needs_secret else ""
             secret_ok = True
         except secrets.SecretMissing:
             secret, secret_ok = "", False

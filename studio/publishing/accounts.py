@@ -1,0 +1,133 @@
+"""Connecting accounts: the core calls behind ``studio accounts`` and the "Connect account" dialog.
+
+The secret goes to the keyring (:mod:`studio.secrets`) and the library keeps only the entry's name.
+If saving the account fails, the secret is removed again, so no orphan is left in the keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from studio import secrets
+from studio.errors import UsageError
+from studio.publishing.base import Account, AccountInfo
+
+NEEDS = {
+    "mastodon": ("server_url",),
+    "bluesky": ("handle",),
+    "telegram": ("chat_id",),
+    "webhook": ("server_url",),
+    "folder": ("server_url",),
+}
+SECRET_NAMES = {"mastodon": "access token", "bluesky": "app password", "telegram": "bot token",
+                "webhook": "shared secret", "folder": ""}
+AVATAR_LIMIT = 2_000_000
+
+
+def check_fields(network: str, server_url: str, handle: str, secret: str, settings: Mapping[str, Any]) -> None:
+    """A :class:`UsageError` naming the first missing field, in the user's words."""
+    examples = {
+        ("mastodon", "server_url"): ("A Mastodon account needs its server's address.", "For example https://mastodon.social."),
+        ("bluesky", "handle"): ("A Bluesky account needs its handle.", "For example studio.bsky.social."),
+        ("telegram", "chat_id"): ("A Telegram account needs the channel's chat id.", "For example @mychannel."),
+        ("webhook", "server_url"): ("A webhook needs its URL.", "Paste the URL your automation gave you."),
+        ("folder", "server_url"): ("A folder account needs a folder.", "Choose where the packages go."),
+    }
+    values = {"server_url": server_url, "handle": handle, "chat_id": str(settings.get("chat_id") or "")}
+    for field_name in NEEDS.get(network, ()):
+        if not values[field_name].strip():
+            message, hint = examples[(network, field_name)]
+            raise UsageError(message, hint)
+    if SECRET_NAMES.get(network) and not secret:
+        raise UsageError(f"The {SECRET_NAMES[network]} is missing.", "Paste it from the network's settings.")
+
+
+def test_connection(account: Account) -> AccountInfo:
+    """Check the credentials with the network; :class:`~studio.publishing.base.ConnectionProblem`
+    says what is wrong (wrong URL, bad token, no network)."""
+    from studio.publishing.runner import make_publisher
+
+    check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
+    return make_publisher(account).verify()
+
+
+def settings_from(info: AccountInfo, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The account's settings with the server's limits and avatar from a connection test."""
+    merged = dict(settings)
+    merged.update({key: value for key, value in info.limits.items() if isinstance(value, int | str)})
+    if info.avatar_url:
+        merged["avatar_url"] = info.avatar_url
+    merged["needs_reconnect"] = False
+    return merged
+
+
+def connect(
+    library: Any,
+    client_id: int,
+    account: Account,
+    info: AccountInfo | None = None,
+    slots: Iterable[Mapping[str, Any]] = (),
+) -> Any:
+    """Store the secret in the keyring and the account in the library; returns the library's Account."""
+    check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
+    settings = settings_from(info, account.settings) if info else dict(account.settings)
+    handle = (info.handle if info and info.handle else account.handle) or account.server_url or account.network
+    ref = secrets.new_ref(account.network) if account.secret else ""
+    if ref:
+        secrets.store(ref, account.secret)
+    try:
+        return library.add_account(
+            client_id, account.network, handle, info.display_name if info else "", account.server_url, ref,
+            [dict(slot) for slot in slots], settings,
+        )
+    except BaseException:
+        if ref:
+            secrets.delete(ref)
+        raise
+
+
+def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | None = None) -> Any:
+    """Replace an account's secret (a new token after a revoked one) and clear its "reconnect" flag."""
+    current = library.get_account(account_id)
+    ref = current.secret_ref or secrets.new_ref(current.network)
+    if secret:
+        secrets.store(ref, secret)
+    settings = settings_from(info, current.settings) if info else {**current.settings, "needs_reconnect": False}
+    return library.update_account(replace(current, secret_ref=ref, settings=settings))
+
+
+def remove(library: Any, account_id: int) -> Any:
+    """Remove the account (archived when posts were scheduled on it) and its keyring secret."""
+    current = library.get_account(account_id)
+    library.remove_account(account_id)
+    if current.secret_ref:
+        secrets.delete(current.secret_ref)
+    return current
+
+
+def account_for(row: Any) -> Account:
+    """A publisher's :class:`Account` for a library account, with its secret from the keyring."""
+    secret = secrets.load(row.secret_ref) if row.secret_ref else ""
+    return Account(row.network, row.server_url, row.handle, secret, dict(row.settings))
+
+
+def fetch_avatar(url: str, timeout: float = 10.0) -> bytes | None:
+    """The avatar's bytes for the dialog (at most 2 MB), or ``None`` when it cannot be fetched."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    import requests
+
+    try:
+        with requests.get(url, timeout=timeout, stream=True) as response:
+            if not response.ok:
+                return None
+            data = b""
+            for chunk in response.iter_content(65536):
+                data += chunk
+                if len(data) > AVATAR_LIMIT:
+                    return None
+            return data
+    except requests.exceptions.RequestException:
+        return None
