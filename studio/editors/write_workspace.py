@@ -115,6 +115,7 @@ class WriteWorkspace(Workspace):
         self.targets: list[str] = []
         self.current = BASE
         self._loading = False
+        self._waiting: Opened | None = None
         self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
         self._quick = self._timer(60, self._refresh_counts)
         self._panel_timer = self._timer(120, self._refresh_panel)
@@ -263,6 +264,12 @@ class WriteWorkspace(Workspace):
         self.networks_button.setEnabled(False)
 
     def _show_opened(self, opened: Opened) -> None:
+        if not self.ready:
+            # The link rules are still loading on a worker (a fraction of a second after start):
+            # show the draft when they are there rather than load them here, on the UI thread.
+            self._waiting = opened
+            self.heading.setText("Opening…")
+            return
         self.runner.cancel()
         self.opened = opened
         draft, client = opened.draft, opened.client
@@ -405,6 +412,9 @@ class WriteWorkspace(Workspace):
 
     def _warmed(self, _result: object) -> None:
         self.ready = True
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._show_opened(waiting)
         self._refresh_counts()
 
     def _warm_failed(self, error: BaseException) -> None:

@@ -149,3 +149,15 @@ def test_snippets_and_emoji_are_inserted(qtbot: QtBot, workspace: WriteWorkspace
     assert picker.visible_emoji() == ["\U0001F680"]
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert workspace.editor.text() == "Go Run with us! #AcmeRun\U0001F680"
+
+
+def test_a_draft_opened_at_start_waits_for_the_link_rules_off_the_ui_thread(
+        qtbot: QtBot, context: AppContext, library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text="cheap #trail")
+    page = WriteWorkspace(context)  # real threads: the rules load on a worker
+    qtbot.addWidget(page)
+    page.open_draft(draft.id)
+    qtbot.waitUntil(lambda: page.opened is not None, timeout=10_000)
+    assert page.ready
+    assert page.editor.text() == "cheap #trail"
+    assert [m.issue.rule for m in page.editor.marks()] == ["BRAND_BANNED"]
