@@ -41,6 +41,7 @@ from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
 from studio.model import Client, Draft
 from studio.text import count, network, networks, split_thread, warm_up
+from studio.text.threads import join_thread as join_parts
 from studio.ui.autosave import Autosaver
 from studio.ui.context import AppContext
 from studio.ui.workspace import Workspace
@@ -489,8 +490,10 @@ class WriteWorkspace(Workspace):
         network_id = self.current
         if network_id == BASE or not network(network_id).thread:
             return
-        text = " ".join(self.threads[network_id]) if from_thread and network_id in self.threads else \
-            self.text_for(network_id)
+        if from_thread and network_id in self.threads:
+            text = join_parts(self.threads[network_id])
+        else:
+            text = self.text_for(network_id)
         parts = split_thread(text, network_id, numbered, limit=self.counters.limits.get(network_id))
         if not parts:
             self.context.messages.info("There is no text to split yet.")
@@ -505,7 +508,7 @@ class WriteWorkspace(Workspace):
         parts = self.threads.pop(network_id, None)
         if parts is None:
             return
-        self.versions[network_id] = "\n\n".join(parts)
+        self.versions[network_id] = join_parts(parts)
         self.saver.variant(network_id, self.versions[network_id])
         self._show_network(network_id)
 

@@ -14,6 +14,7 @@ from studio.text import entities
 from studio.text.counting import GRAPHEME_RE, count
 from studio.text.networks import network
 
+NUMBER_RE = regex.compile(r"\s+\d+/\d+$")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？]+[\"'’”)\]]*(?=\s)")
 SPACE_RE = regex.compile(r"\s+")
 
@@ -39,6 +40,11 @@ def split_thread(text: str, network_id: str, numbered: bool = False, *, limit: i
             break
         total = len(parts)
     return [f"{part} {i}/{len(parts)}" for i, part in enumerate(parts, 1)]
+
+
+def join_thread(parts: list[str]) -> str:
+    """The parts of a thread as one text again, without their "i/n" numbers."""
+    return " ".join(NUMBER_RE.sub("", part).strip() for part in parts if part.strip())
 
 
 def _split(text: str, network_id: str, limit: int | None, suffix: object, total: int = 0) -> list[str]:

@@ -6,6 +6,7 @@ import pytest
 
 from studio.errors import UsageError
 from studio.text import count, split_thread
+from studio.text.threads import join_thread
 
 SENTENCES = " ".join(f"This is sentence number {i} of a long story about writing well." for i in range(30))
 
@@ -53,3 +54,8 @@ def test_mastodon_split_honours_a_server_limit() -> None:
 def test_networks_without_threads_refuse() -> None:
     with pytest.raises(UsageError):
         split_thread(SENTENCES, "linkedin")
+
+
+def test_join_thread_undoes_a_numbered_split() -> None:
+    parts = split_thread(SENTENCES, "x", numbered=True)
+    assert join_thread(parts) == SENTENCES
