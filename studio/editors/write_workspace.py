@@ -39,6 +39,7 @@ from studio.editors.post.saving import VariantSaver
 from studio.editors.post.snippets import snippets_menu
 from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
+from studio.errors import StudioError
 from studio.model import Client, Draft
 from studio.text import count, network, networks, split_thread, warm_up
 from studio.text.threads import join_thread as join_parts
@@ -494,7 +495,11 @@ class WriteWorkspace(Workspace):
             text = join_parts(self.threads[network_id])
         else:
             text = self.text_for(network_id)
-        parts = split_thread(text, network_id, numbered, limit=self.counters.limits.get(network_id))
+        try:
+            parts = split_thread(text, network_id, numbered, limit=self.counters.limits.get(network_id))
+        except StudioError as error:
+            self.context.messages.warning(error.for_humans())
+            return
         if not parts:
             self.context.messages.info("There is no text to split yet.")
             return
