@@ -79,6 +79,49 @@ def png_bomb(width: int, height: int) -> bytes:
     return bytes(data)
 
 
+def _s15(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def _xyz_tag(x: float, y: float, z: float) -> bytes:
+    return b"XYZ " + b"\0" * 4 + _s15(x) + _s15(y) + _s15(z)
+
+
+def swapped_primaries_profile() -> bytes:
+    """A real ICC v2 RGB display profile made by hand whose red and green primaries are sRGB's green
+    and red: a pixel (255, 0, 0) in it is pure sRGB green. Colour management that works turns it
+    green; one that ignores the profile leaves it red."""
+    srgb_d50 = {"r": (0.4361, 0.2225, 0.0139), "g": (0.3851, 0.7169, 0.0971), "b": (0.1431, 0.0606, 0.7141)}
+    description = b"Swapped primaries (test)"
+    desc = (b"desc" + b"\0" * 4 + struct.pack(">I", len(description) + 1) + description + b"\0"
+            + struct.pack(">II", 0, 0) + struct.pack(">HB", 0, 0) + b"\0" * 67)
+    curve = b"curv" + b"\0" * 4 + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", _xyz_tag(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", _xyz_tag(*srgb_d50["g"])),
+        (b"gXYZ", _xyz_tag(*srgb_d50["r"])),
+        (b"bXYZ", _xyz_tag(*srgb_d50["b"])),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text" + b"\0" * 4 + b"No copyright, test data\0"),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ "
+              + struct.pack(">6H", 2026, 1, 1, 0, 0, 0) + b"acsp" + b"\0" * 4 + b"\0" * 4 + b"\0" * 8
+              + b"\0" * 8 + struct.pack(">I", 0) + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"lcms"
+              + b"\0" * 16 + b"\0" * 28)
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
 def save(image: Image.Image, path: Path, fmt: str, **options: object) -> Path:
     image.save(path, fmt, **options)
     return path
@@ -133,6 +176,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     files["srgb-profile.jpg"] = save(srgb, root / "srgb-profile.jpg", "JPEG", quality=95, icc_profile=profile)
+    files["swapped-profile.png"] = save(Image.new("RGB", (40, 30), (255, 0, 0)), root / "swapped-profile.png",
+                                        "PNG", icc_profile=swapped_primaries_profile())
     files["bad-profile.jpg"] = save(srgb, root / "bad-profile.jpg", "JPEG", quality=95,
                                     icc_profile=b"not a colour profile at all" * 4)
     files["one-pixel.png"] = save(Image.new("RGB", (1, 1), (250, 200, 10)), root / "one-pixel.png", "PNG")

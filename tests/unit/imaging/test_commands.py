@@ -82,3 +82,17 @@ def test_bad_images_exit_non_zero_with_one_line(capsys: pytest.CaptureFixture[st
     code, out, err = run(capsys, "export-image", str(corpus[name]), "--preset", "all", "--out", str(tmp_path))
     assert code == 2 and out == ""
     assert err.startswith("studio: ") and len(err.strip().splitlines()) == 1
+
+
+def test_export_image_to_a_custom_preset_of_the_library(capsys: pytest.CaptureFixture[str],
+                                                        corpus: dict[str, Path], library_dir: Path,
+                                                        tmp_path: Path) -> None:
+    with Library.open(library_dir) as library:
+        library.save_custom_preset({"id": "shop.banner", "width": 1200, "height": 400, "max_bytes": 200_000,
+                                    "formats": ["jpeg"], "label": "Shop banner"})
+    code, out, err = run(capsys, "export-image", str(corpus["gps.jpg"]), "--preset", "shop.banner",
+                         "--library", str(library_dir), "--out", str(tmp_path), "--json", "--stem", "spring")
+    assert code == 0, err
+    (item,) = json.loads(out)
+    assert Path(item["path"]).name == "spring-shop-banner-1200x400.jpg"
+    assert (item["width"], item["height"]) == (1200, 400) and item["bytes"] <= 200_000

@@ -98,6 +98,13 @@ def test_modern_formats_where_supported(corpus: dict[str, Path], name: str) -> N
     assert close(loaded.image.getpixel((50, 50)), (220, 20, 20), slack=40)
 
 
+def test_a_non_srgb_profile_is_converted_to_srgb(corpus: dict[str, Path]) -> None:
+    loaded = load(corpus["swapped-profile.png"])
+    red, green, blue = loaded.image.getpixel((10, 10))
+    assert green > 200 and red < 60 and blue < 60, "the profile's red is sRGB's green"
+    assert loaded.notices == ()
+
+
 def test_colour_profiles(corpus: dict[str, Path]) -> None:
     assert load(corpus["srgb-profile.jpg"]).notices == ()
     damaged = load(corpus["bad-profile.jpg"])
