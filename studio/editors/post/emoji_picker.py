@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -27,6 +28,14 @@ EMOJI = (
     "☀🌙🌈🌊🌱🌿🍀🌸🌻🌹🍂❄☕🍕🍔🍰🍎🥑🍷🍺"
     "✅❌⚠❗❓➡⬅⬆⬇🔝🆕🆓🔴🟢🔵"
 )
+
+
+def with_presentation(emoji: str) -> str:
+    """``emoji`` as an emoji picture: symbols that default to text style (❤, ✌) get U+FE0F, which
+    every network and font then draws in colour (and twitter-text counts as one emoji)."""
+    if len(emoji) == 1 and not regex.match(r"\p{Emoji_Presentation}", emoji):
+        return emoji + "\uFE0F"
+    return emoji
 
 
 def emoji_name(emoji: str) -> str:
@@ -94,11 +103,11 @@ class EmojiPicker(QDialog):
             visible = self.visible_emoji()
             if not visible:
                 return
-            self.chosen.emit(visible[0])
+            self.chosen.emit(with_presentation(visible[0]))
         else:
-            self.chosen.emit(item.text())
+            self.chosen.emit(with_presentation(item.text()))
         self.accept()
 
     def _choose(self, item: QListWidgetItem) -> None:
-        self.chosen.emit(item.text())
+        self.chosen.emit(with_presentation(item.text()))
         self.accept()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor, actions_of
+from studio.editors.post.emoji_picker import EmojiPicker, with_presentation
 from studio.editors.post.issues_panel import IssuePanel
 from studio.editors.post.previews import PostLook, PreviewCard, styled_html
 from studio.model import BrandRules
@@ -122,3 +123,14 @@ def test_preview_shows_the_images_in_a_grid(qtbot: QtBot, tmp_path: Path) -> Non
     cells = [label for label in card.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
     assert len(cells) == 3
     assert all(cell.pixmap().width() == 108 for cell in cells)
+
+
+def test_text_style_symbols_are_inserted_as_emoji(qtbot: QtBot) -> None:
+    picker = EmojiPicker()
+    qtbot.addWidget(picker)
+    chosen: list[str] = []
+    picker.chosen.connect(chosen.append)
+    qtbot.keyClicks(picker.search, "victory")
+    picker.search.returnPressed.emit()
+    assert chosen == ["\u270C\uFE0F"]
+    assert with_presentation("\U0001F680") == "\U0001F680"
