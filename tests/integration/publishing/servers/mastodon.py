@@ -34,6 +34,7 @@ class FakeMastodon(FakeServer):
         self.route("GET", r"/api/v1/media/(\w+)", self._media)
         self.route("POST", r"/api/v1/statuses", self._post)
         self.route("GET", r"/api/v1/statuses/(\w+)", self._status)
+        self.route("GET", r"/avatars/1.png", self._avatar)
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ class FakeMastodon(FakeServer):
         return Response(401, {"error": "The access token was revoked" if self.revoked else "The access token is invalid"})
 
     def _dispatch(self, request: Request) -> Response:
-        if request.path.startswith("/api/v2/instance"):
+        if request.path.startswith(("/api/v2/instance", "/avatars/")):
             return super()._dispatch(request)
         if not self._authorised(request):
             return self._unauthorised()
@@ -154,3 +155,15 @@ class FakeMastodon(FakeServer):
         with self.lock:
             status = self.statuses.get(match.group(1))
         return Response(200, status) if status else Response(404, {"error": "Record not found"})
+
+    def _avatar(self, request: Request, match: re.Match[str]) -> Response:
+        """A small real PNG (an orange square with a white dot), as a server's media would serve."""
+        import io
+
+        from PIL import Image, ImageDraw
+
+        image = Image.new("RGB", (96, 96), (230, 110, 40))
+        ImageDraw.Draw(image).ellipse((30, 30, 66, 66), fill=(255, 255, 255))
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        return Response(200, buffer.getvalue())

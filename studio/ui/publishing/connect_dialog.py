@@ -1,0 +1,302 @@
+"""The "Connect account" dialog: choose a network, enter the credentials, "Test connection" (the
+account's name, avatar and the server's limits), then connect. The secret goes to the keyring."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.publishing import accounts
+from studio.publishing.base import Account, AccountInfo
+from studio.ui.tasks import Tasks
+
+NETWORKS = (
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("telegram", "Telegram channel"),
+    ("webhook", "Webhook (Zapier, Make, n8n…)"),
+    ("folder", "Folder (post by hand)"),
+)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# Per network: (server label, server placeholder, handle label, handle placeholder, secret label)
+FIELDS: dict[str, tuple[str, str, str, str, str]] = {
+    "mastodon": ("Server", "https://mastodon.social", "", "", "Access token"),
+    "bluesky": ("PDS (optional)", "https://bsky.social", "Handle", "name.bsky.social", "App password"),
+    "telegram": ("Bot API (optional)", "https://api.telegram.org", "", "", "Bot token"),
+    "webhook": ("Webhook URL", "https://hooks.zapier.com/…", "Name", "Zapier: Instagram", "Shared secret"),
+    "folder": ("Folder", "", "Name", "Instagram (by hand)", ""),
+}
+
+
+def parse_slots(text: str) -> list[dict[str, Any]]:
+    """``"mon 09:30, wed 12:00"`` as slots; a :class:`StudioError` names the first bad one."""
+    slots = []
+    for chunk in text.replace(";", ",").split(","):
+        item = chunk.strip()
+        if not item:
+            continue
+        day, _, at = item.partition(" ")
+        at = at.strip()
+        valid = len(at) == 5 and at[2] == ":" and at[:2].isdigit() and at[3:].isdigit()
+        if day[:3].lower() not in WEEKDAYS or not valid or int(at[:2]) > 23 or int(at[3:]) > 59:
+            raise StudioError(f"“{item}” is not a posting slot.", "Write slots like “mon 09:30, wed 12:00”.")
+        slots.append({"weekday": WEEKDAYS.index(day[:3].lower()), "time": at})
+    return slots
+
+
+def _test(account: Account) -> tuple[AccountInfo, bytes | None]:
+    """On a pool thread: check the credentials and fetch the avatar (plain data back)."""
+    info = accounts.test_connection(account)
+    return info, accounts.fetch_avatar(info.avatar_url) if info.avatar_url else None
+
+
+class ConnectAccountDialog(QDialog):
+    """Connects one account to a client, or reconnects an existing one (``account_id``: a new token
+    after the old one was revoked).
+
+    Signals: ``connected(int account_id)`` once the account is saved (the dialog then closes).
+    """
+
+    connected = Signal(int)
+
+    def __init__(self, library: Any, tasks: Tasks, client_id: int | None = None, parent: QWidget | None = None,
+                 account_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.account_id = account_id
+        self.info: AccountInfo | None = None
+        self.tested_with: Account | None = None
+        self.setWindowTitle("Connect account")
+        self.setMinimumWidth(520)
+
+        self.client = QComboBox()
+        for client in library.list_clients():
+            self.client.addItem(client.name, client.id)
+        if client_id is not None and self.client.findData(client_id) >= 0:
+            self.client.setCurrentIndex(self.client.findData(client_id))
+        self.network = QComboBox()
+        for key, label in NETWORKS:
+            self.network.addItem(label, key)
+        self.server = QLineEdit()
+        self.browse = QPushButton("Choose…")
+        self.server_row = QHBoxLayout()
+        self.server_row.addWidget(self.server, 1)
+        self.server_row.addWidget(self.browse)
+        self.handle = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.chat_id = QLineEdit()
+        self.chat_id.setPlaceholderText("@mychannel or -100…")
+        self.variant = QComboBox()
+        self.variant.addItem("The base text", "")
+        from studio.text import networks
+
+        for key, label in networks():
+            self.variant.addItem(f"The {label} variant", key)
+        self.slots = QLineEdit()
+        self.slots.setPlaceholderText("mon 09:30, wed 12:00 (for “Add to queue”)")
+
+        self.form = QFormLayout()
+        self.form.addRow("Client", self.client)
+        self.form.addRow("Network", self.network)
+        self.form.addRow("Server", self.server_row)
+        self.form.addRow("Handle", self.handle)
+        self.form.addRow("Secret", self.secret)
+        self.form.addRow("Chat id", self.chat_id)
+        self.form.addRow("Sends", self.variant)
+        self.form.addRow("Posting slots", self.slots)
+
+        self.test_button = QPushButton("Test connection")
+        self.avatar = QLabel()
+        self.avatar.setFixedSize(48, 48)
+        self.avatar.setScaledContents(True)
+        self.avatar.setVisible(False)
+        self.status = QLabel("Test the connection to see the account's name and limits.")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.avatar)
+        status_row.addWidget(self.status, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.connect_button = self.buttons.addButton("Connect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        layout.addLayout(status_row)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.network.currentIndexChanged.connect(self._network_changed)
+        self.browse.clicked.connect(self._choose_folder)
+        self.test_button.clicked.connect(self.test_connection)
+        self.buttons.rejected.connect(self.reject)
+        self.connect_button.clicked.connect(self.connect_account)
+        for edit in (self.server, self.handle, self.secret, self.chat_id):
+            edit.textEdited.connect(self._edited)
+        self._network_changed()
+        if account_id is not None:
+            self._prefill(library.get_account(account_id))
+
+    def _prefill(self, existing: Any) -> None:
+        """Reconnecting: everything but the secret is known and stays as it is."""
+        self.setWindowTitle(f"Reconnect {existing.handle}")
+        self.connect_button.setText("Reconnect")
+        if self.client.findData(existing.client_id) >= 0:
+            self.client.setCurrentIndex(self.client.findData(existing.client_id))
+        self.network.setCurrentIndex(self.network.findData(existing.network))
+        self.server.setText(existing.server_url)
+        self.handle.setText(existing.handle if existing.network == "bluesky" else "")
+        self.chat_id.setText(str(existing.settings.get("chat_id") or ""))
+        for widget in (self.client, self.network, self.server, self.browse, self.handle, self.chat_id, self.variant,
+                       self.slots):
+            widget.setEnabled(False)
+        self._say("Enter the new secret, then test the connection.")
+
+    # ---- fields ----------------------------------------------------------------------------------
+
+    def network_key(self) -> str:
+        return str(self.network.currentData())
+
+    def _show_row(self, field: QWidget | QHBoxLayout, visible: bool, label: str = "") -> None:
+        self.form.setRowVisible(field, visible)
+        label_widget = self.form.labelForField(field)
+        if label and isinstance(label_widget, QLabel):
+            label_widget.setText(label)
+
+    def _network_changed(self) -> None:
+        network = self.network_key()
+        server_label, server_hint, handle_label, handle_hint, secret_label = FIELDS[network]
+        self._show_row(self.server_row, True, server_label)
+        self.server.setPlaceholderText(server_hint)
+        self.browse.setVisible(network == "folder")
+        self._show_row(self.handle, bool(handle_label), handle_label or "Handle")
+        self.handle.setPlaceholderText(handle_hint)
+        self._show_row(self.secret, bool(secret_label), secret_label or "Secret")
+        self._show_row(self.chat_id, network == "telegram")
+        self._show_row(self.variant, network in ("webhook", "folder"))
+        self._edited()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder for ready-to-post packages", self.server.text())
+        if folder:
+            self.server.setText(folder)
+            self._edited()
+
+    def _edited(self, *args: object) -> None:
+        """Credentials changed: an earlier test no longer vouches for them."""
+        self.info = None
+        self.tested_with = None
+        self.avatar.setVisible(False)
+
+    def account(self) -> Account:
+        settings: dict[str, Any] = {}
+        if self.network_key() == "telegram":
+            settings["chat_id"] = self.chat_id.text().strip()
+        if self.network_key() in ("webhook", "folder") and self.variant.currentData():
+            settings["variant"] = str(self.variant.currentData())
+        secret = self.secret.text().strip() if FIELDS[self.network_key()][4] else ""
+        return Account(self.network_key(), self.server.text().strip(), self.handle.text().strip(), secret, settings)
+
+    # ---- actions ---------------------------------------------------------------------------------
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.test_button.setEnabled(not busy)
+        self.connect_button.setEnabled(not busy)
+        if text:
+            self._say(text)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: palette(highlight);" if not error else "color: #b3261e;")
+
+    def test_connection(self) -> None:
+        account = self.account()
+        self._busy(True, "Testing the connection…")
+        self.tasks.run(_test, account, on_done=lambda answer: self._tested(account, answer), on_error=self._failed)
+
+    def _tested(self, account: Account, answer: tuple[AccountInfo, bytes | None]) -> None:
+        info, avatar = answer
+        self.info, self.tested_with = info, account
+        self._busy(False)
+        name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
+        limits = []
+        if "max_characters" in info.limits:
+            limits.append(f"{info.limits['max_characters']} characters")
+        if "max_media_attachments" in info.limits:
+            limits.append(f"{info.limits['max_media_attachments']} images")
+        self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
+        image = QImage.fromData(avatar) if avatar else QImage()
+        self.avatar.setVisible(not image.isNull())
+        if not image.isNull():
+            self.avatar.setPixmap(QPixmap.fromImage(image))
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        if isinstance(error, StudioError):
+            self._say(error.for_humans(), error=True)
+        else:
+            self._say(f"Something went wrong: {type(error).__name__}. Details are in the log.", error=True)
+
+    def connect_account(self) -> None:
+        client_id = self.client.currentData()
+        if client_id is None:
+            self._say("Add a client first (Library → Clients).", error=True)
+            return
+        try:
+            slots = parse_slots(self.slots.text())
+        except StudioError as error:
+            self._say(error.for_humans(), error=True)
+            return
+        account = self.account()
+        info = self.info if self.tested_with == account else None
+        self._busy(True, "Connecting…" if info else "Testing the connection…")
+        library = self.library
+        if self.account_id is not None:
+            self.tasks.run(_reconnect, library, self.account_id, account, info, on_done=self._connected,
+                           on_error=self._failed, pool="writes")
+            return
+        self.tasks.run(_connect, library, int(client_id), account, info, slots, on_done=self._connected,
+                       on_error=self._failed, pool="writes")
+
+    def _connected(self, account_id: int) -> None:
+        self._busy(False)
+        self.connected.emit(account_id)
+        self.accept()
+
+
+def _connect(library: Any, client_id: int, account: Account, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
+    """On the writes pool: test (unless just tested), then store the secret and the account."""
+    if info is None:
+        info = accounts.test_connection(account)
+    return int(accounts.connect(library, client_id, account, info, slots).id)
+
+
+def _reconnect(library: Any, account_id: int, account: Account, info: AccountInfo | None) -> int:
+    """On the writes pool: test the new secret, then replace the old one and clear the flag."""
+    if info is None:
+        info = accounts.test_connection(account)
+    return int(accounts.reconnect(library, account_id, account.secret, info).id)

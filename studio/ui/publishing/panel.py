@@ -1,0 +1,250 @@
+"""The publications panel: per post and account, the state, the attempts, the last error in words,
+and the buttons to retry, cancel, or mark an uncertain post as published."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.publishing.queue import Publication, Queue, parse
+from studio.ui.context import AppContext
+from studio.ui.library.signals import LibrarySignals
+from studio.ui.publishing.service import PublishingService
+from studio.ui.workspace import Workspace
+
+STATE_WORDS = {
+    "scheduled": "Scheduled",
+    "sending": "Sending…",
+    "published": "Published",
+    "failed-retry": "Will retry",
+    "failed-permanent": "Failed",
+    "uncertain": "Check: may be posted",
+    "cancelled": "Cancelled",
+}
+STATE_COLOURS = {"published": "#1e7d32", "failed-permanent": "#b3261e", "uncertain": "#a15c00",
+                 "failed-retry": "#a15c00"}
+FILTERS = (
+    ("Needs attention", ("failed-permanent", "uncertain", "failed-retry")),
+    ("Upcoming", ("scheduled", "sending", "failed-retry")),
+    ("Published", ("published",)),
+    ("All", ()),
+)
+COLUMNS = ("When", "Account", "Post", "State", "Attempts", "Next attempt", "Last error")
+
+
+def _local(text: str | None, zone: tzinfo | None) -> str:
+    if not text:
+        return ""
+    moment = parse(text)
+    return moment.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z") if zone else moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+class PublicationsWorkspace(Workspace):
+    """The "Publishing" page.
+
+    Signals: ``connect_requested()`` when the user asks to connect an account;
+    ``state_changed(str)`` (from :class:`Workspace`) with "N posts waiting" for the status bar.
+    """
+
+    connect_requested = Signal()
+    key = "publishing"
+    title = "Publishing"
+    icon_name = "publishing.svg"
+
+    def __init__(self, context: AppContext, service: PublishingService | None = None, zone: tzinfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from studio.library.times import local_zone
+
+        self.context = context
+        self.service = service
+        self.zone = zone or local_zone()
+        self.queue = Queue(context.library)
+        self.items: list[Publication] = []
+        self.loading = False
+        self._again = False
+
+        self.filter = QComboBox()
+        for label, _states in FILTERS:
+            self.filter.addItem(label)
+        self.filter.setAccessibleName("Show")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, 220)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton("Retry")
+        self.cancel_button = QPushButton("Cancel post")
+        self.mark_button = QPushButton("Mark as published")
+        self.publish_button = QPushButton("Publish due posts now")
+        self.connect_button = QPushButton("Connect account…")
+        self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.publish_button)
+        top.addWidget(self.connect_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.mark_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.detail)
+        layout.addLayout(actions)
+
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(200)
+        self.reload_timer.timeout.connect(self.reload)
+        self.library_signals = LibrarySignals(context.library, self)
+        self.library_signals.changed.connect(self._library_changed)
+        self.filter.currentIndexChanged.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.retry_button.clicked.connect(lambda: self._act("retry"))
+        self.cancel_button.clicked.connect(lambda: self._act("cancel"))
+        self.mark_button.clicked.connect(lambda: self._act("mark_published"))
+        self.connect_button.clicked.connect(self.connect_requested)
+        if service is not None:
+            self.publish_button.clicked.connect(service.run_now)
+            service.state_changed.connect(self.state_changed)
+            service.finished.connect(lambda report: self.reload())
+        else:
+            self.publish_button.setVisible(False)
+        self._selection_changed()
+        self.reload()
+
+    # ---- loading -------------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.reload()
+
+    def _library_changed(self, kind: str, _id: Any) -> None:
+        if kind in ("publication", "schedule", "draft", "account", "library"):
+            self.reload_timer.start()
+
+    def states(self) -> tuple[str, ...]:
+        return FILTERS[self.filter.currentIndex()][1]
+
+    def reload(self) -> None:
+        if self.loading:
+            self._again = True
+            return
+        self.loading = True
+        self.context.tasks.run(self.queue.list, self.states(), on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, items: list[Publication]) -> None:
+        self.loading = False
+        selected = self.selected()
+        self.items = items
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            values = (
+                _local(item.scheduled_at, self.zone),
+                f"{item.network.capitalize()} {item.handle}".strip(),
+                item.excerpt.replace("\n", " "),
+                STATE_WORDS.get(item.state, item.state),
+                str(item.attempts),
+                _local(item.next_attempt_at, self.zone) if item.state == "failed-retry" else "",
+                item.last_error or "",
+            )
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value if column in (2, 6) else "")
+                if column == 3 and item.state in STATE_COLOURS:
+                    cell.setForeground(QColor(STATE_COLOURS[item.state]))
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+        self.empty.setVisible(not items)
+        self.table.setVisible(bool(items))
+        if selected is not None:
+            for row, item in enumerate(items):
+                if item.id == selected.id:
+                    self.table.selectRow(row)
+        self._selection_changed()
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.loading = False
+        text = error.for_humans() if isinstance(error, StudioError) else f"{type(error).__name__}: {error}"
+        self.detail.setText(text)
+        self.context.messages.error(text)
+
+    # ---- selection and actions -----------------------------------------------------------------
+
+    def selected(self) -> Publication | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.items):
+            return None
+        return self.items[rows[0].row()]
+
+    def select(self, publication_id: int) -> None:
+        for row, item in enumerate(self.items):
+            if item.id == publication_id:
+                self.table.selectRow(row)
+
+    def _selection_changed(self) -> None:
+        item = self.selected()
+        state = item.state if item else ""
+        self.retry_button.setEnabled(state in ("failed-retry", "failed-permanent", "uncertain", "cancelled"))
+        self.retry_button.setText("Not posted: send again" if state == "uncertain" else "Retry")
+        self.cancel_button.setEnabled(state in ("scheduled", "failed-retry", "failed-permanent", "uncertain"))
+        self.mark_button.setEnabled(state in ("uncertain", "failed-retry", "failed-permanent"))
+        if item is None:
+            self.detail.setText("")
+            return
+        lines = [f"{STATE_WORDS.get(item.state, item.state)} · {item.attempts} attempt(s)"]
+        if item.remote_url:
+            lines.append(f"<a href='{item.remote_url}'>{item.remote_url}</a>")
+        if item.last_error:
+            lines.append(item.last_error)
+        self.detail.setText("<br>".join(lines))
+        self.detail.setOpenExternalLinks(True)
+
+    def _act(self, action: str) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        method = getattr(self.queue, action)
+        self.context.tasks.run(method, item.id, on_done=lambda _result: self._acted(action), on_error=self._failed,
+                               pool="writes")
+
+    def _acted(self, action: str) -> None:
+        if action == "retry" and self.service is not None:
+            self.service.run_now()
+        self.reload()

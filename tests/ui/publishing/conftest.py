@@ -1,0 +1,8 @@
+"""The publishing GUI tests use the same fake servers as the integration tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "integration" / "publishing"))
