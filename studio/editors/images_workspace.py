@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from studio.editors.crop.editor import CropEditor
 from studio.editors.crop.export_dialog import ExportDialog
+from studio.editors.crop.preset_dialog import PresetDialog
 from studio.errors import StudioError
 from studio.imaging.geometry import Crop
 from studio.imaging.presets import Preset, all_presets
@@ -165,6 +166,10 @@ class ImagesWorkspace(Workspace):
         header = QHBoxLayout()
         header.addWidget(self.open_button)
         header.addWidget(self.name_label, 1)
+        self.preset_button = QPushButton("New preset…")
+        self.preset_button.setToolTip("Add a size of your own (a shop banner, a newsletter header)")
+        self.preset_button.setEnabled(self.library is not None)
+        header.addWidget(self.preset_button)
         header.addWidget(self.export_button)
 
         self.hint = QLabel("Drop an image here, or press Ctrl+O to open one.\n\n"
@@ -220,6 +225,7 @@ class ImagesWorkspace(Workspace):
         self._alt_timer.timeout.connect(self._save_alt_text)
 
         self.open_button.clicked.connect(self.choose_file)
+        self.preset_button.clicked.connect(self.new_preset)
         self.export_button.clicked.connect(self.export)
         self.editor.crops_edited.connect(self._edited)
         self.editor.current_changed.connect(lambda _id: self._say_state())
@@ -252,6 +258,29 @@ class ImagesWorkspace(Workspace):
         if self._alt_timer.isActive():
             self._alt_timer.stop()
             self._save_alt_text()
+
+    def new_preset(self) -> None:
+        """Ask for a preset of the user's own and save it in the library."""
+        dialog = PresetDialog(self)
+        if dialog.exec() != PresetDialog.DialogCode.Accepted or dialog.result_preset is None:
+            return
+        self.save_custom_preset(dialog.data())
+
+    def save_custom_preset(self, data: dict[str, Any]) -> None:
+        if self.library is None:
+            return
+        library = self.library
+
+        def save() -> list[dict[str, Any]]:
+            library.save_custom_preset(data)
+            return list(library.list_custom_presets())
+
+        def saved(custom: list[dict[str, Any]]) -> None:
+            self._custom_presets_loaded(custom)
+            self.editor.select_preset(str(data["id"]))
+            self.context.messages.info(f"Preset {data['label']} saved in the library.")
+
+        self.context.tasks.run(save, on_done=saved, on_error=self._failed, pool="writes")
 
     def _custom_presets_loaded(self, custom: list[dict[str, Any]]) -> None:
         if not custom:

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from studio.editors.crop.export_dialog import ExportDialog
 from studio.editors.images_workspace import ImagesWorkspace
+from studio.imaging import geometry
 from studio.imaging.presets import get_preset
 from studio.ui.context import AppContext
 
@@ -224,3 +225,31 @@ def test_screenshot_with_safe_zones(qtbot: QtBot, context: AppContext, photo_pat
     without = view.viewport().grab().toImage()
     assert with_zones.pixelColor(band) != without.pixelColor(band)  # the covered band is tinted
     assert with_zones.pixelColor(middle) == without.pixelColor(middle)  # the safe middle is not
+
+
+def test_a_custom_preset_is_checked_saved_and_cropped(qtbot: QtBot, context: AppContext,
+                                                      photo_path: Path) -> None:
+    from studio.editors.crop.preset_dialog import PresetDialog
+
+    dialog = PresetDialog()
+    qtbot.addWidget(dialog)
+    dialog.network.setText("Corner Shop")
+    dialog.placement.setText("")
+    dialog.accept()
+    assert dialog.result_preset is None and "not valid" in dialog.error.text()
+    dialog.placement.setText("Window banner")
+    dialog.width_box.setValue(1500)
+    dialog.height_box.setValue(500)
+    dialog.accept()
+    assert dialog.result_preset is not None and dialog.result_preset.id == "corner-shop.window-banner"
+
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    workspace.save_custom_preset(dialog.data())
+    assert context.library.list_custom_presets()[0]["id"] == "corner-shop.window-banner"
+    assert workspace.editor.current == "corner-shop.window-banner"
+    crop = workspace.editor.crops["corner-shop.window-banner"]
+    width, height = geometry.crop_pixels(crop, (3000, 2000))
+    assert width / height == pytest.approx(3.0)
+    assert "corner-shop.window-banner" in workspace.editor.strip.thumbs
