@@ -20,7 +20,7 @@ class PreflightFailed(StudioError):
     """Scheduling stopped: ``problems`` maps each account id to what is wrong for it."""
 
     def __init__(self, problems: dict[int, list[Problem]], handles: dict[int, str]) -> None:
-        lines = []
+        lines: list[str] = []
         for account_id, found in problems.items():
             lines.extend(f"{handles.get(account_id, account_id)}: {problem.message}" for problem in found)
         super().__init__("The post is not ready for every account. " + " ".join(lines),
