@@ -45,11 +45,13 @@ class CalendarGrid(QWidget):
     """The painted grid of days (month: 6 weeks; week: 7 days by 24 hours).
 
     Signals: ``move_requested(int schedule_id, object when)`` with an aware UTC datetime after a
-    drag; ``open_requested(int draft_id)`` on a double click on a post.
+    drag; ``open_requested(int draft_id)`` on a double click on a post; ``day_requested(object
+    date)`` on a double click on a day's "+N more".
     """
 
     move_requested = Signal(int, object)
     open_requested = Signal(int)
+    day_requested = Signal(object)
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +108,15 @@ class CalendarGrid(QWidget):
         return QPoint(rect.center().x(), int(y) + 1)
 
     def item_rects(self) -> list[tuple[Schedule, QRect]]:
+        return self._layout()[0]
+
+    def overflow(self) -> dict[date, tuple[int, QRect]]:
+        """Month view: days with more posts than fit, with how many are hidden and where it says so."""
+        return self._layout()[1]
+
+    def _layout(self) -> tuple[list[tuple[Schedule, QRect]], dict[date, tuple[int, QRect]]]:
         placed: list[tuple[Schedule, QRect]] = []
+        hidden: dict[date, tuple[int, QRect]] = {}
         by_day: dict[date, list[Schedule]] = {}
         for item in self.items:
             by_day.setdefault(self.local(item).date(), []).append(item)
@@ -116,8 +126,12 @@ class CalendarGrid(QWidget):
             rect = self.day_rect(day)
             if self.mode == "month":
                 room = max(1, (rect.height() - CHIP) // (CHIP + 1))
-                for n, item in enumerate(items[:room]):
+                shown = items if len(items) <= room else items[: room - 1]
+                for n, item in enumerate(shown):
                     placed.append((item, QRect(rect.x() + 2, rect.y() + CHIP + n * (CHIP + 1), rect.width() - 4, CHIP)))
+                if len(shown) < len(items):
+                    top = rect.y() + CHIP + len(shown) * (CHIP + 1)
+                    hidden[day] = (len(items) - len(shown), QRect(rect.x() + 4, top, rect.width() - 8, CHIP))
             else:
                 bottoms: list[int] = []
                 for item in items:
@@ -128,7 +142,7 @@ class CalendarGrid(QWidget):
                     bottoms.append(y + height)
                     indent = min(depth * 10, rect.width() // 2)
                     placed.append((item, QRect(rect.x() + 2 + indent, y, rect.width() - 4 - indent, height)))
-        return placed
+        return placed, hidden
 
     def item_rect(self, schedule_id: int) -> QRect | None:
         for item, rect in self.item_rects():
@@ -200,9 +214,14 @@ class CalendarGrid(QWidget):
         return wall_clock(day, self.time_at(point), self.zone)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.item_at(event.position().toPoint())
+        point = event.position().toPoint()
+        item = self.item_at(point)
         if item is not None:
             self.open_requested.emit(item.draft_id)
+        else:
+            for day, (_count, rect) in self.overflow().items():
+                if rect.contains(point):
+                    self.day_requested.emit(day)
         super().mouseDoubleClickEvent(event)
 
     # --- painting -------------------------------------------------------------------------
@@ -243,8 +262,12 @@ class CalendarGrid(QWidget):
                 painter.drawText(rect.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                                  str(day.day))
         dragging = self._press[0].id if self._press is not None and self._drag_at is not None else None
-        for item, rect in self.item_rects():
+        placed, hidden = self._layout()
+        for item, rect in placed:
             self._paint_chip(painter, item, rect, faded=item.id == dragging)
+        painter.setPen(text)
+        for count, rect in hidden.values():
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"+{count} more")
         if dragging is not None and self._press is not None and self._drag_at is not None:
             ghost = QRect(self._drag_at - QPoint(40, CHIP // 2), QSize(max(80, int(width) - 8), CHIP))
             self._paint_chip(painter, self._press[0], ghost)
@@ -323,7 +346,13 @@ class CalendarView(QWidget):
         self.week_button.clicked.connect(lambda: self.set_mode("week"))
         self.grid.move_requested.connect(self.reschedule)
         self.grid.open_requested.connect(self.open_draft_requested)
+        self.grid.day_requested.connect(self.show_week_of)
         self._layout_range()
+
+    def show_week_of(self, day: date) -> None:
+        """The week view around ``day`` (from a month cell's "+N more")."""
+        self.anchor = day
+        self.set_mode("week")
 
     def set_mode(self, mode: str) -> None:
         self.grid.mode = mode

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.errors import StudioError
-from studio.model import BrandRules, Client
+from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
 
@@ -101,6 +103,22 @@ class ClientManagerDialog(QDialog):
         self.notes.setPlaceholderText("House style notes for whoever writes for this client")
         self.dictionary = QPlainTextEdit()
         self.dictionary.setPlaceholderText("Words the spell checker should accept, one per line")
+        self.snippets = QTableWidget(0, 2)
+        self.snippets.setAccessibleName("Snippets")
+        self.snippets.setHorizontalHeaderLabels(["Name", "Text"])
+        self.snippets.horizontalHeader().setStretchLastSection(True)
+        self.snippets.verticalHeader().hide()
+        self.snippets.setMaximumHeight(110)
+        self.add_snippet_button = QPushButton("Add snippet")
+        self.remove_snippet_button = QPushButton("Remove")
+        snippet_buttons = QHBoxLayout()
+        snippet_buttons.addWidget(self.add_snippet_button)
+        snippet_buttons.addWidget(self.remove_snippet_button)
+        snippet_buttons.addStretch(1)
+        snippet_area = QVBoxLayout()
+        snippet_area.setContentsMargins(0, 0, 0, 0)
+        snippet_area.addWidget(self.snippets)
+        snippet_area.addLayout(snippet_buttons)
         self.archived = QCheckBox("Archived (hidden from the client switcher; drafts are kept)")
         for box in (self.banned, self.notes, self.dictionary):
             box.setTabChangesFocus(True)
@@ -115,6 +133,7 @@ class ClientManagerDialog(QDialog):
         form.addRow("", self.all_caps)
         form.addRow("Style notes", self.notes)
         form.addRow("Dictionary", self.dictionary)
+        form.addRow("Snippets", snippet_area)
         form.addRow("", self.archived)
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -145,6 +164,8 @@ class ClientManagerDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.colour_button.clicked.connect(self.choose_colour)
         self.save_button.clicked.connect(self.save)
+        self.add_snippet_button.clicked.connect(lambda: self.add_snippet())
+        self.remove_snippet_button.clicked.connect(self.remove_snippet)
         self._set_colour(self.colour)
         self.form_area.setEnabled(False)
         self.reload()
@@ -192,6 +213,9 @@ class ClientManagerDialog(QDialog):
         self.all_caps.setChecked(rules.forbid_all_caps)
         self.notes.setPlainText(rules.notes)
         self.dictionary.setPlainText("\n".join(client.dictionary))
+        self.snippets.setRowCount(0)
+        for snippet in client.snippets:
+            self.add_snippet(snippet.name, snippet.text)
         self.archived.setChecked(client.archived)
 
     # --- editing --------------------------------------------------------------------------
@@ -218,10 +242,32 @@ class ClientManagerDialog(QDialog):
             forbid_all_caps=self.all_caps.isChecked(),
             notes=self.notes.toPlainText().strip(),
         )
+        snippets = []
+        for row in range(self.snippets.rowCount()):
+            name_item, text_item = self.snippets.item(row, 0), self.snippets.item(row, 1)
+            name = name_item.text().strip() if name_item else ""
+            text = text_item.text() if text_item else ""
+            if name or text.strip():
+                snippets.append(Snippet(name or text.strip()[:24], text))
         words = tuple(dict.fromkeys(w.strip() for w in self.dictionary.toPlainText().splitlines() if w.strip()))
         return replace(self.current, name=self.name.text(), colour=self.colour,
                        language=self.language.currentText().strip() or "en-US", brand_rules=rules,
-                       dictionary=words, archived=self.archived.isChecked())
+                       dictionary=words, snippets=tuple(snippets), archived=self.archived.isChecked())
+
+    def add_snippet(self, name: str = "", text: str = "") -> None:
+        row = self.snippets.rowCount()
+        self.snippets.insertRow(row)
+        name_item = QTableWidgetItem(name)
+        self.snippets.setItem(row, 0, name_item)
+        self.snippets.setItem(row, 1, QTableWidgetItem(text))
+        if not name and not text:
+            self.snippets.setCurrentCell(row, 0)
+            self.snippets.editItem(name_item)
+
+    def remove_snippet(self) -> None:
+        row = self.snippets.currentRow()
+        if row >= 0:
+            self.snippets.removeRow(row)
 
     def save(self) -> None:
         client = self.edited()

@@ -100,3 +100,19 @@ def test_double_click_opens_the_draft_and_navigation(context: AppContext, qtbot:
     assert view.grid.item_rect(schedule_id) is not None
     view.set_client(library.add_client("Other").id)
     assert view.grid.item_rect(schedule_id) is None
+
+
+def test_a_full_day_says_how_many_more_and_opens_its_week(context: AppContext, qtbot: QtBot) -> None:
+    view, library, _ = _calendar(context, qtbot)
+    account = library.list_accounts()[0]
+    for hour in range(10, 20):
+        draft = library.create_draft(account.client_id, f"extra {hour}")
+        library.schedule(draft.id, account.id, datetime(2026, 3, 27, hour, tzinfo=BERLIN))
+    view.reload()
+    hidden = view.grid.overflow()
+    assert date(2026, 3, 27) in hidden
+    count, rect = hidden[date(2026, 3, 27)]
+    assert count + sum(1 for item, _ in view.grid.item_rects() if view.grid.local(item).date() == date(2026, 3, 27)) == 11
+    QTest.mouseDClick(view.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert view.grid.mode == "week" and view.grid.first_day == date(2026, 3, 23)
+    assert len(view.grid.item_rects()) == 11

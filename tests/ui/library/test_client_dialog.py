@@ -32,6 +32,11 @@ def test_add_and_edit_a_client(context: AppContext, qtbot: QtBot) -> None:
     dialog.all_caps.setChecked(True)
     dialog.notes.setPlainText("Warm, never pushy.")
     dialog.dictionary.setPlainText("Teapotly\nOolong\nTeapotly")
+    dialog.add_snippet("sign-off", "— the Teapot team")
+    dialog.add_snippet("tags", "#tea #oolong")
+    dialog.add_snippet_button.click()  # an empty row, ignored on save
+    dialog.snippets.selectRow(1)
+    dialog.remove_snippet()
     with qtbot.waitSignal(dialog.clients_changed):
         dialog.save_button.click()
     client = context.library.list_clients()[0]
@@ -41,6 +46,7 @@ def test_add_and_edit_a_client(context: AppContext, qtbot: QtBot) -> None:
     assert rules.required_hashtags == ("#tea", "#kettle") and rules.max_hashtags == 3 and rules.forbid_all_caps
     assert rules.notes == "Warm, never pushy."
     assert client.dictionary == ("Oolong", "Teapotly")
+    assert [(s.name, s.text) for s in client.snippets] == [("sign-off", "— the Teapot team")]
     assert dialog.list.item(0).text() == "Teapot Ltd"
 
 
