@@ -275,6 +275,9 @@ def load(source: Source, *, max_side: int | None = None) -> Loaded:
         full = (full[1], full[0])
     if pixels is image:  # never hand out the file-backed object
         pixels = pixels.copy()
+    # The file's metadata (EXIF, XMP with GPS, the old colour profile) stays behind: Pillow would
+    # otherwise write some of it into every file saved from these pixels.
+    pixels.info = {}
     return Loaded(pixels, name, fmt, full, tuple(notices), copyright_fields)
 
 

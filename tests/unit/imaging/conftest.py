@@ -139,6 +139,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             exif=with_gps_exif(orientation, "(c) 2026 Ada"))
     files["gps.jpg"] = save(busy((1200, 900)), root / "gps.jpg", "JPEG", quality=92,
                             exif=with_gps_exif(1, "(c) 2026 Ada"))
+    xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,51.48N" '
+           b'exif:GPSLongitude="2,17.67E"/></rdf:RDF></x:xmpmeta>')
+    files["xmp-gps.jpg"] = save(busy((900, 600)), root / "xmp-gps.jpg", "JPEG", quality=90, xmp=xmp)
     files["cmyk.jpg"] = save(visual.convert("CMYK"), root / "cmyk.jpg", "JPEG", quality=95)
     grey16 = Image.new("I;16", (64, 32), 32768)
     grey16.paste(Image.new("I;16", (32, 32), 65535), (0, 0))

@@ -70,6 +70,16 @@ def test_gps_and_exif_are_removed_and_srgb_kept(corpus: dict[str, Path], tmp_pat
     assert b"PhoneMaker" not in item.path.read_bytes()
 
 
+@pytest.mark.parametrize("fmt", ["jpeg", "png", "webp"])
+def test_gps_in_xmp_is_removed_in_every_format(corpus: dict[str, Path], tmp_path: Path, fmt: str) -> None:
+    assert b"GPSLatitude" in corpus["xmp-gps.jpg"].read_bytes()
+    (item,) = pipeline.export(corpus["xmp-gps.jpg"], [get_preset("x.post")], tmp_path, fmt=fmt)
+    assert item.format == fmt
+    data = item.path.read_bytes()
+    assert b"GPSLatitude" not in data and b"xmpmeta" not in data
+    assert load(item.path).image.info == {}
+
+
 def test_keep_copyright_keeps_only_the_copyright_fields(corpus: dict[str, Path], tmp_path: Path) -> None:
     (item,) = pipeline.export(corpus["gps.jpg"], [get_preset("x.post")], tmp_path, keep_copyright=True)
     with Image.open(item.path) as image:
