@@ -59,8 +59,20 @@ def custom_presets(args: argparse.Namespace) -> list[dict[str, Any]]:
         return []
     if not (folder / DATABASE_NAME).exists():
         return []
+    from studio.imaging.errors import PresetError
+    from studio.imaging.presets import preset_from_dict
+
     with Library.open(folder) as library:
-        return list(library.list_custom_presets())
+        saved = list(library.list_custom_presets())
+    usable = []
+    for item in saved:  # one damaged preset must not stop every command
+        try:
+            preset_from_dict(item, custom=True)
+        except PresetError as error:
+            print(f"studio: skipping a custom preset: {error.for_humans()}", file=sys.stderr)
+            continue
+        usable.append(item)
+    return usable
 
 
 def run_presets(args: argparse.Namespace) -> int:

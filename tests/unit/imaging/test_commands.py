@@ -36,6 +36,11 @@ def test_presets_include_the_librarys_custom_ones(capsys: pytest.CaptureFixture[
     assert code == 0 and "shop.banner" in out and "Shop banner (custom)" in out
     code, out, _err = run(capsys, "presets", "--json", "--library", str(library_dir))
     assert any(item["id"] == "shop.banner" and item["custom"] for item in json.loads(out))
+    with Library.open(library_dir) as library:
+        library.save_custom_preset({"id": "broken.one", "width": -5})
+    code, out, err = run(capsys, "presets", "--library", str(library_dir))
+    assert code == 0 and "shop.banner" in out and "broken.one" not in out
+    assert "skipping a custom preset" in err
 
 
 def test_export_image_prints_the_renditions(capsys: pytest.CaptureFixture[str], corpus: dict[str, Path],
