@@ -19,8 +19,19 @@ SORTS: dict[str, str] = {
     "created": "d.id",
     "status": "d.status",
     "client": "c.name COLLATE NOCASE",
-    "text": "d.text COLLATE NOCASE",
+    "text": "substr(d.text, 1, 280) COLLATE NOCASE",
 }
+
+
+def sort_value(row: DraftRow, sort: str) -> object:
+    """The value ``row`` has for the sort key ``sort`` (what :meth:`list_drafts` pages after)."""
+    return {
+        "updated": row.updated_at,
+        "created": row.id,
+        "status": row.status,
+        "client": row.client_name,
+        "text": row.text,
+    }.get(sort, row.updated_at)
 
 
 @dataclass(frozen=True)
@@ -294,12 +305,24 @@ class DraftsMixin(Store):
 
     def list_drafts(
         self, filters: DraftFilter | None = None, sort: str = "updated", offset: int = 0, limit: int = 200,
-        descending: bool = True,
+        descending: bool = True, after: DraftRow | None = None,
     ) -> list[DraftRow]:
-        """One page of the drafts list (an excerpt of the text, not the whole draft)."""
+        """One page of the drafts list (an excerpt of the text, not the whole draft).
+
+        With ``after`` (the last row of the previous page) the page starts right after that row
+        (keyset paging): as fast at the end of 100,000 drafts as at the start, and rows inserted or
+        removed meanwhile neither repeat nor skip others. ``offset`` is then counted from there.
+        """
         where, params = _where(filters or DraftFilter())
-        order = SORTS.get(sort, SORTS["updated"])
+        sort = sort if sort in SORTS else "updated"
+        order = SORTS[sort]
         direction = "DESC" if descending else "ASC"
+        if after is not None:
+            op = "<" if descending else ">"
+            value = sort_value(after, sort)
+            keyset = f"({order} {op} ? OR ({order} = ? AND d.id {op} ?))"
+            where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
+            params = [*params, value, value, after.id]
         rows = self.query(
             "SELECT d.id, d.client_id, c.name AS client_name, c.colour, substr(d.text, 1, 280) AS excerpt, "
             "d.status, d.networks, d.tags, d.updated_at, "

@@ -141,7 +141,7 @@ class DraftsModel(QAbstractTableModel):
             return
         self._set_loading(True)
         generation = self._generation
-        self._run(self._page, (self.filter, self.sort_key, self.descending, len(self._rows)),
+        self._run(self._page, (self.filter, self.sort_key, self.descending, self._rows[-1] if self._rows else None),
                   lambda rows: self._append(generation, rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -201,9 +201,9 @@ class DraftsModel(QAbstractTableModel):
         total = self.library.count_drafts(flt)
         return total, self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE, descending=descending)
 
-    def _page(self, flt: DraftFilter, sort: str, descending: bool, offset: int) -> list[DraftRow]:
-        rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, offset=offset, limit=PAGE,
-                                                        descending=descending)
+    def _page(self, flt: DraftFilter, sort: str, descending: bool, after: DraftRow | None) -> list[DraftRow]:
+        rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, limit=PAGE, descending=descending,
+                                                        after=after)
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:
@@ -239,7 +239,7 @@ class DraftsModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._set_loading(False)
-        fresh = [row for row in rows if row.id not in self._row_of]  # rows inserted meanwhile shift pages
+        fresh = [row for row in rows if row.id not in self._row_of]  # a row edited meanwhile may come twice
         if not rows:
             self._total = len(self._rows)  # fewer than counted: drafts went away meanwhile
             self.total_changed.emit(self._total)

@@ -144,3 +144,23 @@ def test_many_threads_write_and_read_safely(library: Library) -> None:
         t.join()
     assert not errors
     assert {library.get_draft(d).text for d in drafts} == {"text 29"}
+
+
+@pytest.mark.parametrize("sort", ["updated", "created", "status", "client", "text"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_pages_match_offset_pages(library: Library, sort: str, descending: bool) -> None:
+    from studio.library.csvio import Row
+
+    # ties on every key (two clients, four statuses, repeated texts, one import timestamp)
+    library.import_rows([Row(i, "Acme" if i % 3 else "beta", f"text {i % 7}", (), (), ["idea", "draft",
+                         "in_review", "approved"][i % 4], None) for i in range(157)])
+    every = library.list_drafts(sort=sort, descending=descending, limit=1000)
+    pages: list[int] = []
+    after = None
+    while True:
+        page = library.list_drafts(sort=sort, descending=descending, limit=20, after=after)
+        if not page:
+            break
+        pages.extend(row.id for row in page)
+        after = page[-1]
+    assert pages == [row.id for row in every]
