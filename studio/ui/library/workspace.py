@@ -27,7 +27,7 @@ from studio.model import STATUS_LABELS, STATUSES
 from studio.ui.context import AppContext
 from studio.ui.library.calendar import CalendarView
 from studio.ui.library.filters import FilterBar
-from studio.ui.library.model import DraftsModel
+from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.workspace import Workspace
 
@@ -76,6 +76,7 @@ class LibraryWorkspace(Workspace):
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
 
         self.calendar = CalendarView(self.library, self.tasks)
         self.tabs = QTabWidget()
@@ -190,6 +191,17 @@ class LibraryWorkspace(Workspace):
     @staticmethod
     def _count_text(total: int) -> str:
         return "1 draft" if total == 1 else f"{total:,} drafts"
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """Networks, tags and the schedule do not sort: put the arrow back where the order comes from."""
+        if COLUMNS[column][1] is not None:
+            return
+        current = next(i for i, (_title, key) in enumerate(COLUMNS) if key == self.model.sort_key)
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(current, order)
+        header.blockSignals(blocked)
 
     # --- actions --------------------------------------------------------------------------
 

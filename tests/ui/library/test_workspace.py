@@ -113,3 +113,14 @@ def test_import_from_the_workspace(context: AppContext, qtbot: QtBot, tmp_path: 
     workspace.import_file(str(path))
     qtbot.waitUntil(lambda: workspace.model.total == 5)
     assert "imported one" in _texts(workspace)
+
+
+def test_header_sorts_where_it_can(context: AppContext, qtbot: QtBot) -> None:
+    workspace = _workspace(context, qtbot)
+    header = workspace.table.horizontalHeader()
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # Text
+    assert workspace.model.sort_key == "text"
+    texts = [workspace.model.data(workspace.model.index(r, 1)) for r in range(workspace.model.rowCount())]
+    assert texts == sorted(texts)
+    header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)  # Tags: not sortable
+    assert header.sortIndicatorSection() == 1 and workspace.model.sort_key == "text"
