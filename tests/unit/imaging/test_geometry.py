@@ -8,7 +8,12 @@ from PIL import Image, ImageChops
 from studio.imaging import geometry
 from studio.imaging.geometry import Crop
 
-from .conftest import marked
+
+def marked(size: tuple[int, int]) -> Image.Image:
+    """Red top-left quarter, blue elsewhere: a pixel tells which way the image is turned."""
+    image = Image.new("RGB", size, (20, 40, 200))
+    image.paste((220, 20, 20), (0, 0, size[0] // 2, size[1] // 2))
+    return image
 
 
 def pixels(crop: Crop, size: tuple[int, int]) -> tuple[float, float]:
