@@ -465,6 +465,8 @@ class ImagesWorkspace(Workspace):
             return
         self.save_now()
         stem = f"draft-{self.draft_id}" if self.draft_id is not None else Path(self.photo.name).stem
+        if self.dialog is not None and not self.dialog.running:
+            self.dialog.deleteLater()  # one dialog at a time; a running export keeps its own
         self.dialog = ExportDialog(self.context.tasks, self.photo.path, self.editor.presets,
                                    self.editor.crops_to_save(), self.editor.focal, self.export_folder, stem, self)
         self.dialog.exported.connect(self._exported)
