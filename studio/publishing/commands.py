@@ -95,11 +95,15 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, create: bool = False) -> Any:
+    """The library; only ``accounts add`` may create one (a cron line with a typo in the path must
+    say so, not publish from a new empty library)."""
     from studio.cli import library_dir
-    from studio.library import Library
+    from studio.library import DATABASE_NAME, Library
 
     folder = library_dir(args)
+    if not create and not (folder / DATABASE_NAME).exists():
+        raise UsageError(f"There is no library in {folder}.", "Check --library or $STUDIO_LIBRARY.")
     folder.mkdir(parents=True, exist_ok=True)
     return Library.open(folder)
 
@@ -146,7 +150,7 @@ def _add(args: argparse.Namespace) -> int:
     secret = _read_secret(network)
     account = Account(network, args.server.strip(), args.handle, secret, settings)
     info = None if args.no_test else accounts.test_connection(account)
-    library = _open(args)
+    library = _open(args, create=True)
     try:
         client = library.client_or_new(args.client)
         saved = accounts.connect(library, client.id, account, info, slots)
