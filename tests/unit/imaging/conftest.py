@@ -122,6 +122,16 @@ def swapped_primaries_profile() -> bytes:
     return header + struct.pack(">I", len(tags)) + table + data
 
 
+def png_rgb16(width: int, height: int, pixel: tuple[int, int, int]) -> bytes:
+    """A 48-bit (16 bits per channel) RGB PNG written by hand: Pillow cannot write one."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    row = b"\0" + struct.pack(">HHH", *pixel) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 16, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
 def save(image: Image.Image, path: Path, fmt: str, **options: object) -> Path:
     image.save(path, fmt, **options)
     return path
@@ -147,6 +157,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     grey16 = Image.new("I;16", (64, 32), 32768)
     grey16.paste(Image.new("I;16", (32, 32), 65535), (0, 0))
     files["grey16.png"] = save(grey16, root / "grey16.png", "PNG")
+    files["rgb16.png"] = root / "rgb16.png"
+    files["rgb16.png"].write_bytes(png_rgb16(8, 4, (32768, 65535, 256)))
     files["palette.png"] = save(visual.convert("P", palette=Image.Palette.ADAPTIVE, colors=8),
                                 root / "palette.png", "PNG")
     transparent_gif = Image.new("P", (40, 40), 1)

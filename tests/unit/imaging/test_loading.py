@@ -59,6 +59,7 @@ def test_sixteen_bit_grey_is_scaled_not_clipped(corpus: dict[str, Path]) -> None
     assert loaded.image.mode == "RGB"
     assert loaded.image.getpixel((5, 5)) == (255, 255, 255)
     assert loaded.image.getpixel((40, 5)) == (128, 128, 128)  # clipping would give 255
+    assert load(corpus["rgb16.png"]).image.getpixel((0, 0)) == (128, 255, 1)  # 48-bit colour, scaled
     tiff = load(corpus["tiff16"])
     assert tiff.image.getpixel((0, 0)) == (156, 156, 156)  # 40000 / 256
 
