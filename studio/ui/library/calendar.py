@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -60,12 +60,15 @@ class CalendarGrid(QWidget):
         self.first_day = date.today()
         self.items: list[Schedule] = []
         self.colours: dict[int, str] = {}
+        self.selected: int | None = None  # a schedule id, for the keyboard
         self._press: tuple[Schedule, QPoint] | None = None
         self._drag_at: QPoint | None = None
         self.setMouseTracking(False)
         self.setMinimumSize(QSize(420, 300))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Calendar of scheduled posts")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("Drag a post to move it. Keyboard: Alt+arrows move the selected post, Enter opens it.")
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -180,6 +183,8 @@ class CalendarGrid(QWidget):
         item = self.item_at(point)
         if event.button() == Qt.MouseButton.LeftButton and item is not None:
             self._press = (item, point)
+            self.selected = item.id
+            self.update()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -212,6 +217,30 @@ class CalendarGrid(QWidget):
         if self.mode == "month":
             return on_day(item.scheduled_at, day, self.zone)
         return wall_clock(day, self.time_at(point), self.zone)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = next((i for i in self.items if i.id == self.selected), None)
+        key = event.key()
+        if item is None:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value):
+            self.open_requested.emit(item.draft_id)
+            return
+        steps: dict[int, int] = {Qt.Key.Key_Left.value: -1, Qt.Key.Key_Right.value: 1, Qt.Key.Key_Up.value: -1,
+                                 Qt.Key.Key_Down.value: 1}
+        if not event.modifiers() & Qt.KeyboardModifier.AltModifier or key not in steps or item.state in LOCKED:
+            super().keyPressEvent(event)
+            return
+        local = self.local(item)
+        if key in (Qt.Key.Key_Left.value, Qt.Key.Key_Right.value):
+            target = on_day(item.scheduled_at, local.date() + timedelta(days=steps[key]), self.zone)
+        elif self.mode == "month":
+            target = on_day(item.scheduled_at, local.date() + timedelta(days=7 * steps[key]), self.zone)
+        else:
+            moved = (local.replace(tzinfo=None) + timedelta(minutes=15 * steps[key]))
+            target = wall_clock(moved.date(), moved.time(), self.zone)
+        self.move_requested.emit(item.id, target)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
@@ -277,7 +306,8 @@ class CalendarGrid(QWidget):
         colour = QColor(self.colours.get(item.client_id or 0, "#4f7cff"))
         if faded:
             colour.setAlpha(90)
-        painter.setPen(Qt.PenStyle.NoPen)
+        selected = item.id == self.selected and self.hasFocus()
+        painter.setPen(QPen(self.palette().highlight().color(), 2) if selected else Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(rect), 4, 4)
         painter.setPen(_text_colour(colour))
@@ -414,11 +444,15 @@ class CalendarView(QWidget):
     def reschedule(self, schedule_id: int, when: datetime) -> None:
         """Store a drag: reschedule on the writes pool, then show the outcome."""
         self.tasks.run(self.library.reschedule, schedule_id, when.astimezone(UTC),
-                       on_done=lambda _s: self._moved(schedule_id), on_error=self._failed, pool="writes")
+                       on_done=self._moved, on_error=self._failed, pool="writes")
 
-    def _moved(self, schedule_id: int) -> None:
-        self.rescheduled.emit(schedule_id)
-        self.reload()
+    def _moved(self, schedule: Schedule) -> None:
+        self.rescheduled.emit(schedule.id)
+        day = parse_utc(schedule.scheduled_at).astimezone(self.zone).date()
+        if 0 <= (day - self.grid.first_day).days < self.grid.day_count:
+            self.reload()
+        else:  # moved out of sight (keyboard): follow it
+            self.go_to(day)
 
     def _failed(self, error: BaseException) -> None:
         from studio.errors import StudioError

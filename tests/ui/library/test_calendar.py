@@ -116,3 +116,27 @@ def test_a_full_day_says_how_many_more_and_opens_its_week(context: AppContext, q
     QTest.mouseDClick(view.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert view.grid.mode == "week" and view.grid.first_day == date(2026, 3, 23)
     assert len(view.grid.item_rects()) == 11
+
+
+def test_the_keyboard_moves_the_selected_post(context: AppContext, qtbot: QtBot) -> None:
+    view, library, schedule_id = _calendar(context, qtbot)
+    rect = view.grid.item_rect(schedule_id)
+    assert rect is not None
+    QTest.mouseClick(view.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert view.grid.selected == schedule_id
+    for _ in range(3):  # Friday 27 -> Monday 30 March, across the change to summer time
+        with qtbot.waitSignal(view.rescheduled):
+            QTest.keyClick(view.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert library.get_schedule(schedule_id).scheduled_at == "2026-03-30T07:00:00Z"
+    view.set_mode("week")
+    assert view.grid.item_rect(schedule_id) is None  # the week of the 27th
+    view.go_to(date(2026, 3, 30))
+    with qtbot.waitSignal(view.rescheduled):
+        QTest.keyClick(view.grid, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert library.get_schedule(schedule_id).scheduled_at == "2026-03-30T06:45:00Z"
+    with qtbot.waitSignal(view.open_draft_requested):
+        QTest.keyClick(view.grid, Qt.Key.Key_Return)
+    for _ in range(7):  # out of the shown week: the view follows the post
+        with qtbot.waitSignal(view.rescheduled):
+            QTest.keyClick(view.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.grid.first_day == date(2026, 4, 6) and view.grid.item_rect(schedule_id) is not None
