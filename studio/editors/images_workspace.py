@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -152,7 +154,9 @@ class ImagesWorkspace(Workspace):
         self._dirty = False
         self.setAcceptDrops(True)
 
-        self.editor = CropEditor(presets if presets is not None else all_presets())
+        self.available: list[Preset] = list(presets if presets is not None else all_presets())
+        self.hidden: set[str] = set()  # presets the user took out of the strip (for this session)
+        self.editor = CropEditor(self.available)
         if presets is None and self.library is not None:  # the user's own presets join when read
             context.tasks.run(self.library.list_custom_presets, on_done=self._custom_presets_loaded,
                               on_error=self._failed)
@@ -169,6 +173,14 @@ class ImagesWorkspace(Workspace):
         self.preset_button = QPushButton("New preset…")
         self.preset_button.setToolTip("Add a size of your own (a shop banner, a newsletter header)")
         self.preset_button.setEnabled(self.library is not None)
+        self.choose_button = QToolButton()
+        self.choose_button.setText("Presets")
+        self.choose_button.setToolTip("Choose the placements to crop and export")
+        self.choose_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.choose_menu = QMenu(self.choose_button)
+        self.choose_menu.aboutToShow.connect(self._fill_choose_menu)
+        self.choose_button.setMenu(self.choose_menu)
+        header.addWidget(self.choose_button)
         header.addWidget(self.preset_button)
         header.addWidget(self.export_button)
 
@@ -282,6 +294,29 @@ class ImagesWorkspace(Workspace):
 
         self.context.tasks.run(save, on_done=saved, on_error=self._failed, pool="writes")
 
+    def _fill_choose_menu(self) -> None:
+        self.choose_menu.clear()
+        network = ""
+        for preset in self.available:
+            if preset.network != network:
+                network = preset.network
+                self.choose_menu.addSection(network.capitalize())
+            action = self.choose_menu.addAction(f"{preset.label} ({preset.width} x {preset.height})")
+            action.setCheckable(True)
+            action.setChecked(preset.id not in self.hidden)
+            action.toggled.connect(lambda on, preset_id=preset.id: self.show_preset(preset_id, on))
+
+    def show_preset(self, preset_id: str, shown: bool) -> None:
+        """Put a preset in the strip (and the export) or take it out; one always stays."""
+        if shown:
+            self.hidden.discard(preset_id)
+        elif len(self.hidden) + 1 < len(self.available):
+            self.hidden.add(preset_id)
+        self._apply_choice()
+
+    def _apply_choice(self) -> None:
+        self.editor.set_presets([preset for preset in self.available if preset.id not in self.hidden])
+
     def _custom_presets_loaded(self, custom: list[dict[str, Any]]) -> None:
         if not custom:
             return
@@ -290,7 +325,8 @@ class ImagesWorkspace(Workspace):
         except StudioError as error:  # one bad saved preset must not hide the others
             self.context.messages.warning(f"A custom preset was skipped: {error.for_humans()}")
             presets = all_presets(item for item in custom if _valid(item))
-        self.editor.set_presets(presets)
+        self.available = presets
+        self._apply_choice()
 
     # -- opening --------------------------------------------------------------------------------
 

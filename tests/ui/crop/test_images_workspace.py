@@ -253,3 +253,23 @@ def test_a_custom_preset_is_checked_saved_and_cropped(qtbot: QtBot, context: App
     width, height = geometry.crop_pixels(crop, (3000, 2000))
     assert width / height == pytest.approx(3.0)
     assert "corner-shop.window-banner" in workspace.editor.strip.thumbs
+
+
+def test_choosing_presets_changes_the_strip_and_the_export(qtbot: QtBot, context: AppContext,
+                                                           photo_path: Path) -> None:
+    context.tasks.inline = True
+    workspace = make(qtbot, context)
+    workspace.open_file(photo_path)
+    workspace._fill_choose_menu()
+    actions = [action for action in workspace.choose_menu.actions() if action.isCheckable()]
+    assert len(actions) == len(PRESETS) and all(action.isChecked() for action in actions)
+    actions[1].setChecked(False)  # Instagram story
+    assert "instagram.story" not in workspace.editor.strip.thumbs
+    assert [p.id for p in workspace.editor.presets] == ["instagram.feed-square", "x.post", "youtube.banner"]
+    workspace.export()
+    assert workspace.dialog is not None
+    assert [p.id for p in workspace.dialog.chosen()] == ["instagram.feed-square", "x.post", "youtube.banner"]
+    workspace.dialog.reject()
+    for preset_id in ("instagram.feed-square", "x.post", "youtube.banner"):
+        workspace.show_preset(preset_id, False)
+    assert len(workspace.editor.presets) == 1, "one preset always stays"
