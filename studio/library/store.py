@@ -207,7 +207,7 @@ class Store:
 
             return LibraryCorrupt(
                 f"The library file {self.path} is damaged and cannot be read.",
-                "Restore it from a backup (File > Restore from backup).",
+                "Restore it from a backup: Backups… in the Library workspace.",
                 backups=list_backups(self.folder),
             )
         if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():

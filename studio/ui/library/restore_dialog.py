@@ -1,4 +1,4 @@
-"""File > Restore from backup: put an earlier copy of the library back while Studio runs."""
+"""Restore from backup (Backups… in the Library workspace): put an earlier copy of the library back while Studio runs."""
 
 from __future__ import annotations
 
