@@ -11,7 +11,7 @@ answers tagged with the text's revision). The base text is saved by the library'
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,8 @@ class WriteWorkspace(Workspace):
         self.current = BASE
         self._loading = False
         self._waiting: Opened | None = None
+        self._thread_request = 0
+        self._thread_checks: dict[int, list[tuple[PostEditor, int, str, int]]] = {}
         self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
         self._quick = self._timer(60, self._refresh_counts)
         self._panel_timer = self._timer(120, self._refresh_panel)
@@ -213,6 +215,8 @@ class WriteWorkspace(Workspace):
         self.variant_bar.drop_variant.connect(self.drop_version)
         self.variant_bar.split_requested.connect(self.split)
         self.thread_editor.parts_changed.connect(self._parts_changed)
+        self.thread_editor.part_edited.connect(self._request_check)
+        self.thread_editor.word_added.connect(self._word_added)
         self.thread_editor.join_requested.connect(self.join_thread)
         self.thread_editor.resplit_requested.connect(lambda numbered: self.split(numbered, from_thread=True))
         self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
@@ -287,6 +291,7 @@ class WriteWorkspace(Workspace):
         self.editor.brand_rules = client.brand_rules
         self.thread_editor.brand_rules = client.brand_rules
         self.editor.dictionary = set(client.dictionary)
+        self.thread_editor.dictionary = self.editor.dictionary
         self.editor.disabled_rules = set()
         self.editor.snippets = client.snippets
         self.editor.setReadOnly(False)
@@ -334,8 +339,10 @@ class WriteWorkspace(Workspace):
                                   has_thread=network_id in self.threads)
         if network_id in self.threads:
             limit = self.counters.limits.get(network_id)
+            self._thread_checks = {}  # answers about the previous part editors have nowhere to go
             self.thread_editor.set_parts(network_id, network(network_id).title, self.threads[network_id], limit)
             self.stack.setCurrentWidget(self.thread_editor)
+            self._request_check(now=True)
         else:
             self._loading = True  # the text shown is not an edit of this network's text
             try:
@@ -374,14 +381,45 @@ class WriteWorkspace(Workspace):
         return self.opened.draft.language or self.opened.client.language or "en-US"
 
     def _request_check(self, now: bool = False) -> None:
-        if self.opened is None or self.stack.currentWidget() is not self.editor:
+        if self.opened is None:
             return
         disabled = sorted(rule for rule in self.editor.disabled_rules if not rule.startswith("BRAND_"))
+        if self.stack.currentWidget() is self.thread_editor:
+            self._request_thread_check(disabled, now)
+            return
         self.runner.request(self.editor.revision, self.editor.text(), self._language(),
                             sorted(self.editor.dictionary), disabled, now=now)
 
+    def _request_thread_check(self, disabled: list[str], now: bool) -> None:
+        """Check a thread's parts as the paragraphs of one text (one request, cached per part);
+        the answer is handed back to each part with the revision it had when asked."""
+        pieces: list[str] = []
+        snapshot: list[tuple[PostEditor, int, str, int]] = []
+        offset = 0
+        for part in self.thread_editor.editors:
+            text = part.text()
+            snapshot.append((part, part.revision, text, offset))
+            pieces.append(text)
+            offset += len(text) + 2
+        if not snapshot:
+            return
+        self._thread_request -= 1  # negative ids: never confused with the main editor's revisions
+        self._thread_checks[self._thread_request] = snapshot
+        self.runner.request(self._thread_request, "\n\n".join(pieces), self._language(),
+                            sorted(self.editor.dictionary), disabled, now=now)
+
     def _grammar_ready(self, revision: int, text: str, issues: list[Any]) -> None:
-        self.editor.set_grammar_issues(revision, text, issues)
+        if revision >= 0:
+            self.editor.set_grammar_issues(revision, text, issues)
+            return
+        snapshot = self._thread_checks.pop(revision, None)
+        for older in [key for key in self._thread_checks if key > revision]:
+            del self._thread_checks[older]  # answered by a newer check
+        for part, part_revision, part_text, offset in snapshot or ():
+            end = offset + len(part_text)
+            mine = [replace(issue, start=issue.start - offset, end=issue.end - offset)
+                    for issue in issues if offset <= issue.start and issue.end <= end]
+            part.set_grammar_issues(part_revision, part_text, mine)
 
     def _grammar_failed(self, message: str) -> None:
         self.state_changed.emit(f"Grammar: {message}")

@@ -24,11 +24,14 @@ from studio.text import count
 class ThreadEditor(QWidget):
     """The parts of one network's thread.
 
-    Signals: ``parts_changed(list parts)`` after an edit settles; ``join_requested()`` when the user
-    wants one post again; ``resplit_requested(bool numbered)``.
+    Signals: ``parts_changed(list parts)`` after an edit settles; ``part_edited()`` at each edit of a
+    part; ``join_requested()`` when the user wants one post again; ``resplit_requested(bool numbered)``;
+    ``word_added(str word)`` when a part's menu adds a word to the client's dictionary.
     """
 
     parts_changed = Signal(list)
+    part_edited = Signal()
+    word_added = Signal(str)
     join_requested = Signal()
     resplit_requested = Signal(bool)
 
@@ -37,6 +40,7 @@ class ThreadEditor(QWidget):
         self.network = ""
         self.limit: int | None = None
         self.brand_rules = BrandRules()
+        self.dictionary: set[str] = set()  # shared with the main editor by the workspace
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -69,6 +73,8 @@ class ThreadEditor(QWidget):
             editor = PostEditor(holder)
             editor.setObjectName(f"threadPart{number}")
             editor.brand_rules = self.brand_rules
+            editor.dictionary = self.dictionary
+            editor.word_added.connect(self.word_added.emit)
             editor.set_text(part)
             editor.setMinimumHeight(90)
             editor.setMaximumHeight(160)
@@ -94,6 +100,7 @@ class ThreadEditor(QWidget):
     def _edited(self, editor: PostEditor, counter: QLabel) -> None:
         self._update_counter(editor, counter)
         self._timer.start()
+        self.part_edited.emit()
 
     def _update_counter(self, editor: PostEditor, counter: QLabel) -> None:
         result = count(editor.text(), self.network, limit=self.limit)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from studio.editors.post.editor import PostEditor
 from studio.editors.write_workspace import WriteWorkspace, grammar_check_from
 from studio.grammar import GrammarService, IncrementalChecker
 from studio.library import Library
@@ -76,6 +77,31 @@ def test_the_apps_grammar_engine_drives_the_editor(qtbot: QtBot, context: AppCon
         assert selected(page, mark.start, mark.end) == "go"
     finally:
         engine.checker.close()
+
+
+def test_thread_parts_get_their_own_issues(qtbot: QtBot, context: AppContext, library: Library,
+                                           checker: IncrementalChecker) -> None:
+    sentences = [f"Sentence {i} is about our trail shoes in the mountains." for i in range(8)]
+    sentences[1] = "Our \U0001F45F shoes are realy light."
+    sentences[6] = "The grip is amazng on wet rock."
+    page = open_workspace(qtbot, context, library, checker, " ".join(sentences))
+    page.network_actions["bluesky"].setChecked(True)
+    page.variant_bar.select("bluesky")
+    page.split(numbered=False)
+    first, second = page.thread_editor.editors
+    qtbot.waitUntil(lambda: bool(first.marks()) and bool(second.marks()), timeout=60_000)
+
+    def words(part: PostEditor) -> set[str]:
+        found = set()
+        for mark in part.marks():
+            cursor = QTextCursor(part.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            found.add(cursor.selectedText())
+        return found
+
+    assert "realy" in words(first)
+    assert "amazng" in words(second)
 
 
 def releases_none(qtbot: QtBot) -> bool:
