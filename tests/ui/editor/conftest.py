@@ -1,5 +1,5 @@
-"""A real LanguageTool for the editor's grammar tests (started once per session, only by the tests
-marked ``integration`` that ask for it)."""
+"""A real LanguageTool for the editor's grammar tests: started for the test module that asks for
+it (the ``integration`` tests) and stopped after it, so it never runs beside the grammar suite's own."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, Lo
 ROOT = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def grammar_service() -> Iterator[GrammarService]:
     folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
     if not (folder / "languagetool-server.jar").is_file():
