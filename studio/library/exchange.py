@@ -24,8 +24,12 @@ from studio.model import NETWORKS, STATUSES
 
 FORMAT = "studio-drafts"
 VERSION = 1
-_PUBLICATION_FIELDS = ("state", "attempts", "next_attempt_at", "lease_owner", "lease_expires_at", "idempotency_key",
-                       "remote_id", "remote_url", "last_error", "updated_at")
+
+
+def _publication_fields(conn: sqlite3.Connection) -> list[str]:
+    """Every column of ``publications`` but its ids: the publishing area adds columns by migration,
+    and an export must carry them all."""
+    return [row[1] for row in conn.execute("PRAGMA table_info(publications)") if row[1] not in {"id", "schedule_id"}]
 
 
 class ExchangeMixin(Store):
@@ -54,16 +58,16 @@ class ExchangeMixin(Store):
         for row in conn.execute("SELECT draft_id, sha, position, alt_text FROM draft_assets ORDER BY position, sha"):
             attached[row[0]].append({"sha": row[1], "position": row[2], "alt_text": row[3]})
         schedules: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        fields = _publication_fields(conn)
         for row in conn.execute(
-            "SELECT s.*, p.state, p.attempts, p.next_attempt_at, p.lease_owner, p.lease_expires_at, "
-            "p.idempotency_key, p.remote_id, p.remote_url, p.last_error, p.updated_at, p.id AS pid "
+            f"SELECT s.*, {', '.join(f'p.{f} AS p_{f}' for f in fields)}, p.id AS pid "
             "FROM schedules s LEFT JOIN publications p ON p.schedule_id = s.id ORDER BY s.scheduled_at, s.id"
         ):
             account = handles.get(row["account_id"]) if row["account_id"] is not None else None
             schedules[row["draft_id"]].append({
                 "scheduled_at": row["scheduled_at"], "network": row["network"],
                 "account": account[1] if account else None, "created_at": row["created_at"],
-                "publication": {f: row[f] for f in _PUBLICATION_FIELDS} if row["pid"] is not None else None,
+                "publication": {f: row[f"p_{f}"] for f in fields} if row["pid"] is not None else None,
             })
         drafts = [
             {
@@ -218,6 +222,7 @@ def _check(name: str, data: Any) -> None:
 
 def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> int:
     now = utc_now()
+    fields = _publication_fields(conn)
     clients = {name.casefold(): cid for cid, name in conn.execute("SELECT id, name FROM clients")}
     for client in data.get("clients", []):
         key = client["name"].strip().casefold()
@@ -313,13 +318,13 @@ def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> int:
             )
             publication = sched.get("publication")
             if publication and account_id is not None:
-                values = {f: publication.get(f) for f in _PUBLICATION_FIELDS}
-                values["state"] = values["state"] or "scheduled"
-                values["attempts"] = values["attempts"] or 0
-                values["updated_at"] = values["updated_at"] or now
+                # Columns the file has and this library knows; the others keep their defaults.
+                values = {f: publication[f] for f in fields if publication.get(f) is not None}
+                values.setdefault("state", "scheduled")
+                values.setdefault("updated_at", now)
                 conn.execute(
-                    f"INSERT INTO publications(schedule_id, {', '.join(_PUBLICATION_FIELDS)}) "
-                    f"VALUES (?, {', '.join('?' * len(_PUBLICATION_FIELDS))})",
+                    f"INSERT INTO publications(schedule_id, {', '.join(values)}) "
+                    f"VALUES (?, {', '.join('?' * len(values))})",
                     (cursor.lastrowid, *values.values()),
                 )
         search.reindex(conn, draft_id)

@@ -35,7 +35,10 @@ def _rich(library: Library) -> None:
     library.set_crop(asset.sha, "instagram-square", Crop(0.1, 0.0, 0.8, 0.8, rotation=90, flip_h=True))
     library.attach_asset(draft.id, asset.sha, "A red kettle")
     library.save_custom_preset({"id": "mine", "name": "My banner", "width": 1500, "height": 500})
-    library.schedule(draft.id, account.id, datetime(2030, 1, 2, 9, tzinfo=UTC))
+    sent = library.schedule(draft.id, account.id, datetime(2030, 1, 2, 9, tzinfo=UTC))
+    library.connection.execute(
+        "UPDATE publications SET state = 'published', attempts = 1, remote_id = '1', remote_url = 'https://x/1', "
+        "parts = '[{\"remote_id\": \"1\"}]' WHERE schedule_id = ?", (sent.id,))
     library.create_draft(library.add_client("Beta").id, "plain", status="idea")
 
 
