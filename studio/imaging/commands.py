@@ -43,6 +43,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help="file format where the preset accepts it (default: auto)")
     export.add_argument("--keep-copyright", action="store_true",
                         help="keep the EXIF Artist and Copyright fields (everything else is removed)")
+    export.add_argument("--background", default="#ffffff", metavar="#RRGGBB",
+                        help="colour behind transparent areas in formats without transparency (default white)")
     export.add_argument("--stem", help="the start of the file names (default: the image's name)")
     export.add_argument("--json", action="store_true", help="print the renditions as JSON")
     export.set_defaults(handler=run_export)
@@ -117,6 +119,19 @@ def parse_focal(text: str) -> tuple[float, float]:
     return (x, y)
 
 
+def parse_colour(text: str) -> tuple[int, int, int]:
+    """``"#1a2b3c"`` (or ``1a2b3c``, ``#abc``) as RGB; a clear :class:`UsageError` otherwise."""
+    value = text.strip().lstrip("#")
+    if len(value) == 3:
+        value = "".join(digit * 2 for digit in value)
+    try:
+        if len(value) != 6:
+            raise ValueError(value)
+        return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+    except ValueError as error:
+        raise UsageError(f"--background {text!r} is not a colour.", "Give it as #RRGGBB, for example #ffffff.") from error
+
+
 def run_export(args: argparse.Namespace) -> int:
     from studio.imaging import export, presets
     from studio.imaging.loading import load
@@ -132,8 +147,9 @@ def run_export(args: argparse.Namespace) -> int:
     elif args.focal:
         focal = parse_focal(args.focal)
     stem = args.stem or Path(args.image).stem
+    background = parse_colour(args.background)
     renditions = export.export(source, chosen, args.out, focal=focal, fmt=args.fmt,
-                               keep_copyright=args.keep_copyright, stem=stem)
+                               keep_copyright=args.keep_copyright, stem=stem, background=background)
     if args.json:
         keys = ("preset", "path", "width", "height", "bytes", "format")
         json.dump([{key: item.to_json()[key] for key in keys} for item in renditions], sys.stdout, indent=2)

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -53,12 +55,13 @@ class ExportProgress(QObject):
 
 def run_export(source: Path, presets: list[Preset], folder: Path, crops: dict[str, Crop],
                focal: tuple[float, float], fmt: str, keep_copyright: bool, stem: str,
-               relay: ExportProgress, cancel: threading.Event) -> list[Rendition]:
+               background: tuple[int, int, int], relay: ExportProgress,
+               cancel: threading.Event) -> list[Rendition]:
     """The worker's job: plain data in, renditions out."""
     from studio.imaging.export import export
 
     return export(source, presets, folder, crops=crops, focal=focal, fmt=fmt, keep_copyright=keep_copyright,
-                  progress=relay.report, cancel=cancel, stem=stem)
+                  progress=relay.report, cancel=cancel, stem=stem, background=background)
 
 
 class ExportDialog(QDialog):
@@ -103,6 +106,11 @@ class ExportDialog(QDialog):
         for value, label in (("auto", "Automatic (JPEG for photos, PNG for transparency)"), ("jpeg", "JPEG"),
                              ("png", "PNG"), ("webp", "WebP")):
             self.format.addItem(label, value)
+        self.background = QColor("#ffffff")
+        self.background_button = QPushButton()
+        self.background_button.setToolTip("The colour behind transparent areas in JPEG files")
+        self.background_button.clicked.connect(self._choose_background)
+        self._show_background()
         self.keep_copyright = QCheckBox("Keep the copyright and author fields (all other metadata, "
                                         "including GPS, is removed)")
         self.progress = QProgressBar()
@@ -119,6 +127,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Folder", folder_row)
         form.addRow("Format", self.format)
+        form.addRow("Behind transparency", self.background_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Presets"))
         layout.addWidget(self.list, 1)
@@ -139,6 +148,18 @@ class ExportDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
+    def _show_background(self) -> None:
+        name = self.background.name()
+        self.background_button.setText(name)
+        text = "#000000" if self.background.lightness() > 128 else "#ffffff"
+        self.background_button.setStyleSheet(f"background: {name}; color: {text};")
+
+    def _choose_background(self) -> None:
+        colour = QColorDialog.getColor(self.background, self, "Colour behind transparency")
+        if colour.isValid():
+            self.background = colour
+            self._show_background()
+
     def start(self) -> None:
         """Start the export on a worker thread."""
         presets = self.chosen()
@@ -157,7 +178,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.list.setEnabled(False)
         self.tasks.run(run_export, self.source, presets, folder, self.crops, self.focal,
-                       str(self.format.currentData()), self.keep_copyright.isChecked(), self.stem, self.relay,
+                       str(self.format.currentData()), self.keep_copyright.isChecked(), self.stem,
+                       (self.background.red(), self.background.green(), self.background.blue()), self.relay,
                        self.cancel_event, on_done=self._done, on_error=self._failed)
 
     def _advanced(self, done: int, total: int, label: str) -> None:

@@ -72,6 +72,7 @@ def test_export_image_all_with_auto_focus(capsys: pytest.CaptureFixture[str], co
         (["--preset", "x.pots"], "Did you mean x.post"),
         (["--preset", "all", "--focal", "1,2"], "outside the image"),
         (["--preset", "all", "--focal", "middle"], "is not a point"),
+        (["--preset", "all", "--background", "blue"], "is not a colour"),
     ],
 )
 def test_bad_arguments_exit_non_zero_with_one_line(capsys: pytest.CaptureFixture[str], corpus: dict[str, Path],
@@ -101,3 +102,14 @@ def test_export_image_to_a_custom_preset_of_the_library(capsys: pytest.CaptureFi
     (item,) = json.loads(out)
     assert Path(item["path"]).name == "spring-shop-banner-1200x400.jpg"
     assert (item["width"], item["height"]) == (1200, 400) and item["bytes"] <= 200_000
+
+
+def test_background_colour_behind_transparency(capsys: pytest.CaptureFixture[str], corpus: dict[str, Path],
+                                               tmp_path: Path) -> None:
+    from PIL import Image
+
+    code, out, err = run(capsys, "export-image", str(corpus["alpha.png"]), "--preset", "instagram.feed-square",
+                         "--out", str(tmp_path), "--background", "#000", "--json")
+    assert code == 0, err
+    with Image.open(json.loads(out)[0]["path"]) as image:
+        assert max(image.getpixel((3, 3))) < 10  # black where the PNG was transparent
