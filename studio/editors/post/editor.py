@@ -91,6 +91,7 @@ class PostEditor(QPlainTextEdit):
         self._brand: list[Mark] = []
         self._ignored: list[Mark] = []
         self._visible: list[Mark] = []
+        self._keys: set[tuple[int, int, int, int, str]] = set()
         self._over_from: int | None = None
         self.highlighter = PostHighlighter(self.document(), self.marks, lambda: self._over_from, self)
         self._brand_timer = QTimer(self)
@@ -184,10 +185,26 @@ class PostEditor(QPlainTextEdit):
         )
         if visible == self._visible:
             return
-        changed = {(m.start, m.end) for m in visible} ^ {(m.start, m.end) for m in self._visible}
-        self._visible = visible
-        self._rehighlight(changed)
+        keys = self._block_keys(visible)
+        # Only blocks whose underlines differ are painted again: marks that moved along with their
+        # block (text typed in an earlier paragraph) keep the same place inside it.
+        changed = keys ^ self._keys
+        self._visible, self._keys = visible, keys
+        for number in sorted({n for key in changed for n in range(key[0], key[2] + 1)}):
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
         self.marks_changed.emit()
+
+    def _block_keys(self, marks: list[Mark]) -> set[tuple[int, int, int, int, str]]:
+        """Each mark as (first block, start in it, last block, end in it, category)."""
+        document = self.document()
+        keys = set()
+        for mark in marks:
+            first, last = document.findBlock(mark.start), document.findBlock(mark.end)
+            if not last.isValid():
+                last = document.lastBlock()
+            keys.add((first.blockNumber(), mark.start - first.position(), last.blockNumber(),
+                      mark.end - last.position(), mark.issue.category))
+        return keys
 
     def _rehighlight(self, spans: set[tuple[int, int]]) -> None:
         document = self.document()

@@ -182,3 +182,16 @@ def test_over_limit_part_is_marked(qtbot: QtBot) -> None:
     backgrounds = [(r.start, r.length) for r in list(block.layout().formats())
                    if QTextCharFormat(r.format).background().color().name() == "#ffd8d6"]
     assert backgrounds == [(6, 4)]  # "cdef"
+
+
+def test_underlines_in_later_paragraphs_stay_on_their_words_while_typing_above(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "First paragraph.\n\nSecond one is cheap.")
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.insertPlainText(EMOJI)
+    qtbot.keyClicks(editor, " Hi")
+    editor.refresh_brand()
+    (mark,) = editor.marks()
+    assert qt_text(editor, mark.start, mark.end) == "cheap"
+    block = editor.document().findBlock(mark.start)
+    assert underline_at(editor, mark.start + 1) is not None
+    assert underline_at(editor, block.position()) is None
