@@ -110,6 +110,7 @@ class LibraryWorkspace(Workspace):
         self.filters.changed.connect(self._filter_changed)
         self.signals.changed.connect(self._library_changed)
         self.model.total_changed.connect(self._total_changed)
+        self.model.modelReset.connect(self.table.scrollToTop)  # a new filter or sort starts at its top
         self.model.failed.connect(context.messages.error)
         self.calendar.failed.connect(context.messages.error)
         self.calendar.open_draft_requested.connect(self.open_draft_requested)
