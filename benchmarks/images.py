@@ -15,6 +15,7 @@ run mean anything. Exits 0.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -110,6 +111,9 @@ def main() -> int:
         print(f"naive pipeline:  median {naive_median:.2f} s  ({', '.join(f'{t:.2f}' for t in naive_times)})")
         print(f"studio export:   median {studio_median:.2f} s  ({', '.join(f'{t:.2f}' for t in studio_times)})")
         print(f"speed-up: {naive_median / studio_median:.1f}x (target: at least 6x)")
+        if hasattr(os, "getloadavg"):
+            # Studio's export runs on every core; on a machine busy with other work it gains less.
+            print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
         idle = statistics.median(peak_kib("idle", photo, root) for _ in range(3))
         decode = statistics.median(peak_kib("decode", photo, root) for _ in range(3))
