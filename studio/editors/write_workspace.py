@@ -231,7 +231,22 @@ class WriteWorkspace(Workspace):
         self.client_id = client_id
 
     def activated(self) -> None:
+        """Back on this page: the client's rules, dictionary and snippets may have been edited in
+        the Library meanwhile, so read them again (off the UI thread)."""
         self.editor.setFocus()
+        if self.opened is not None:
+            self.context.tasks.run(self.context.library.get_client, self.opened.client.id,
+                                   on_done=self._client_updated, on_error=lambda _error: None)
+
+    def _client_updated(self, client: Client) -> None:
+        if self.opened is None or self.opened.client.id != client.id:
+            return
+        self.opened.client = client
+        self.editor.brand_rules = client.brand_rules
+        self.thread_editor.brand_rules = client.brand_rules
+        self.editor.dictionary.update(client.dictionary)
+        self.editor.snippets = client.snippets
+        self.editor.refresh_brand()
 
     def save_now(self) -> None:
         """Write the text, versions and threads now."""

@@ -162,3 +162,17 @@ def test_a_draft_opened_at_start_waits_for_the_link_rules_off_the_ui_thread(
     assert page.ready
     assert page.editor.text() == "cheap #trail"
     assert [m.issue.rule for m in page.editor.marks()] == ["BRAND_BANNED"]
+
+
+def test_rules_edited_in_the_library_apply_when_the_page_is_shown_again(
+        workspace: WriteWorkspace, library: Library) -> None:
+    client_id = client_with_rules(library)
+    draft = library.create_draft(client_id, text="Cheap and bold")
+    workspace.open_draft(draft.id)
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_BANNED"]
+    client = library.get_client(client_id)
+    library.update_client(replace(client, brand_rules=BrandRules(banned={"bold": "brave"}),
+                                  snippets=(Snippet("Tags", "#AcmeRun #Trail"),)))
+    workspace.activated()
+    assert [workspace.editor.text()[m.start:m.end] for m in workspace.editor.marks()] == ["bold"]
+    assert workspace.editor.snippets == (Snippet("Tags", "#AcmeRun #Trail"),)
