@@ -1,6 +1,6 @@
 """Publishing benchmark: 1,000 due posts through the runner against the local test servers.
 
-Prints, for Mastodon and Telegram: the runner's time per post (median), the server's own time per
+Prints, for Mastodon and Telegram (and Bluesky against the real PDS when it is installed): the runner's time per post (median), the server's own time per
 post, the runner's own overhead per post (everything but the server's time: queue, leases, SQLite,
 rendering, pre-flight, keyring, client library), the same publisher called directly without the
 queue as a baseline measured in this run (and the ratio), the memory the run added (RSS and its
@@ -124,6 +124,63 @@ def measure(name: str, server: FakeServer, account_args: tuple, count: int, text
         raise SystemExit(1)
 
 
+def measure_bluesky(count: int) -> None:
+    """Against the real PDS (when scripts/setup-pds.sh has run): it is another process, so its time
+    cannot be taken apart; the baseline (the publisher alone) includes it, the difference is ours."""
+    from servers.pds import PDS, available
+
+    from studio.publishing.bluesky import BlueskyPublisher, new_tid
+
+    reason = available()
+    if reason:
+        print(f"bluesky: skipped ({reason})")
+        return
+    pds = PDS.start()
+    try:
+        handle, password, did = pds.create_account("bench")
+        folder = HOME / "library-bluesky"
+        library = open_library(folder)
+        account_id = add_account(library, "bluesky", pds.url, handle, password)
+        fill(library, account_id, count, "bluesky")
+        publisher = BlueskyPublisher(Account("bluesky", pds.url, handle, password))
+        base: list[float] = []
+
+        def run_baseline(n: int) -> None:
+            for _ in range(n):
+                post = Post((Part(f"baseline {len(base)}"),), new_tid(), datetime.now(UTC))
+                started = time.perf_counter()
+                publisher.publish(post, lambda index, sent: None)
+                base.append(time.perf_counter() - started)
+
+        # Half the baseline before the run and half after: the PDS's own speed drifts as its
+        # repository grows and as it warms up.
+        run_baseline(min(100, count))
+        marks = [time.perf_counter()]
+        started = time.perf_counter()
+        report = Runner(library, Queue(library)).run_due(on_result=lambda result: marks.append(time.perf_counter()))
+        wall = time.perf_counter() - started
+        run_baseline(min(100, count))
+        library.close()
+        texts = [str(record["value"]["text"]) for record in pds.list_posts(did)]  # type: ignore[index]
+        ours = [text for text in texts if text.startswith("bluesky")]
+        duplicates = len(ours) - len(set(ours))
+        per_post = statistics.median(b - a for a, b in itertools.pairwise(marks))
+        median_base = statistics.median(base)
+        print(f"bluesky (real PDS): {report.count('published')}/{count} published in {wall:.1f} s, "
+              f"duplicates: {duplicates}, records on the PDS: {len(ours)}")
+        print(f"  runner per post (median):             {per_post * 1000:8.2f} ms")
+        print(f"  baseline, publisher alone (median):   {median_base * 1000:8.2f} ms")
+        print(f"  ratio runner / publisher alone:       {per_post / median_base:8.2f}x")
+        overhead = (per_post - median_base) * 1000
+        print(f"  runner's own overhead per post:       {overhead:8.2f} ms"
+              + ("  (below the PDS's own noise)" if overhead < 0 else ""))
+        if duplicates or len(ours) != count:
+            print(f"  FAILED: {duplicates} duplicates, {count - len(set(ours))} missing", file=sys.stderr)
+            raise SystemExit(1)
+    finally:
+        pds.stop()
+
+
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     print(f"Publishing benchmark, {count} due posts per network (Python {sys.version.split()[0]})")
@@ -133,6 +190,7 @@ def main() -> int:
     with FakeTelegram() as telegram:
         measure("telegram", telegram, ("telegram", telegram.url, "@studio_channel", telegram.token,  # type: ignore[attr-defined]
                                        {"chat_id": telegram.chat_id}), count, telegram.texts)  # type: ignore[attr-defined]
+    measure_bluesky(count)
     return 0
 
 
