@@ -234,6 +234,10 @@ class LocalServer:
         # -cp + main class, not -jar: a full LanguageTool download's languagetool-server.jar has
         # no Main-Class of its own (the same invocation language-tool-python uses).
         command += ["-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
+        nice = shutil.which("nice") if os.name == "posix" else None
+        if nice:
+            # Checks are bursts of CPU on every core; the editor's UI thread must win them.
+            command = [nice, "-n", "10", *command]
         return command
 
     def _start(self) -> None:

@@ -1,0 +1,246 @@
+"""Grammar engine figures, each against a baseline measured in the same run (medians).
+
+1. Incremental re-check after a one-word edit in a 5,000-character draft, against checking the
+   whole text in one request. Goal: at least 5x faster.
+2. The UI thread while 2,000 characters are typed into an editor with checking on (QTest key
+   events, real worker threads, real LanguageTool): the longest gap between 1 ms timer ticks,
+   against the same typing with checking off. Goal: never more than 50 ms.
+3. The first window does not wait for LanguageTool: creating the GrammarEngine (what the main
+   window does) against starting the local server it defers. The engine must start no process.
+
+    QT_QPA_PLATFORM=offscreen LTP_JAR_DIR_PATH=.cache/languagetool .venv/bin/python benchmarks/grammar.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LTP_JAR_DIR_PATH", str(ROOT / ".cache" / "languagetool"))
+
+# PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a method that returns
+# nothing (show(), setText(), processEvents(), a Python slot...), and to True/False on custom
+# signals; Python 3.12+ makes them immortal, 3.11 aborts with "none_dealloc" after a few thousand
+# such calls (6.11.3 is fine). This benchmark makes tens of thousands (a 1 ms monitor timer, key
+# events), so it holds spare references; the app itself needs pyside6-essentials < 6.12 on
+# Python 3.11 (see the grammar report).
+_SPARE_REFERENCES = [None, True, False] * 2_000_000
+
+SAMPLE = (
+    "we are launching our new app today and every post you write gets checked while you type "
+    "the team worked hard on this release so please share it with friends who run social media "
+    "accounts for clients brands and small shops"
+)
+WORDS = SAMPLE.split(" ")
+
+
+def draft(seed: int, size: int = 5000) -> str:
+    """About ``size`` characters of plausible English in paragraphs of two or three sentences."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        sentences = []
+        for _ in range(rng.randint(2, 3)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
+            sentences.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 2
+    return "\n\n".join(paragraphs)[:size]
+
+
+def edit_one_word(text: str, n: int) -> str:
+    """``text`` with one word in the middle replaced (a different word each ``n``)."""
+    words = text.split(" ")
+    i = len(words) // 2 + n
+    words[i] = f"edit{n}ed"
+    return " ".join(words)
+
+
+def bench_incremental(service: object, runs: int) -> tuple[float, float]:
+    from studio.grammar import IncrementalChecker
+
+    full: list[float] = []
+    incremental: list[float] = []
+    for run in range(runs):
+        text = draft(seed=run)
+        # Baseline: the whole text in one request, as a non-incremental editor would send it.
+        started = time.perf_counter()
+        service.check(edit_one_word(text, 100 + run), "en-US")  # type: ignore[attr-defined]
+        full.append(time.perf_counter() - started)
+        checker = IncrementalChecker(service)  # type: ignore[arg-type]
+        checker.check(text, "en-US")  # the draft as it was before the edit
+        edited = edit_one_word(text, run)
+        sent = checker.requests
+        started = time.perf_counter()
+        checker.check(edited, "en-US")
+        incremental.append(time.perf_counter() - started)
+        assert checker.requests - sent == 1, "the edit should re-check exactly one paragraph"
+        checker.close()
+    return statistics.median(full), statistics.median(incremental)
+
+
+def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, float, int]:
+    """Type ``chars`` characters; return (longest gap, median gap) in ms and answers drawn."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from studio.ui.grammar import LiveCheck
+
+    app = QApplication.instance()
+    assert app is not None
+    editor = QPlainTextEdit()
+    editor.resize(700, 500)
+    editor.show()
+    live = LiveCheck(engine)  # type: ignore[arg-type]
+    live.set_options(language="en-US")
+    drawn = [0]
+    if checking:
+        editor.textChanged.connect(lambda: live.set_text(editor.toPlainText()))
+        live.issues_ready.connect(lambda issues, revision: drawn.__setitem__(0, drawn[0] + 1))
+    # Sentences, a blank line every few of them (Return twice), and a short pause every 50
+    # characters, so debounced checks run (and answers arrive) while typing goes on.
+    text = ""
+    while len(text) < chars:
+        text += SAMPLE.capitalize() + ". "
+        if len(text) % 3 == 0:
+            text = text.rstrip() + "\n\n"
+    text = text[:chars]
+
+    clock = QElapsedTimer()
+    clock.start()
+    ticks: list[int] = []
+    monitor = QTimer()
+    monitor.setInterval(1)
+    monitor.timeout.connect(lambda: ticks.append(clock.nsecsElapsed()))
+    typed = [0]
+    loop = QEventLoop()
+    typist = QTimer()
+
+    def type_one() -> None:
+        if typed[0] < len(text):
+            ch = text[typed[0]]
+            if ch == "\n":
+                QTest.keyClick(editor, Qt.Key.Key_Return)
+            else:
+                QTest.keyClick(editor, ch)
+            typed[0] += 1
+            if typed[0] % 50 == 0:
+                typist.stop()
+                QTimer.singleShot(150, typist.start)  # a pause: the debounce fires
+        else:
+            typist.stop()
+            QTimer.singleShot(1500, loop.quit)  # keep measuring while the last checks finish
+
+    typist.setInterval(3)  # about 330 characters a second: a very fast typist
+    typist.timeout.connect(type_one)
+    monitor.start()
+    typist.start()
+    loop.exec()
+    monitor.stop()
+    gaps = [(b - a) / 1e6 for a, b in itertools.pairwise(ticks)]
+    live.cancel()
+    editor.close()
+    return max(gaps), statistics.median(gaps), drawn[0]
+
+
+def bench_first_window(runs: int) -> tuple[float, float, bool]:
+    from studio.grammar import LocalServer
+    from studio.settings import Settings
+    from studio.ui.grammar import GrammarEngine
+    from studio.ui.tasks import Tasks
+
+    creating: list[float] = []
+    started_nothing = True
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(Path(folder) / "settings.json")
+        tasks = Tasks()
+        for _ in range(runs):
+            began = time.perf_counter()
+            engine = GrammarEngine(settings, tasks)
+            creating.append(time.perf_counter() - began)
+            started_nothing &= engine.service.local_server is None and engine.state == "not started"
+    starting: list[float] = []
+    for _ in range(max(1, runs // 3)):
+        server = LocalServer()
+        began = time.perf_counter()
+        server.ensure_running()
+        starting.append(time.perf_counter() - began)
+        server.stop()
+    return statistics.median(creating), statistics.median(starting), started_nothing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--chars", type=int, default=2000)
+    parser.add_argument("--typing-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from studio.grammar import GrammarConfig, GrammarService, LocalServer
+    from studio.settings import Settings
+    from studio.ui.grammar import GrammarEngine
+    from studio.ui.tasks import Tasks
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    server = LocalServer()
+    server.ensure_running()
+    service = GrammarService(GrammarConfig("local"), local=server)
+    service.check("Warm up the English rules.", "en-US")
+
+    full, incremental = bench_incremental(service, args.runs)
+    print(f"incremental re-check after a one-word edit (5,000 chars, median of {args.runs}): "
+          f"{incremental * 1000:.1f} ms; whole text: {full * 1000:.1f} ms; "
+          f"ratio {full / incremental:.1f}x (goal >= 5x)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(Path(folder) / "settings.json")
+        settings.set("grammar.delay_ms", 100)
+        tasks = Tasks()
+        engine = GrammarEngine(settings, tasks, service=service)
+        bench_typing(engine, False, 300)  # warm-up: first show, fonts, key maps
+        off: list[float] = []
+        on: list[float] = []
+        drawn: list[int] = []
+        for _ in range(args.typing_runs):
+            off.append(bench_typing(engine, False, args.chars)[0])
+            longest, _median, answers = bench_typing(engine, True, args.chars)
+            on.append(longest)
+            drawn.append(answers)
+        tasks.wait(30_000)
+    print(f"typing {args.chars} chars ({args.typing_runs} runs each), longest UI gap: checking on "
+          f"median {statistics.median(on):.1f} ms, worst {max(on):.1f} ms "
+          f"({statistics.median(drawn):.0f} answers drawn per run); checking off median "
+          f"{statistics.median(off):.1f} ms, worst {max(off):.1f} ms; ratio of medians "
+          f"{statistics.median(on) / statistics.median(off):.2f}x (goal: on <= 50 ms)")
+    server.stop()
+
+    creating, starting, started_nothing = bench_first_window(args.runs)
+    print(f"first window: creating the GrammarEngine {creating * 1000:.2f} ms (starts no process: "
+          f"{started_nothing}); starting LanguageTool, which it defers: {starting * 1000:.0f} ms; "
+          f"ratio {starting / creating:.0f}x")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter teardown: with the PySide6 6.12 refcount bug (see above), freeing the spare
+    # references at exit is what would finally deallocate None and abort. Servers are stopped.
+    os._exit(status)
