@@ -246,7 +246,8 @@ def load(source: Source, *, max_side: int | None = None) -> Loaded:
         orientation = _orientation(image)
         copyright_fields = _copyright(image)
         frames = int(getattr(image, "n_frames", 1) or 1)
-        if frames > 1:
+        # A camera's MPO holds the photo plus a preview or depth map, not an animation.
+        if frames > 1 and image.format != "MPO":
             notices.append(f"{name} is animated ({frames} frames): Studio uses its first frame.")
         fmt = image.format or "unknown"
         full = image.size

@@ -90,6 +90,15 @@ def test_animation_gives_the_first_frame_with_a_notice(corpus: dict[str, Path]) 
     assert any("animated" in notice and "first frame" in notice for notice in loaded.notices)
 
 
+def test_a_camera_mpo_is_a_photo_not_an_animation(tmp_path: Path) -> None:
+    path = tmp_path / "camera.jpg"
+    Image.new("RGB", (64, 48), (250, 0, 0)).save(path, "MPO", save_all=True,
+                                                 append_images=[Image.new("RGB", (64, 48), (0, 0, 250))])
+    loaded = load(path)
+    assert loaded.format == "MPO" and loaded.notices == ()
+    assert close(loaded.image.getpixel((5, 5)), (250, 0, 0), slack=5)
+
+
 @pytest.mark.parametrize("name", ["webp", "avif", "heic"])
 def test_modern_formats_where_supported(corpus: dict[str, Path], name: str) -> None:
     if name not in corpus:
