@@ -92,6 +92,12 @@ def test_filters_and_sort(library: Library) -> None:
     assert (row.client_name, row.status, row.networks, row.text) == ("Beta", "approved", ("mastodon", "bluesky"), "bananas")
 
 
+def test_list_tags(library: Library) -> None:
+    _fill(library)
+    library.create_draft(1, "x", tags=["Zebra", "apple"])
+    assert library.list_tags() == ["apple", "fruit", "green", "Zebra"]
+
+
 def test_scheduled_date_filter(library: Library) -> None:
     ids = _fill(library)
     account = library.add_account(library.get_draft(ids["b1"]).client_id, "mastodon", "@beta@example.social")
