@@ -60,6 +60,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     searcher.set_defaults(handler=_search)
 
 
+    library = subparsers.add_parser(
+        "library", parents=[common], help="back up, restore and check the library file",
+        description="Backups are consistent copies in <library>/backups/ (the app makes one a day).",
+    )
+    actions = library.add_subparsers(title="library commands", metavar="ACTION")
+    library.set_defaults(handler=lambda args: _usage(library))
+    backup = actions.add_parser("backup", parents=[common], help="back up the library now")
+    backup.add_argument("--keep", type=int, metavar="N", help="then keep only the newest N backups")
+    backup.set_defaults(handler=_backup)
+    backups = actions.add_parser("backups", parents=[common], help="list the backups, newest first")
+    backups.add_argument("--json", action="store_true", help="print a JSON list")
+    backups.set_defaults(handler=_backups)
+    restore = actions.add_parser(
+        "restore", parents=[common], help="restore a backup (what is replaced is kept)",
+        description="Replace the library with BACKUP. The current state is backed up first or, when it "
+        "cannot be read, renamed beside it: nothing is deleted.",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a file listed by 'studio library backups'")
+    restore.set_defaults(handler=_restore)
+    check = actions.add_parser("check", parents=[common], help="check the library file for damage")
+    check.set_defaults(handler=_check)
+
+
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
@@ -155,3 +178,66 @@ def _search(args: argparse.Namespace) -> int:
         print(f"{r.id:>7}  {r.status:<10} {r.client[:18]:<18} {' '.join(r.snippet.split())[:70]}")
     print(f"{len(results)} of {total} drafts", file=sys.stderr)
     return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        path = library.backup_now()
+        if args.keep is not None:
+            if args.keep < 1:
+                raise UsageError("--keep must be 1 or more.", "The backup just made is always kept.")
+            library.prune_backups(args.keep)
+    print(path)
+    return 0
+
+
+def _backups(args: argparse.Namespace) -> int:
+    from studio.cli import library_dir
+    from studio.library import list_backups
+    from studio.library.backups import backup_time
+
+    found = list_backups(library_dir(args))
+    if args.json:
+        print(json.dumps([
+            {"path": str(p), "made": (when.isoformat() if (when := backup_time(p)) else None), "bytes": p.stat().st_size}
+            for p in found
+        ]))
+        return 0
+    for path in found:
+        print(path)
+    if not found:
+        print("No backups yet: 'studio library backup' makes one.", file=sys.stderr)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from studio.cli import library_dir
+    from studio.library import Library, LibraryCorrupt, restore_file
+
+    folder = library_dir(args)
+    backup: Path = args.backup
+    if not backup.is_file():
+        raise UsageError(f"There is no backup {backup}.", "'studio library backups' lists them.")
+    try:
+        library = Library.open(folder)
+    except LibraryCorrupt:
+        kept = restore_file(folder, backup)
+        print(f"Restored {backup.name}; the damaged library is kept as {kept.name}.")
+        return 0
+    with library:
+        safety = library.restore_from_backup(backup)
+    print(f"Restored {backup.name}; what was there before is kept as {safety}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from studio.library import LibraryError
+
+    with _open(args) as library:
+        problems = [row[0] for row in library.query("PRAGMA integrity_check")]
+    if problems == ["ok"]:
+        print("The library file is sound.")
+        return 0
+    for problem in problems[:20]:
+        print(problem, file=sys.stderr)
+    raise LibraryError("The library file is damaged.", "Restore a backup: 'studio library restore BACKUP'.")

@@ -55,3 +55,33 @@ def test_errors_are_one_line_without_traceback(capsys: pytest.CaptureFixture[str
     assert code == 2 and "no client called “Nobody”" in err
     code, _, err = _run(capsys, "drafts", "import", str(tmp_path / "missing.csv"), "--library", str(library_dir))
     assert code == 2 and "There is no file" in err
+
+
+def test_library_backup_restore_check(capsys: pytest.CaptureFixture[str], library_dir: Path) -> None:
+    from studio.library import Library
+
+    lib = ["--library", str(library_dir)]
+    with Library.open(library_dir) as library:
+        draft = library.create_draft(library.add_client("Acme").id, "in the backup")
+    code, out, _ = _run(capsys, "library", "backup", "--keep", "3", *lib)
+    backup = Path(out.strip())
+    assert code == 0 and backup.is_file()
+    code, out, _ = _run(capsys, "library", "backups", "--json", *lib)
+    assert [Path(b["path"]) for b in json.loads(out)] == [backup]
+    with Library.open(library_dir) as library:
+        library.save_text(draft.id, "after the backup")
+    code, out, _ = _run(capsys, "library", "check", *lib)
+    assert code == 0 and "sound" in out
+    code, out, _ = _run(capsys, "library", "restore", str(backup), *lib)
+    assert code == 0 and "Restored" in out
+    with Library.open(library_dir) as library:
+        assert library.get_draft(draft.id).text == "in the backup"
+    (library_dir / "library.sqlite3").write_bytes(b"garbage" * 500)
+    for side in library_dir.glob("library.sqlite3-*"):
+        side.unlink()
+    code, _, err = _run(capsys, "drafts", "list", *lib)
+    assert code == 1 and "damaged" in err
+    code, out, _ = _run(capsys, "library", "restore", str(backup), *lib)
+    assert code == 0 and "damaged library is kept" in out
+    with Library.open(library_dir) as library:
+        assert library.get_draft(draft.id).text == "in the backup"
