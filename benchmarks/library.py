@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +46,7 @@ def make_csv(path: Path, count: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     vocabulary = WORDS + [f"word{i}" for i in range(3000)]
     clients = [f"Client {i}" for i in range(20)]
+    start = datetime.now(UTC).date()  # schedules lie ahead: the import refuses past ones
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["client", "text", "networks", "scheduled_at", "tags", "status"])
@@ -54,7 +56,8 @@ def make_csv(path: Path, count: int, seed: int = 7) -> None:
             scheduled = ""
             status = rng.choice(("idea", "draft", "draft", "in review", "approved"))
             if networks and i % 10 == 0:
-                scheduled = f"2027-{1 + i % 12:02d}-{1 + i % 28:02d}T{9 + i % 9:02d}:00:00+01:00"
+                day = start + timedelta(days=1 + i % 365)
+                scheduled = f"{day:%Y-%m-%d}T{9 + i % 9:02d}:00:00+01:00"
                 status = "scheduled"
             tags = ",".join(rng.sample(WORDS[:30], rng.randint(0, 3)))
             writer.writerow([rng.choice(clients), text, networks, scheduled, tags, status])

@@ -2,7 +2,8 @@
 
 Columns (a header is required, in any order): ``client, text, networks, scheduled_at, tags,
 status``; only ``client`` and ``text`` must be there. Networks and tags are separated by spaces or
-commas; ``scheduled_at`` is ISO 8601 with an offset or empty; unknown clients are created. The
+commas; ``scheduled_at`` is ISO 8601 with an offset, in the future (a past time would be published
+at once), or empty; unknown clients are created. The
 whole file is checked before anything is written, and written in one transaction: a bad row names
 its line and column, and nothing of that file is imported.
 """
@@ -14,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from studio.errors import UsageError
@@ -88,6 +90,8 @@ def read_csv(path: Path) -> list[Row]:
 
 def _rows(path: Path, handle: object) -> Iterator[Row]:
     import csv
+
+    now = datetime.now(UTC)
     reader = csv.reader(handle)  # type: ignore[arg-type]
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
@@ -131,9 +135,14 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
         when: str | None = None
         if cell("scheduled_at").strip():
             try:
-                when = to_utc_text(parse_iso(cell("scheduled_at")))
+                moment = parse_iso(cell("scheduled_at"))
             except ValueError as error:
                 raise _fail(path, line, column("scheduled_at"), "scheduled_at", str(error)) from None
+            if moment <= now:
+                raise _fail(path, line, column("scheduled_at"), "scheduled_at",
+                            f"“{cell('scheduled_at').strip()}” is in the past, and Studio would publish it at once; "
+                            "give a future time or leave it empty")
+            when = to_utc_text(moment)
             if not networks:
                 raise _fail(path, line, column("scheduled_at"), "scheduled_at",
                             "a scheduled post needs at least one network in the networks column")

@@ -21,7 +21,7 @@ def test_a_good_file(library: Library, tmp_path: Path) -> None:
     library.add_client("Acme")
     account = library.add_account(1, "mastodon", "@acme@example.social")
     path = _write(tmp_path, HEADER
-                  + 'acme,"Hello, ""world""\nsecond line",mastodon bluesky,2026-03-29T09:00:00+02:00,"launch, #news",\n'
+                  + 'acme,"Hello, ""world""\nsecond line",mastodon bluesky,2036-03-29T09:00:00+02:00,"launch, #news",\n'
                   + "New Client,an idea,,,,idea\n"
                   + "\n"
                   + "Acme,in review,telegram,,spring,In review\n")
@@ -32,7 +32,7 @@ def test_a_good_file(library: Library, tmp_path: Path) -> None:
     first = rows['Hello, "world"\nsecond line']
     assert first.client_name == "Acme" and first.status == "scheduled"
     assert first.networks == ("mastodon", "bluesky") and first.tags == ("launch", "news")
-    assert first.next_schedule == "2026-03-29T07:00:00Z"
+    assert first.next_schedule == "2036-03-29T07:00:00Z"
     schedules = library.schedules_of(first.id)
     assert {(s.network, s.account_id, s.state) for s in schedules} == {
         ("mastodon", account.id, "scheduled"), ("bluesky", None, None)}
@@ -52,12 +52,13 @@ def test_columns_in_any_order_and_only_the_required_ones(library: Library, tmp_p
         ("Acme,ok,,,,\n,no client,,,,\n", "line 3, column 1 (client)", "client is empty"),
         ("Acme,ok,myspace,,,\n", "line 2, column 3 (networks)", "“myspace” is not a network"),
         ("Acme,ok,mastodon,tomorrow,,\n", "line 2, column 4 (scheduled_at)", "not an ISO 8601"),
-        ("Acme,ok,mastodon,2026-03-29T09:00:00,,\n", "line 2, column 4 (scheduled_at)", "no offset"),
-        ("Acme,ok,,2026-03-29T09:00:00Z,,\n", "line 2, column 4 (scheduled_at)", "needs at least one network"),
+        ("Acme,ok,mastodon,2036-03-29T09:00:00,,\n", "line 2, column 4 (scheduled_at)", "no offset"),
+        ("Acme,ok,,2036-03-29T09:00:00Z,,\n", "line 2, column 4 (scheduled_at)", "needs at least one network"),
         ("Acme,ok,,,,done\n", "line 2, column 6 (status)", "“done” is not a status"),
         ("Acme,ok,,,,scheduled\n", "line 2, column 6 (status)", "needs a date"),
-        ("Acme,ok,bluesky,2026-03-29T09:00:00Z,,idea\n", "line 2, column 6 (status)", "must have the status"),
+        ("Acme,ok,bluesky,2036-03-29T09:00:00Z,,idea\n", "line 2, column 6 (status)", "must have the status"),
         ("Acme,ok,,,,published\n", "line 2, column 6 (status)", "only publishing"),
+        ("Acme,ok,mastodon,2020-01-01T09:00:00Z,,\n", "line 2, column 4 (scheduled_at)", "is in the past"),
         ('Acme,"multi\nline",,,,\nAcme,too,many,,,,,\n', "line 4", "8 cells but the header has 6"),
     ],
 )
