@@ -442,7 +442,14 @@ class CalendarView(QWidget):
         self.grid.update()
 
     def reschedule(self, schedule_id: int, when: datetime) -> None:
-        """Store a drag: reschedule on the writes pool, then show the outcome."""
+        """Store a drag: reschedule on the writes pool, then show the outcome. A time that has
+        passed is refused here: the publisher would post it at once."""
+        if when <= datetime.now(UTC):
+            shown = when.astimezone(self.zone).strftime("%d %b %Y, %H:%M")
+            self.failed.emit(f"{shown} has passed; a post moved there would be published at once. "
+                             "Drop it on a later day or time.")
+            self.grid.update()
+            return
         self.tasks.run(self.library.reschedule, schedule_id, when.astimezone(UTC),
                        on_done=self._moved, on_error=self._failed, pool="writes")
 
