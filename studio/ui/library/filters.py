@@ -3,25 +3,27 @@ and date."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from studio.library.drafts import DraftFilter
-from studio.library.times import UTC_FORMAT
+from studio.library.times import UTC_FORMAT, local_zone, wall_clock
 from studio.model import NETWORKS, STATUS_LABELS, STATUSES, Client
 
-# (label, date field, days back (negative: ahead), days span)
+# (label, date field, days back, days span; span 0 with a field: the days chosen in the date boxes)
 DATES: tuple[tuple[str, str, int, int], ...] = (
     ("Any date", "", 0, 0),
     ("Changed today", "updated", 0, 1),
     ("Changed in the last 7 days", "updated", 6, 7),
     ("Changed in the last 30 days", "updated", 29, 30),
+    ("Changed between…", "updated", 0, 0),
     ("Scheduled in the next 7 days", "scheduled", 0, 7),
     ("Scheduled in the next 30 days", "scheduled", 0, 30),
+    ("Scheduled between…", "scheduled", 0, 0),
 )
 
 
@@ -66,11 +68,20 @@ class FilterBar(QWidget):
         self.date.setAccessibleName("Date")
         for label, *_ in DATES:
             self.date.addItem(label)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.date_from, "From"), (self.date_to, "To (inclusive)")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDate(QDate.currentDate())
+            edit.setAccessibleName(name)
+            edit.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
         for box in (self.client, self.status, self.network, self.tag, self.date):
             layout.addWidget(box, 1)
+        layout.addWidget(self.date_from)
+        layout.addWidget(self.date_to)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(150)
@@ -78,6 +89,9 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(lambda _text: self._pause.start())
         for box in (self.client, self.status, self.network, self.tag, self.date):
             box.currentIndexChanged.connect(lambda _index: self._emit())
+        self.date.currentIndexChanged.connect(self._show_range)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self._emit())
 
     def set_clients(self, clients: list[Client]) -> None:
         current = self.client.currentData()
@@ -112,18 +126,35 @@ class FilterBar(QWidget):
         data = self.client.currentData()
         return int(data) if data is not None else None
 
+    def _show_range(self, index: int) -> None:
+        custom = bool(DATES[index][1]) and DATES[index][3] == 0
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
     def current(self, now: datetime | None = None) -> DraftFilter:
-        """The filter the boxes describe."""
+        """The filter the boxes describe (days are the user's, in their zone)."""
         now = now or datetime.now(UTC)
+        zone = local_zone()
         status: Any = self.status.currentData()
         _, field, back, span = DATES[max(0, self.date.currentIndex())]
         since = until = None
         if field:
-            start = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=back)
-            if field == "scheduled":
-                start = now
+            midnight = time(0)
+            if span == 0:  # the days in the boxes, both included
+                a, b = self.date_from.date(), self.date_to.date()
+                first = date(a.year(), a.month(), a.day())
+                last = date(b.year(), b.month(), b.day())
+                first, last = min(first, last), max(first, last)
+                start = wall_clock(first, midnight, zone)
+                end = wall_clock(last + timedelta(days=1), midnight, zone)
+            elif field == "scheduled":
+                start, end = now, now + timedelta(days=span)
+            else:
+                today = now.astimezone(zone).date()
+                start = wall_clock(today - timedelta(days=back), midnight, zone)
+                end = wall_clock(today - timedelta(days=back) + timedelta(days=span), midnight, zone)
             since = start.astimezone(UTC).strftime(UTC_FORMAT)
-            until = (start + timedelta(days=span)).astimezone(UTC).strftime(UTC_FORMAT)
+            until = end.astimezone(UTC).strftime(UTC_FORMAT)
         return DraftFilter(
             client_id=self.client_id(),
             statuses=(status,) if status else (),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from studio.errors import StudioError
@@ -88,12 +89,14 @@ class LibraryWorkspace(Workspace):
         self.clients_button = QPushButton("Clients…")
         self.import_button = QPushButton("Import…")
         self.backups_button = QPushButton("Backups…")
-        bar = QHBoxLayout()
-        bar.addWidget(self.filters, 1)
+        actions = QWidget()
+        bar = QHBoxLayout(actions)
+        bar.setContentsMargins(0, 0, 0, 2)
         for button in (self.new_button, self.clients_button, self.import_button, self.backups_button):
             bar.addWidget(button)
+        self.tabs.setCornerWidget(actions, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.tabs, 1)
 
         self._calendar_loaded = False

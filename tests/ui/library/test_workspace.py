@@ -124,3 +124,24 @@ def test_header_sorts_where_it_can(context: AppContext, qtbot: QtBot) -> None:
     assert texts == sorted(texts)
     header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)  # Tags: not sortable
     assert header.sortIndicatorSection() == 1 and workspace.model.sort_key == "text"
+
+
+def test_a_custom_date_range(context: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    workspace = _workspace(context, qtbot)
+    bar = workspace.filters
+    assert not bar.date_from.isVisible()
+    bar.date.setCurrentIndex(bar.date.findText("Scheduled between…"))
+    assert bar.date_from.isVisible() and bar.date_to.isVisible()
+    today = QDate.currentDate()
+    bar.date_from.setDate(today.addDays(1))
+    bar.date_to.setDate(today.addDays(3))
+    assert _texts(workspace) == ["big launch"]
+    bar.date_from.setDate(today.addDays(5))
+    bar.date_to.setDate(today.addDays(9))
+    assert _texts(workspace) == []
+    bar.date.setCurrentIndex(bar.date.findText("Changed between…"))
+    bar.date_from.setDate(today)
+    bar.date_to.setDate(today)
+    assert len(_texts(workspace)) == 3
