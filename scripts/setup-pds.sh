@@ -28,8 +28,8 @@ if [ ! -x "$node_bin" ] || [ "$("$node_bin" --version)" != "v$NODE_VERSION" ]; t
 fi
 
 stamp="$pds/node_modules/.studio-stamp"
-want="$( { cat "$pds/package.json"; cat "$pds/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -d' ' -f1)-$NODE_VERSION"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
+fingerprint() { { cat "$pds/package.json"; cat "$pds/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -d' ' -f1; }
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(fingerprint)-$NODE_VERSION" ]; then exit 0; fi
 
 echo "setup-pds: installing @atproto/dev-env (compiles better-sqlite3; a few minutes the first time)"
 export PATH="$node_pkg/bin:$PATH"
@@ -43,5 +43,6 @@ else
 fi
 # Fails here, not in the tests, when the native module does not load.
 "$node_bin" -e "require('better-sqlite3'); require('@atproto/dev-env')" >/dev/null
-echo "$want" > "$stamp"
+# After the install: a first "npm install" writes the lock file the fingerprint includes.
+echo "$(fingerprint)-$NODE_VERSION" > "$stamp"
 echo "setup-pds: ready"
