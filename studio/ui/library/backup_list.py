@@ -23,7 +23,10 @@ def describe(path: Path) -> str:
 
 
 class BackupList(QListWidget):
-    """Backups as items whose data is their path."""
+    """Backups as items whose data is their path.
+
+    Signals: none of its own (those of :class:`QListWidget`).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

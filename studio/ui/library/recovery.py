@@ -18,7 +18,10 @@ from studio.ui.library.backup_list import BackupList
 
 class RecoveryDialog(QDialog):
     """Offers to restore a backup or to start an empty library; accepted once the library can be
-    opened again."""
+    opened again.
+
+    Signals: none of its own (``accepted``/``rejected`` of :class:`QDialog`).
+    """
 
     def __init__(self, library_dir: Path, error: StudioError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
