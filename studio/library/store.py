@@ -161,6 +161,11 @@ class Store:
         except sqlite3.DatabaseError as error:
             self._local.depth = 0
             self._local.changes = []
+            if conn.in_transaction:  # a failed COMMIT leaves the transaction open: end it
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    log.debug("Rollback after a failed commit failed", exc_info=True)
             self._raise(error)
         self._local.depth = 0
         changes: list[Change] = self._local.changes
