@@ -127,14 +127,23 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on any exception) on this thread's
-        connection. Nested uses join the outer transaction. Listeners hear of the changes marked
-        with :meth:`changed` after the commit."""
+        connection. A nested use is a savepoint inside the outer transaction (its failure undoes
+        its own writes only, and is raised on). Listeners hear of the changes marked with
+        :meth:`changed` after the outermost commit."""
         conn = self.connection
         depth = getattr(self._local, "depth", 0)
-        if depth:
+        if depth:  # nested: a savepoint, so a failure inside undoes only its own part
+            savepoint = f"nested_{depth}"
+            conn.execute(f"SAVEPOINT {savepoint}")
             self._local.depth = depth + 1
             try:
                 yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {savepoint}")
+                conn.execute(f"RELEASE {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE {savepoint}")
             finally:
                 self._local.depth = depth
             return

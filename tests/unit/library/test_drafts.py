@@ -170,3 +170,15 @@ def test_keyset_pages_match_offset_pages(library: Library, sort: str, descending
         pages.extend(row.id for row in page)
         after = page[-1]
     assert pages == [row.id for row in every]
+
+
+def test_nested_transactions_are_savepoints(library: Library) -> None:
+    client = library.add_client("Acme")
+    with library.transaction():
+        kept = library.create_draft(client.id, "kept")
+        with pytest.raises(LibraryError):
+            library.create_draft(client.id, "x", networks=["myspace"])  # refused inside: nothing written
+        with pytest.raises(RuntimeError), library.transaction():
+            library.save_text(kept.id, "undone")
+            raise RuntimeError("inner failure")
+    assert [r.text for r in library.list_drafts()] == ["kept"]
