@@ -181,3 +181,37 @@ def test_reconnect_replaces_the_secret_and_clears_the_flag(
     updated = library.get_account(account_id)
     assert updated.settings["needs_reconnect"] is False and updated.settings["max_characters"] == 500
     assert secrets.load(updated.secret_ref) == mastodon.token
+
+
+def test_schedule_dialog_checks_first_then_schedules_in_the_users_zone(context: AppContext, qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QDateTime, Qt
+
+    from studio.ui.publishing.schedule_dialog import ScheduleDialog
+
+    library = context.library
+    berlin = ZoneInfo("Europe/Berlin")
+    mastodon = add_account(library, "mastodon", "https://mastodon.example", "studio", "token")
+    bluesky = add_account(library, "bluesky", "", "acme.bsky.social", "app-password")
+    draft = library.create_draft(library.get_account(mastodon).client_id, "ü" * 310, networks=["mastodon", "bluesky"])
+    dialog = ScheduleDialog(library, context.tasks, draft.id, zone=berlin, now=datetime(2026, 3, 27, 10, tzinfo=UTC))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert sorted(dialog.chosen()) == sorted([mastodon, bluesky])
+    # Sunday 29 March 2026 09:00 in Berlin, the morning after clocks went forward: 07:00 UTC.
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(datetime(2026, 3, 29, 7, tzinfo=UTC).timestamp()),
+                                                         dialog.when.timeZone()))
+    assert dialog.when.text().endswith("09:00")
+    dialog.schedule_button.click()
+    qtbot.waitUntil(lambda: dialog.schedule_button.text() == "Schedule anyway", timeout=10_000)
+    assert "Shorten it by 10 characters" in dialog.problems.text() and "acme.bsky.social" in dialog.problems.text()
+    assert library.schedules_of(draft.id) == []
+    _shot(dialog, "schedule-dialog-preflight.png")
+    dialog.accounts.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.schedule_button.text() == "Schedule"
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    made = library.schedules_of(draft.id)
+    assert [(s.account_id, s.scheduled_at) for s in made] == [(mastodon, "2026-03-29T07:00:00Z")]
