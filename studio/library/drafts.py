@@ -284,6 +284,30 @@ class DraftsMixin(Store):
             self.changed("draft", draft_id)
         return self.get_draft(draft_id)
 
+    def duplicate_draft(self, draft_id: int) -> Draft:
+        """A new draft with this one's text, variants, threads, tags, notes and images (no schedule,
+        no history): how a published post is written again."""
+        with self.transaction() as conn:
+            source = self.get_draft(draft_id)
+            copy = self.create_draft(source.client_id, source.text, source.language, source.networks, source.tags,
+                                     notes=source.notes)
+            conn.execute(
+                "INSERT INTO variants(draft_id, network, text, parts) "
+                "SELECT ?, network, text, parts FROM variants WHERE draft_id = ?",
+                (copy.id, draft_id),
+            )
+            conn.execute(
+                "INSERT INTO draft_assets(draft_id, sha, position, alt_text) "
+                "SELECT ?, sha, position, alt_text FROM draft_assets WHERE draft_id = ?",
+                (copy.id, draft_id),
+            )
+            search.reindex(conn, copy.id)
+            # One first revision, with the variants (create_draft recorded the text alone).
+            conn.execute("DELETE FROM revisions WHERE draft_id = ?", (copy.id,))
+            conn.execute("DELETE FROM revision_blobs WHERE draft_id = ?", (copy.id,))
+            revisions.record(conn, copy.id, "create")
+        return self.get_draft(copy.id)
+
     def archive_draft(self, draft_id: int) -> Draft:
         return self.set_status(draft_id, "archived")
 

@@ -222,6 +222,7 @@ class LibraryWorkspace(Workspace):
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
         menu.addAction("History…", lambda: self.show_history(draft_id))
+        menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
         status_menu = menu.addMenu("Status")
         for status in STATUSES:
             if status in {"scheduled", "published", "failed"}:
@@ -240,6 +241,12 @@ class LibraryWorkspace(Workspace):
         dialog = RevisionsDialog(self.library, self.tasks, draft_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def duplicate_draft(self, draft_id: int) -> None:
+        """Copy a draft (a published post to write again) and open the copy."""
+        self.tasks.run(self.library.duplicate_draft, draft_id,
+                       on_done=lambda draft: self.open_draft_requested.emit(draft.id), on_error=self._error,
+                       pool="writes")
 
     def set_status(self, draft_id: int, status: str) -> None:
         self.tasks.run(self.library.set_status, draft_id, status, on_error=self._error, pool="writes")

@@ -182,3 +182,19 @@ def test_nested_transactions_are_savepoints(library: Library) -> None:
             library.save_text(kept.id, "undone")
             raise RuntimeError("inner failure")
     assert [r.text for r in library.list_drafts()] == ["kept"]
+
+
+def test_duplicate(library: Library) -> None:
+    client = library.add_client("Acme")
+    draft = library.create_draft(client.id, "launch", networks=["mastodon"], tags=["a"], notes="n")
+    library.set_thread(draft.id, "mastodon", ["one", "two"])
+    asset = library.add_asset(b"\x89PNG\r\n\x1a\n" + b"\x00" * 30)
+    library.attach_asset(draft.id, asset.sha, "alt")
+    library.connection.execute("UPDATE drafts SET status = 'published' WHERE id = ?", (draft.id,))
+    copy = library.duplicate_draft(draft.id)
+    assert copy.id != draft.id and copy.status == "draft"
+    assert (copy.text, copy.networks, copy.tags, copy.notes) == ("launch", ("mastodon",), ("a",), "n")
+    assert copy.variants["mastodon"].parts == ("one", "two")
+    assert [(a.sha, a.alt_text) for a in copy.assets] == [(asset.sha, "alt")]
+    assert library.search("two")[0] == 2
+    assert len(library.revisions(copy.id)) == 1
