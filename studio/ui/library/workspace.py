@@ -222,6 +222,7 @@ class LibraryWorkspace(Workspace):
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
         menu.addAction("History…", lambda: self.show_history(draft_id))
+        menu.addAction("Schedule…", lambda: self.schedule_draft(draft_id))
         menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
         status_menu = menu.addMenu("Status")
         for status in STATUSES:
@@ -239,6 +240,18 @@ class LibraryWorkspace(Workspace):
         from studio.ui.library.revisions_dialog import RevisionsDialog
 
         dialog = RevisionsDialog(self.library, self.tasks, draft_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def schedule_draft(self, draft_id: int) -> None:
+        """The publishing area's Schedule dialog for this draft."""
+        from studio.ui.publishing.schedule_dialog import ScheduleDialog
+
+        try:
+            dialog = ScheduleDialog(self.library, self.tasks, draft_id, parent=self)
+        except StudioError as error:
+            self._error(error)
+            return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

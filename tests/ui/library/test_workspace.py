@@ -145,3 +145,17 @@ def test_a_custom_date_range(context: AppContext, qtbot: QtBot) -> None:
     bar.date_from.setDate(today)
     bar.date_to.setDate(today)
     assert len(_texts(workspace)) == 3
+
+
+def test_schedule_and_duplicate_from_the_list(context: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    workspace = _workspace(context, qtbot)
+    draft_id = next(r.id for r in context.library.list_drafts() if r.text == "apple pie recipe")
+    workspace.schedule_draft(draft_id)
+    dialogs = [w for w in workspace.findChildren(QDialog) if w.windowTitle() == "Schedule post"]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].reject()
+    with qtbot.waitSignal(workspace.open_draft_requested) as opened:
+        workspace.duplicate_draft(draft_id)
+    assert context.library.get_draft(opened.args[0]).text == "apple pie recipe"
