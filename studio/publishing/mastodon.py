@@ -61,6 +61,7 @@ class MastodonPublisher:
             )
         self._account = account
         self._last_headers: dict[str, str] = {}
+        self._current_text = ""
         session = requests.Session()
         session.hooks["response"].append(self._remember_headers)
         self._api = Mastodon(
@@ -94,7 +95,7 @@ class MastodonPublisher:
             if status == 422 and "processing" in message.lower():
                 return RetryLater("Mastodon had not finished processing an image.", 5.0)
             if status == 422:
-                return Permanent(_explain_422(message))
+                return Permanent(_explain_422(message, self._current_text))
             if status in (401, 403):
                 return Permanent(f"Mastodon refused the access token ({message}). Reconnect the account.", True)
             return http_outcome(status, message, parse_retry_after(self._last_headers.get("Retry-After")))
@@ -151,6 +152,7 @@ class MastodonPublisher:
                 part = post.parts[index]
                 media_ids = [self._upload(media.path, media.alt, media.mime) for media in part.media]
                 reply_to = sent[-1].remote_id if sent else None
+                self._current_text = part.text
                 status = self._post_status(part.text, media_ids, reply_to, part_key(post.idempotency_key, index), post)
                 done = Sent(str(status["id"]), str(status.get("url") or status.get("uri") or ""))
                 on_part(index, done)
@@ -207,13 +209,21 @@ def _offline(reason: str) -> bool:
     return "refused" in reason or "cannot be found" in reason
 
 
-def _explain_422(message: str) -> str:
+def _explain_422(message: str, text: str = "") -> str:
     import re
 
     match = re.search(r"character limit of (\d+)", message)
     if match:
+        limit = int(match.group(1))
+        by = ""
+        if text:
+            from studio.text import count
+
+            over = count(text, "mastodon", limit=limit).length - limit
+            if over > 0:
+                by = f" by {over} character{'s' if over != 1 else ''}"
         return (
-            f"Mastodon rejected the text: it is over the limit of {match.group(1)} characters. "
-            "Shorten the text and schedule it again."
+            f"Mastodon rejected the text: it is over the server's limit of {limit} characters. "
+            f"Shorten it{by} and schedule it again."
         )
     return f"Mastodon rejected the post: {message or 'validation failed'}. Edit the post and schedule it again."

@@ -114,7 +114,8 @@ def test_rate_limits_honour_retry_after_and_server_errors_retry(mastodon_server:
 def test_a_revoked_token_and_rejected_content_fail_permanently_with_advice(mastodon_server: FakeMastodon) -> None:
     publisher = _publisher(mastodon_server)
     too_long = publisher.publish(_post("x" * 501), lambda i, s: None)
-    assert isinstance(too_long, Permanent) and "limit of 500" in too_long.message and "Shorten" in too_long.message
+    assert isinstance(too_long, Permanent) and "limit of 500" in too_long.message
+    assert "Shorten it by 1 character and" in too_long.message
     mastodon_server.revoked = True
     revoked = publisher.publish(_post("fine", key="k2"), lambda i, s: None)
     assert isinstance(revoked, Permanent) and "Reconnect the account" in revoked.message
