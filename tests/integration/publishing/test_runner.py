@@ -199,3 +199,34 @@ def test_cancel_and_user_actions_follow_the_state_machine(library: Library, mast
         queue.cancel(publication)
     listed = queue.list()
     assert listed[0].state == "published" and listed[0].handle == "studio"
+
+
+def _dead_runner() -> str:
+    import socket
+    import subprocess
+    import sys
+
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return f"{socket.gethostname()}:{int(process.stdout)}:dead"
+
+
+def test_a_dead_runners_send_is_taken_over_where_safe_and_uncertain_where_not(
+    library: Library, mastodon_server: FakeMastodon, telegram_server: FakeTelegram
+) -> None:
+    m = add_account(library, "mastodon", mastodon_server.url, "studio", mastodon_server.token)
+    t = add_account(library, "telegram", telegram_server.url, "@studio_channel", telegram_server.token,
+                    {"chat_id": telegram_server.chat_id})
+    on_mastodon, on_telegram = due_post(library, m, "taken over"), due_post(library, t, "maybe sent")
+    alive = due_post(library, m, "another runner is on it")
+    with library.transaction() as conn:
+        conn.execute("UPDATE publications SET state = 'sending', attempts = 1, lease_owner = ?, "
+                     "lease_expires_at = '2999-01-01T00:00:00.000Z' WHERE id IN (?, ?)",
+                     (_dead_runner(), on_mastodon, on_telegram))
+        conn.execute("UPDATE publications SET state = 'sending', attempts = 1, lease_owner = 'elsewhere:1:x', "
+                     "lease_expires_at = '2999-01-01T00:00:00.000Z' WHERE id = ?", (alive,))
+    results = Runner(library).run_due().results
+    assert [(r.publication_id, r.state) for r in results] == [(on_mastodon, "published")]
+    assert _state(library, on_telegram)["state"] == "uncertain"
+    assert "Studio stopped while this post was being sent" in str(_state(library, on_telegram)["last_error"])
+    assert _state(library, alive)["state"] == "sending"  # a live lease elsewhere is respected
+    assert telegram_server.texts() == []
