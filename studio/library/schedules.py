@@ -89,7 +89,7 @@ class SchedulesMixin(Store):
             current = self.get_schedule(schedule_id)
             if current.account_id is not None:
                 raise LibraryError("This post already has an account.", "Unschedule it and schedule it again.")
-            account = self.get_account_row(conn, account_id)
+            account = self._account_row(conn, account_id)
             conn.execute("UPDATE schedules SET account_id = ?, network = ? WHERE id = ?",
                          (account_id, account["network"], schedule_id))
             conn.execute(
@@ -101,7 +101,7 @@ class SchedulesMixin(Store):
         return self.get_schedule(schedule_id)
 
     @staticmethod
-    def get_account_row(conn: sqlite3.Connection, account_id: int) -> sqlite3.Row:
+    def _account_row(conn: sqlite3.Connection, account_id: int) -> sqlite3.Row:
         row: sqlite3.Row | None = conn.execute("SELECT * FROM accounts WHERE id = ?", (account_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no account {account_id} in this library.")
