@@ -124,3 +124,19 @@ def test_preflight_messages_say_what_to_do(tmp_path: Path) -> None:
     assert preflight.check([Part("ok")], "bluesky", {}, secret_ok=False)[0].code == "account"
     five = tuple(Media(wrong, "alt") for _ in range(5))
     assert any(p.code == "too-many-images" for p in preflight.check([Part("x", five)], "bluesky"))
+
+
+def test_no_keyring_says_what_to_do() -> None:
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(secrets.SecretError, match="No system keyring is available") as error:
+            secrets.store("mastodon:x", "token")
+        assert "Secret Service" in error.value.hint and "token" not in error.value.for_humans()
+        with pytest.raises(secrets.SecretError):
+            secrets.load("mastodon:x")
+    finally:
+        keyring.set_keyring(before)
