@@ -158,6 +158,8 @@ class Runner:
         from studio import secrets
 
         account_row = self.library.get_account(job.account_id)
+        if account_row.archived:
+            return Permanent(f"The account {account_row.handle} was removed. Schedule the post on another account.")
         try:
             parts = self.render(job.draft_id, account_row)
         except Exception as error:  # a missing draft or asset: say which, never crash the run

@@ -230,3 +230,15 @@ def test_a_dead_runners_send_is_taken_over_where_safe_and_uncertain_where_not(
     assert "Studio stopped while this post was being sent" in str(_state(library, on_telegram)["last_error"])
     assert _state(library, alive)["state"] == "sending"  # a live lease elsewhere is respected
     assert telegram_server.texts() == []
+
+
+def test_a_post_on_a_removed_account_fails_with_advice(library: Library, mastodon_server: FakeMastodon) -> None:
+    from studio.publishing import accounts
+
+    account = add_account(library, "mastodon", mastodon_server.url, "studio", mastodon_server.token)
+    publication = due_post(library, account, "orphan")
+    accounts.remove(library, account)
+    assert library.get_account(account).archived
+    Runner(library).run_due()
+    assert "was removed" in str(_state(library, publication)["last_error"])
+    assert mastodon_server.statuses == {}
