@@ -242,3 +242,19 @@ def test_a_post_on_a_removed_account_fails_with_advice(library: Library, mastodo
     Runner(library).run_due()
     assert "was removed" in str(_state(library, publication)["last_error"])
     assert mastodon_server.statuses == {}
+
+
+def test_retries_stop_at_the_limit_with_the_last_error(library: Library, mastodon_server: FakeMastodon) -> None:
+    account = add_account(library, "mastodon", mastodon_server.url, "studio", mastodon_server.token)
+    publication = due_post(library, account, "flaky server")
+    mastodon_server.inject(r"/api/v1/statuses$", "status:500", "status:502", "status:503")
+    queue = Queue(library, max_attempts=3)
+    states = []
+    for _ in range(3):
+        with library.transaction() as conn:  # make it due again at once instead of waiting for the backoff
+            conn.execute("UPDATE publications SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE id = ?", (publication,))
+        states.append(Runner(library, queue).run_due().results[0].state)
+    assert states == ["failed-retry", "failed-retry", "failed-permanent"]
+    row = _state(library, publication)
+    assert row["attempts"] == 3 and str(row["last_error"]).startswith("Gave up after 3 attempts")
+    assert mastodon_server.statuses == {}
