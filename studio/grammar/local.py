@@ -335,6 +335,12 @@ class LocalServer:
             self._closed = True
             self._terminate(timeout)
 
+    def terminate(self) -> None:
+        """Stop the server for now (the mode left local); a later :meth:`ensure_running` starts
+        it again."""
+        with self._lock:
+            self._terminate()
+
     def restartable(self) -> None:
         """Allow :meth:`ensure_running` again after :meth:`stop` (the mode went back to local)."""
         with self._lock:

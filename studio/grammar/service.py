@@ -93,17 +93,24 @@ class GrammarService:
     def local_server(self) -> LocalServer | None:
         return self._local
 
-    def reconfigure(self, config: GrammarConfig) -> None:
-        """Switch to ``config``; a local server that is no longer needed is stopped."""
+    def reconfigure(self, config: GrammarConfig, *, stop: bool = True) -> LocalServer | None:
+        """Switch to ``config`` (at once, cheaply). A local server that is no longer needed is
+        stopped, or with ``stop=False`` returned for the caller to stop off the UI thread."""
         with self._lock:
             if config == self._config:
-                return
+                return None
             self._config = config
             self._client = None
-            if config.mode != "local" and self._local is not None:
-                self._local.stop()
-            elif config.mode == "local" and self._local is not None:
-                self._local.restartable()
+            local = self._local
+            if local is None:
+                return None
+            if config.mode == "local":
+                local.restartable()
+                return None
+        if stop:
+            local.terminate()
+            return None
+        return local
 
     def describe(self) -> str:
         """Where texts go, in a few words (status bar, CLI messages)."""

@@ -102,8 +102,11 @@ class GrammarEngine(QObject):
         config = GrammarConfig.from_settings(self.settings)
         if config == self.service.config:
             return
-        # Stopping a local server waits for it; do it off the UI thread.
-        self.tasks.run(self.service.reconfigure, config, on_error=self._failed)
+        # The switch itself is immediate (so settings applied in a row apply in order); stopping
+        # a local server that is no longer needed waits for it, so that runs off the UI thread.
+        unused = self.service.reconfigure(config, stop=False)
+        if unused is not None:
+            self.tasks.run(unused.terminate, on_error=self._failed)
         self.checker.clear()
         self._error = None
         self._set_state(OFF if config.mode == "off" else NOT_STARTED)

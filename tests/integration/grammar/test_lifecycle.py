@@ -144,3 +144,20 @@ def test_stop_on_quit_runs_at_exit(tmp_path: Path) -> None:
 
 def test_shared_server_fixture_is_alive(local_server: LocalServer) -> None:
     assert local_server.health()
+
+
+def test_leaving_local_mode_stops_the_server_and_coming_back_restarts_it() -> None:
+    languagetool_jars()
+    service = GrammarService(GrammarConfig("local"))
+    service.start()
+    server = service.local_server
+    assert server is not None and server.is_running()
+    java = java_of(server.pid or 0)
+    service.reconfigure(GrammarConfig("off"))
+    assert not server.is_running()
+    assert wait_gone(java, 15)
+    service.reconfigure(GrammarConfig("local"))
+    text = "Ths is back."
+    assert "Ths" in {text[i.start:i.end] for i in service.check(text, "en-US")}
+    service.close()
+    assert not server.is_running()
