@@ -179,7 +179,9 @@ class GrammarEngine(QObject):
 
         def failed(error: BaseException) -> None:
             self._failed(error)
-            if on_error is not None and isinstance(error, GrammarUnavailable):
+            if on_error is not None:  # always answered: a caller may wait for one or the other
+                if not isinstance(error, GrammarUnavailable):
+                    error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
                 on_error(error)
 
         self.tasks.run(work, on_done=done, on_error=failed)
