@@ -308,6 +308,8 @@ class LocalServer:
         url = self.url + "healthcheck"
         with requests.Session() as session:
             while time.monotonic() < deadline:
+                if self._closed:
+                    raise GrammarUnavailable("Studio is quitting")
                 code = self._process.poll()
                 if code is not None:
                     time.sleep(0.1)  # let the log thread catch the last words
@@ -330,9 +332,10 @@ class LocalServer:
             return False
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server and everything it started; safe to call more than once."""
+        """Stop the server and everything it started; safe to call more than once. A start in
+        progress gives up within a fraction of a second, so quitting never waits for it."""
+        self._closed = True  # read by _wait_ready without the lock, which a start is holding
         with self._lock:
-            self._closed = True
             self._terminate(timeout)
 
     def terminate(self) -> None:

@@ -161,3 +161,41 @@ def test_leaving_local_mode_stops_the_server_and_coming_back_restarts_it() -> No
     assert "Ths" in {text[i.start:i.end] for i in service.check(text, "en-US")}
     service.close()
     assert not server.is_running()
+
+
+def test_quitting_while_it_starts_leaves_nothing() -> None:
+    import threading
+
+    languagetool_jars()
+    server = LocalServer()
+    outcome: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            server.ensure_running()
+        except BaseException as error:
+            outcome.append(error)
+
+    starter = threading.Thread(target=start)
+    starter.start()
+    deadline = time.monotonic() + 30
+    while server._process is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process = server._process
+    assert process is not None
+    guard = psutil.Process(process.pid)
+    server.stop()
+    starter.join(30)
+    assert not starter.is_alive()
+    assert outcome and "quitting" in str(outcome[0])
+    assert wait_gone(guard, 15)
+    assert not server.is_running()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:  # the whole process group (java too) is gone
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("a process of the LanguageTool group outlived stop()")
