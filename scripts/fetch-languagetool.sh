@@ -3,7 +3,7 @@
 # that Studio's local mode (and language-tool-python) can start it with LTP_JAR_DIR_PATH=DEST:
 #
 #   DEST/languagetool-server.jar   manifest-only jar: Main-Class HTTPServer, Class-Path lib/*.jar
-#   DEST/lib/*.jar                 languagetool-server, language-en, language-de and their dependencies
+#   DEST/lib/*.jar                 languagetool-server, the language modules and their dependencies
 #   DEST/VERSION                   "<version> <languages>", written last: its presence means "complete"
 #
 # Why Maven and not LanguageTool's zip: the zip lives on languagetool.org, which CI cannot reach;
@@ -11,14 +11,19 @@
 #
 # Idempotent: exits at once when DEST/VERSION already names the wanted version and languages.
 # Needs: Java 17+, Maven 3, python3 (to write the manifest). Env: LT_VERSION (default 6.8),
-# LT_LANGUAGES (default "en de"), MAVEN_OPTS / MAVEN_ARGS passed through to mvn.
+# LT_LANGUAGES (default "en de"; es pt ca are always added), MAVEN_OPTS / MAVEN_ARGS passed through to mvn.
 set -euo pipefail
 
 dest="${1:?usage: scripts/fetch-languagetool.sh DEST_DIR}"
 mkdir -p "$dest"
 dest="$(cd "$dest" && pwd)"  # absolute: Maven resolves relative paths against the pom's folder
 version="${LT_VERSION:-6.8}"
-languages="${LT_LANGUAGES:-en de}"
+# English and German are what Studio promises; Spanish, Portuguese and Catalan always come along
+# because LanguageTool's language identifier (CommonWordsDetector) refuses to start without them.
+languages=""
+for language in ${LT_LANGUAGES:-en de} es pt ca; do
+  case " $languages " in *" $language "*) ;; *) languages="${languages:+$languages }$language" ;; esac
+done
 want="$version $languages"
 
 if [ -f "$dest/VERSION" ] && [ "$(cat "$dest/VERSION")" = "$want" ] && [ -f "$dest/languagetool-server.jar" ]; then
@@ -62,9 +67,11 @@ EOF
 
 # MAVEN_ARGS is deliberately unquoted: it holds extra mvn flags (e.g. -o or -Dmaven.repo.local=...).
 # shellcheck disable=SC2086
+# (sed: Maven 3.8 prints colour codes even with -q -B; pipefail keeps mvn's exit status.)
 mvn -q -B -Dstyle.color=never -f "$work/pom.xml" ${MAVEN_ARGS:-} \
   org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$work/lib"
+  -DincludeScope=runtime -DoutputDirectory="$work/lib" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+[ -d "$work/lib" ] || { echo "fetch-languagetool: Maven fetched nothing (see above)" >&2; exit 1; }
 
 # The manifest-only jar: the JVM resolves Class-Path entries relative to the jar's own folder.
 python3 - "$work" <<'EOF'
