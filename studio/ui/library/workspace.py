@@ -127,6 +127,10 @@ class LibraryWorkspace(Workspace):
         self.backups_button.clicked.connect(self.restore_from_backup)
 
         QTimer.singleShot(5000, self.daily_backup)
+        self._backup_timer = QTimer(self)  # an app left open for days still backs up every day
+        self._backup_timer.setInterval(60 * 60 * 1000)
+        self._backup_timer.timeout.connect(self.daily_backup)
+        self._backup_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load the list the first time it is seen: a library not looked at costs nothing at start-up."""
