@@ -88,11 +88,17 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _open(args: argparse.Namespace) -> Library:
+def _open(args: argparse.Namespace, create: bool = False) -> Library:
+    """The library of ``--library``/``$STUDIO_LIBRARY``; only an import may start a new one (a typo in
+    a path must not quietly create an empty library and report nothing in it)."""
     from studio.cli import library_dir
-    from studio.library import Library
+    from studio.library import DATABASE_NAME, Library
 
-    return Library.open(library_dir(args))
+    folder = library_dir(args)
+    if not create and not (folder / DATABASE_NAME).is_file():
+        raise UsageError(f"There is no library in {folder}.",
+                         "Check --library or $STUDIO_LIBRARY; 'studio drafts import FILE' starts one.")
+    return Library.open(folder)
 
 
 def _client_id(library: Library, value: str | None) -> int | None:
@@ -111,7 +117,7 @@ def _import(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
         raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file.")
-    with _open(args) as library:
+    with _open(args, create=True) as library:
         kind = path.suffix.lower()
         if kind not in {".csv", ".json"}:
             head = path.read_text(encoding="utf-8-sig", errors="replace")[:200].lstrip()

@@ -85,3 +85,12 @@ def test_library_backup_restore_check(capsys: pytest.CaptureFixture[str], librar
     assert code == 0 and "damaged library is kept" in out
     with Library.open(library_dir) as library:
         assert library.get_draft(draft.id).text == "in the backup"
+
+
+def test_a_wrong_library_path_is_not_created(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    typo = tmp_path / "librray"
+    for argv in (["drafts", "list"], ["drafts", "search", "x"], ["drafts", "export", str(tmp_path / "o.json")],
+                 ["library", "backup"], ["library", "check"]):
+        code, _, err = _run(capsys, *argv, "--library", str(typo))
+        assert code == 2 and "There is no library in" in err
+    assert not typo.exists()
