@@ -94,6 +94,7 @@ def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | No
     ref = current.secret_ref or secrets.new_ref(current.network)
     if secret:
         secrets.store(ref, secret)
+        secrets.delete(session_ref(ref))  # a session made with the old secret
     settings = settings_from(info, current.settings) if info else {**current.settings, "needs_reconnect": False}
     return library.update_account(replace(current, secret_ref=ref, settings=settings))
 
@@ -104,13 +105,19 @@ def remove(library: Any, account_id: int) -> Any:
     library.remove_account(account_id)
     if current.secret_ref:
         secrets.delete(current.secret_ref)
+        secrets.delete(session_ref(current.secret_ref))
     return current
+
+
+def session_ref(secret_ref: str) -> str:
+    """The keyring entry where a network's login session for the account is kept (Bluesky)."""
+    return f"{secret_ref}#session"
 
 
 def account_for(row: Any) -> Account:
     """A publisher's :class:`Account` for a library account, with its secret from the keyring."""
     secret = secrets.load(row.secret_ref) if row.secret_ref else ""
-    return Account(row.network, row.server_url, row.handle, secret, dict(row.settings))
+    return Account(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref)
 
 
 def fetch_avatar(url: str, timeout: float = 10.0) -> bytes | None:

@@ -86,6 +86,7 @@ class Account:
     handle: str = ""
     secret: str = field(default="", repr=False)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    secret_ref: str = ""  # the keyring entry's name (never the secret): lets a publisher keep a session
 
 
 @dataclass(frozen=True)

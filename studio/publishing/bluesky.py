@@ -140,7 +140,9 @@ class BlueskyPublisher:
 
         self._account = account
         self._url = (account.server_url or DEFAULT_PDS).rstrip("/")
+        self._timeout = timeout
         self._client = Client(base_url=self._url, request=Request(timeout=timeout))
+        self._client.on_session_change(self._session_changed)
         self._did = ""
         self._handles: dict[str, str | None] = {}
 
@@ -173,13 +175,63 @@ class BlueskyPublisher:
         raise error
 
     def _login(self) -> None:
+        """Log in once per publisher: with the session kept in the keyring when it still works
+        (``createSession`` is rate-limited per account on bsky.social), else with the app password."""
         if self._did:
+            return
+        if self._saved_session():
             return
         self._client.login(self._account.handle, self._account.secret, fetch_bsky_profile=False)
         session = self._client._session  # the SDK's own record of the session it just made
         self._did = str(session.did) if session is not None else ""
         if not self._did:
             raise _Stop(RetryLater("Bluesky accepted the login but sent no account id."))
+
+    def _session_ref(self) -> str:
+        from studio.publishing.accounts import session_ref
+
+        return session_ref(self._account.secret_ref) if self._account.secret_ref else ""
+
+    def _saved_session(self) -> bool:
+        from atproto import Client
+        from atproto_client.request import Request
+
+        from studio import secrets
+
+        ref = self._session_ref()
+        if not ref:
+            return False
+        try:
+            saved = secrets.load(ref)
+        except secrets.SecretError:
+            return False
+        try:
+            self._client.login(session_string=saved, fetch_bsky_profile=False)
+            current = self._client.com.atproto.server.get_session()
+            if str(current.handle).lower() != self._account.handle.lower().lstrip("@"):
+                raise ValueError("the saved session belongs to another handle")
+            self._did = str(current.did)
+            return True
+        except Exception:
+            # Expired, revoked or someone else's: forget it and log in with the app password.
+            log.info("The saved Bluesky session cannot be used; logging in again")
+            self._client = Client(base_url=self._url, request=Request(timeout=self._timeout))
+            self._client.on_session_change(self._session_changed)
+            return False
+
+    def _session_changed(self, event: Any, session: Any) -> None:
+        """A new or refreshed session: keep it in the keyring (never anywhere else)."""
+        from atproto_client.client.session import SessionEvent
+
+        from studio import secrets
+
+        ref = self._session_ref()
+        if not ref or event == SessionEvent.IMPORT:
+            return
+        try:
+            secrets.store(ref, self._client.export_session_string())
+        except secrets.SecretError as error:
+            log.warning("Could not keep the Bluesky session in the keyring: %s", error.message)
 
     def _resolve(self, handle: str) -> str | None:
         if handle not in self._handles:

@@ -181,7 +181,7 @@ class Runner:
         if publisher is None:
             account = Account(
                 network=account_row.network, server_url=account_row.server_url, handle=account_row.handle,
-                secret=secret, settings=dict(account_row.settings),
+                secret=secret, settings=dict(account_row.settings), secret_ref=account_row.secret_ref,
             )
             try:
                 publisher = self._publisher_for(account)

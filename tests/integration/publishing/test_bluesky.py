@@ -129,3 +129,25 @@ def test_a_damaged_key_is_refused_rather_than_posting_without_idempotency(pds: P
     outcome = BlueskyPublisher(account).publish(_post(Part("x"), key="not-a-tid"), lambda i, s: None)
     assert isinstance(outcome, Permanent)
     assert pds.list_posts(did) == []
+
+
+def test_the_login_session_is_kept_in_the_keyring_and_reused(pds: PDS) -> None:
+    from studio import secrets
+    from studio.publishing.accounts import session_ref
+
+    handle, password, did = pds.create_account("session")
+    ref = secrets.new_ref("bluesky")
+    secrets.store(ref, password)
+    first = BlueskyPublisher(Account("bluesky", pds.url, handle, password, secret_ref=ref))
+    assert isinstance(first.publish(_post(Part("one")), lambda i, s: None), Published)
+    saved = secrets.load(session_ref(ref))
+    assert password not in saved
+    # The saved session is used: even a wrong password does not matter while it is valid.
+    again = BlueskyPublisher(Account("bluesky", pds.url, handle, "not-the-password", secret_ref=ref))
+    assert isinstance(again.publish(_post(Part("two")), lambda i, s: None), Published)
+    # A damaged session falls back to the app password.
+    secrets.store(session_ref(ref), "garbage")
+    third = BlueskyPublisher(Account("bluesky", pds.url, handle, password, secret_ref=ref))
+    assert isinstance(third.publish(_post(Part("three")), lambda i, s: None), Published)
+    assert secrets.load(session_ref(ref)) != "garbage"
+    assert sorted(str(r["value"]["text"]) for r in pds.list_posts(did)) == ["one", "three", "two"]  # type: ignore[index]

@@ -108,6 +108,11 @@ def test_no_secret_anywhere_but_the_keyring(
 
     secret_values = [mastodon_server.token, telegram_server.token, password, webhook_secret]
     assert sorted(secrets.load(ref) for ref in refs) == sorted(secret_values)  # they are in the keyring
+    from studio.publishing.accounts import session_ref
+
+    sessions = [secrets.load(session_ref(ref)) for ref in refs if ref.startswith("bluesky:")]
+    assert len(sessions) == 1  # the Bluesky login session is a secret too, kept in the keyring
+    secret_values += sessions
     logs = verbose_log
     log_text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in _files(logs))
     assert "/bot<token>/sendPhoto" in log_text  # the verbose log did see Telegram's URLs, redacted
