@@ -31,6 +31,7 @@ import threading
 import time
 import weakref
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
 from studio.grammar.errors import GrammarUnavailable, JavaMissing, LanguageToolMissing
@@ -174,8 +175,14 @@ class LocalServer:
     """
 
     def __init__(self, *, java: Path | None = None, jar: Path | None = None,
-                 startup_timeout: float = 90.0, heap: str = "") -> None:
+                 startup_timeout: float = 90.0, heap: str = "",
+                 on_exit: Callable[[int], None] | None = None) -> None:
         self._java = java
+        # Called (on a background thread) with the exit code when a running server ends by
+        # itself (a crash, the OOM killer), never for a stop Studio asked for.
+        self.on_exit = on_exit
+        self._stopping: set[int] = set()
+        self._served: set[int] = set()  # pids that became ready (a failed start is reported anyway)
         self._jar = jar
         self.startup_timeout = startup_timeout
         self.heap = heap or os.environ.get("STUDIO_LT_HEAP", "")
@@ -252,6 +259,7 @@ class LocalServer:
             self._port = port
             try:
                 self._wait_ready()
+                self._served.add(self._process.pid)
                 log.info("LanguageTool is ready on port %d (pid %d)", port, self._process.pid)
                 return
             except GrammarUnavailable as error:
@@ -295,6 +303,16 @@ class LocalServer:
             line = raw.decode("utf-8", "replace").rstrip()
             self._log.append(line)
             log.debug("languagetool: %s", line)
+        try:
+            code = process.wait(30)
+        except subprocess.TimeoutExpired:
+            return
+        if process.pid in self._stopping or process.pid not in self._served or self._closed:
+            return
+        log.warning("LanguageTool (pid %d) ended by itself with code %s. %s", process.pid, code,
+                    self.log_tail())
+        if self.on_exit is not None:
+            self.on_exit(code)
 
     def log_tail(self, lines: int = 3) -> str:
         tail = [line for line in list(self._log) if line.strip()][-lines:]
@@ -353,6 +371,7 @@ class LocalServer:
         process = self._process
         if process is None:
             return
+        self._stopping.add(process.pid)
         if process.poll() is None:
             log.info("Stopping LanguageTool (pid %d)", process.pid)
             self._signal(process, signal.SIGTERM)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,9 +73,11 @@ class GrammarService:
     """
 
     def __init__(self, config: GrammarConfig | None = None, *, local: LocalServer | None = None,
-                 public_url: str = PUBLIC_API_URL) -> None:
+                 public_url: str = PUBLIC_API_URL,
+                 on_local_exit: Callable[[int], None] | None = None) -> None:
         self._config = config or GrammarConfig()
         self._local = local
+        self.on_local_exit = on_local_exit  # given to the local server this service makes
         self._public_url = public_url
         self._lock = threading.Lock()
         self._client: LanguageToolClient | None = None
@@ -143,7 +145,7 @@ class GrammarService:
         if config.mode == "local":
             with self._lock:
                 if self._local is None:
-                    self._local = LocalServer()
+                    self._local = LocalServer(on_exit=self.on_local_exit)
                 local = self._local
             url = local.ensure_running()
             client = self._client
@@ -207,10 +209,14 @@ class GrammarService:
             raise
         except GrammarUnavailable:
             local = self._local
-            if self._config.mode != "local" or local is None or local.health():
+            if self._config.mode != "local" or local is None:
                 raise
-            log.warning("The local LanguageTool server stopped answering; restarting it")
-            local.restart()
+            if local.url and local.url == client.base_url and local.health():
+                raise  # the server is fine: the failure is about this request
+            if not local.health():
+                log.warning("The local LanguageTool server stopped answering; restarting it")
+                local.restart()
+            # Restarted (here, or by the engine's watcher meanwhile): once more, on the new port.
             return self._client_now().check(text, language, disabled_rules=rules)
 
     def close(self) -> None:

@@ -13,7 +13,9 @@ text that is current, so an answer for an older text is never drawn in the wrong
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
 from collections.abc import Callable, Collection, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -53,6 +55,7 @@ class GrammarEngine(QObject):
 
     state_changed = Signal(str)
     download_needed = Signal()
+    _server_ended = Signal(int)  # internal: from the server's watcher thread to the UI thread
 
     def __init__(self, settings: Settings, tasks: Tasks, settings_signals: SettingsSignals | None = None,
                  parent: QObject | None = None, *, service: GrammarService | None = None) -> None:
@@ -60,6 +63,11 @@ class GrammarEngine(QObject):
         self.settings = settings
         self.tasks = tasks
         self.service = service or GrammarService(GrammarConfig.from_settings(settings))
+        self.service.on_local_exit = self._relay_server_end
+        if self.service.local_server is not None:
+            self.service.local_server.on_exit = self._relay_server_end
+        self._server_ended.connect(self._restart_after_crash)
+        self._crashes: list[float] = []
         self.checker = IncrementalChecker(self.service)
         self._state = OFF if self.service.mode == "off" else NOT_STARTED
         self._error: GrammarUnavailable | None = None
@@ -146,6 +154,31 @@ class GrammarEngine(QObject):
         self._set_state(f"{UNAVAILABLE}: {error.message}")
         if isinstance(error, LanguageToolMissing):
             self.download_needed.emit()
+
+    def _relay_server_end(self, code: int) -> None:
+        """Watcher thread: the local server ended by itself."""
+        with contextlib.suppress(RuntimeError):  # the engine is gone (quitting): nothing to do
+            self._server_ended.emit(code)
+
+    def _restart_after_crash(self, code: int) -> None:
+        """Start the local server again at once, so the status bar and the next check are right,
+        unless it keeps dying (then say so instead of looping)."""
+        if self._closed or self.service.mode != "local" or self._state == OFF:
+            return
+        now = time.monotonic()
+        self._crashes = [when for when in self._crashes if now - when < 120] + [now]
+        if len(self._crashes) > 3:
+            local = self.service.local_server
+            tail = local.log_tail() if local is not None else ""
+            self._error = GrammarUnavailable(
+                f"The local LanguageTool server keeps stopping (last exit code {code}).",
+                f"See the log, or choose a LanguageTool server in Settings → Grammar. {tail}".strip(),
+            )
+            self._set_state(f"{UNAVAILABLE}: {self._error.message}")
+            return
+        log.warning("Restarting the local LanguageTool server (it ended with code %s)", code)
+        self._set_state(STARTING)
+        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
 
     def available(self) -> bool:
         """Whether a check request would be sent (not off, not known to be broken)."""

@@ -150,3 +150,24 @@ def test_shutdown_stops_the_local_server(qtbot: QtBot, settings: Settings, tasks
     assert server is not None and server.is_running()
     engine.shutdown()
     assert not server.is_running()
+
+
+def test_a_crashed_server_is_restarted_without_waiting_for_a_check(qtbot: QtBot, settings: Settings,
+                                                                   tasks: Tasks) -> None:
+    import psutil
+
+    service = GrammarService(GrammarConfig("local"))
+    engine = GrammarEngine(settings, tasks, service=service)
+    with qtbot.wait_signal(engine.state_changed, timeout=120_000,
+                           check_params_cb=lambda state: state == "ready"):
+        engine.ensure_started()
+    server = service.local_server
+    assert server is not None and server.pid is not None
+    java = next(p for p in psutil.Process(server.pid).children(recursive=True) if "java" in p.name())
+    states: list[str] = []
+    engine.state_changed.connect(states.append)
+    java.kill()
+    qtbot.wait_until(lambda: states[-2:] == ["starting", "ready"], timeout=120_000)
+    assert server.is_running() and server.starts == 2
+    engine.shutdown()
+    assert not server.is_running()
