@@ -68,6 +68,8 @@ class BrandRules:
 
 # --- The library's domain (studio.library stores these; times are aware UTC datetimes) -----------
 
+# The networks Studio publishes to through an account. A draft's *targets* (counters, variants,
+# threads) are the text networks of resources/networks.json instead: see studio.library.clients.
 NETWORKS: tuple[str, ...] = ("mastodon", "bluesky", "telegram", "webhook", "folder")
 
 STATUSES: tuple[str, ...] = (

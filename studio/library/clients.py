@@ -58,10 +58,33 @@ def _check_colour(colour: str) -> str:
 
 
 def check_network(network: str) -> str:
+    """An account's network: one Studio can publish to."""
     key = network.strip().lower()
     if key not in NETWORKS:
         raise LibraryError(f"“{network}” is not a network Studio knows.", f"Use one of: {', '.join(NETWORKS)}.")
     return key
+
+
+def target_networks() -> tuple[str, ...]:
+    """What a draft may target (counters, variants, threads): every network with text rules."""
+    from studio.text import networks
+
+    return tuple(network_id for network_id, _title in networks())
+
+
+def check_target(network: str) -> str:
+    """A draft's target network (X, Instagram, ... as well as the networks with accounts)."""
+    key = network.strip().lower()
+    targets = target_networks()
+    if key not in targets:
+        raise LibraryError(f"“{network}” is not a network Studio knows.", f"Use one of: {', '.join(targets)}.")
+    return key
+
+
+def check_schedule_network(network: str) -> str:
+    """A schedule's network: an account's network, or a target planned before its account exists."""
+    key = network.strip().lower()
+    return key if key in NETWORKS else check_target(key)
 
 
 class ClientsMixin(Store):

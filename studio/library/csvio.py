@@ -20,9 +20,9 @@ from pathlib import Path
 
 from studio.errors import UsageError
 from studio.library import revisions, status
+from studio.library.clients import target_networks
 from studio.library.store import StatusError, Store, utc_now
 from studio.library.times import parse_iso, to_utc_text
-from studio.model import NETWORKS
 
 COLUMNS = ("client", "text", "networks", "scheduled_at", "tags", "status")
 REQUIRED = ("client", "text")
@@ -92,6 +92,7 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
     import csv
 
     now = datetime.now(UTC)
+    targets = target_networks()
     reader = csv.reader(handle)  # type: ignore[arg-type]
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
@@ -128,9 +129,9 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
             raise _fail(path, line, column("client"), "client", "the client is empty")
         networks = tuple(n.lower() for n in _split(cell("networks")))
         for network in networks:
-            if network not in NETWORKS:
+            if network not in targets:
                 raise _fail(path, line, column("networks"), "networks",
-                            f"“{network}” is not a network (use {', '.join(NETWORKS)})")
+                            f"“{network}” is not a network (use {', '.join(targets)})")
         tags = tuple(dict.fromkeys(t.lstrip("#") for t in _split(cell("tags")) if t.lstrip("#")))
         when: str | None = None
         if cell("scheduled_at").strip():

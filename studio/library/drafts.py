@@ -10,7 +10,7 @@ from types import EllipsisType
 
 from studio.library import revisions, search
 from studio.library import status as workflow
-from studio.library.clients import check_network
+from studio.library.clients import check_target
 from studio.library.store import LibraryError, NotFound, Store, utc_now
 from studio.model import AttachedAsset, Draft, DraftRow, Variant
 
@@ -61,7 +61,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 def clean_networks(networks: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(check_network(n) for n in networks if n.strip()))
+    return tuple(dict.fromkeys(check_target(n) for n in networks if n.strip()))
 
 
 def _where(flt: DraftFilter) -> tuple[str, list[object]]:
@@ -244,7 +244,7 @@ class DraftsMixin(Store):
 
     def set_variant(self, draft_id: int, network: str, text: str | None) -> None:
         """The text this draft uses on ``network`` instead of its base text; ``None`` removes it."""
-        network = check_network(network)
+        network = check_target(network)
         with self.transaction() as conn:
             self._require(conn, draft_id)
             if text is None:
@@ -259,7 +259,7 @@ class DraftsMixin(Store):
 
     def set_thread(self, draft_id: int, network: str, parts: list[str]) -> None:
         """Post this draft as a thread of ``parts`` on ``network``; an empty list removes the thread."""
-        network = check_network(network)
+        network = check_target(network)
         with self.transaction() as conn:
             self._require(conn, draft_id)
             if not parts:

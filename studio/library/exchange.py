@@ -18,6 +18,7 @@ from typing import Any
 
 from studio.errors import UsageError
 from studio.library import revisions, search
+from studio.library.clients import target_networks
 from studio.library.store import Store, utc_now
 from studio.library.times import parse_iso, to_utc_text
 from studio.model import NETWORKS, STATUSES
@@ -196,7 +197,7 @@ def _check(name: str, data: Any) -> None:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise _bad(name, f"{where}.{key}", "expected a list of words")
         for network in draft.get("networks", []):
-            if network not in NETWORKS:
+            if network not in target_networks():
                 raise _bad(name, f"{where}.networks", f"“{network}” is not a network")
         variants = draft.get("variants", {})
         if not isinstance(variants, dict):
@@ -206,7 +207,7 @@ def _check(name: str, data: Any) -> None:
                 isinstance(variant.get("text"), str)
                 or (isinstance(variant.get("parts"), list) and all(isinstance(p, str) for p in variant["parts"]))
             )
-            if network not in NETWORKS or not ok:
+            if network not in target_networks() or not ok:
                 raise _bad(name, f"{where}.variants.{network}", "expected {\"text\": ...} or {\"parts\": [...]}")
         for j, attached in enumerate(draft.get("assets", [])):
             if not isinstance(attached, dict) or not isinstance(attached.get("sha"), str):
@@ -216,8 +217,8 @@ def _check(name: str, data: Any) -> None:
                 parse_iso(str(sched.get("scheduled_at", "")))
             except (ValueError, AttributeError) as error:
                 raise _bad(name, f"{where}.schedules[{j}].scheduled_at", str(error)) from None
-            if sched.get("network") not in NETWORKS:
-                raise _bad(name, f"{where}.schedules[{j}].network", f"use one of {', '.join(NETWORKS)}")
+            if sched.get("network") not in (*NETWORKS, *target_networks()):
+                raise _bad(name, f"{where}.schedules[{j}].network", "an account's network or a draft's target")
 
 
 def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> int:

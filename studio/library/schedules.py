@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 
 from studio.library import status as workflow
-from studio.library.clients import check_network
+from studio.library.clients import check_schedule_network
 from studio.library.store import LibraryError, NotFound, Store, utc_now
 from studio.library.times import to_utc_text
 from studio.model import Schedule
@@ -73,7 +73,7 @@ class SchedulesMixin(Store):
     def plan(self, draft_id: int, network: str, when: datetime) -> Schedule:
         """A schedule for a network whose account is not chosen yet (imports): it shows on the
         calendar and is never published until :meth:`assign_account`."""
-        network, when_utc = check_network(network), to_utc_text(when)
+        network, when_utc = check_schedule_network(network), to_utc_text(when)
         with self.transaction() as conn:
             draft = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if draft is None:

@@ -23,8 +23,6 @@ from typing import Any, Protocol
 
 from studio.errors import StudioError
 
-NETWORKS: tuple[str, ...] = ("mastodon", "bluesky", "telegram", "webhook", "folder")
-
 
 @dataclass(frozen=True)
 class Media:

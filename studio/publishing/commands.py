@@ -15,10 +15,10 @@ import threading
 from typing import Any
 
 from studio.errors import UsageError
+from studio.model import NETWORKS
 
 log = logging.getLogger(__name__)
 
-NETWORKS = ("mastodon", "bluesky", "telegram", "webhook", "folder")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWid
 
 from studio.library.drafts import DraftFilter
 from studio.library.times import UTC_FORMAT, local_zone, wall_clock
-from studio.model import NETWORKS, STATUS_LABELS, STATUSES, Client
+from studio.model import STATUS_LABELS, STATUSES, Client
+from studio.text import networks as text_networks
 
 # (label, date field, days back, days span; span 0 with a field: the days chosen in the date boxes)
 DATES: tuple[tuple[str, str, int, int], ...] = (
@@ -58,8 +59,8 @@ class FilterBar(QWidget):
         self.network = QComboBox()
         self.network.setAccessibleName("Network")
         self.network.addItem("Any network", None)
-        for network in NETWORKS:
-            self.network.addItem(network.capitalize(), network)
+        for network, title in text_networks():
+            self.network.addItem(title, network)
         self.tag = QComboBox()
         self.tag.setAccessibleName("Tag")
         self.tag.addItem("Any tag", None)
