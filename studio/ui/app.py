@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio import __version__
@@ -68,24 +68,38 @@ class Studio:
     """The running application: the context, the window and the services behind the status bar."""
 
     def __init__(self, app: QApplication, library_dir: Path, library: Any, settings: Settings) -> None:
+        from studio.ui.grammar import GrammarEngine
+        from studio.ui.publishing.service import PublishingService
+
         self.app = app
         tasks = Tasks(app)
         messages = Messages(app)
+        signals = SettingsSignals(settings, app)
         self.context = AppContext(
             library_dir=library_dir,
             library=library,
             settings=settings,
-            settings_signals=SettingsSignals(settings, app),
+            settings_signals=signals,
             tasks=tasks,
             messages=messages,
         )
+        # Cheap to build: LanguageTool starts only on the first check, in the background.
+        self.grammar = GrammarEngine(settings, tasks, signals, app)
+        self.context.grammar = self.grammar
+        self.publishing = PublishingService(self.context, settings.get("publisher.interval_s") * 1000, app)
         self.window = MainWindow(self.context, self._workspaces())
+        self._add_actions()
         messages.connect_view(self.window.show_message)
         self.hook = ExceptionHook(self.window)
-        self.context.settings_signals.changed.connect(self._setting_changed)
-        self.window.set_grammar_state("Grammar: not started")
+        signals.changed.connect(self._setting_changed)
+        self.grammar.state_changed.connect(lambda _state: self.window.set_grammar_state(self.grammar.status_text()))
+        self.grammar.download_needed.connect(self._offer_download)
+        self.window.set_grammar_state(self.grammar.status_text())
+        self.publishing.state_changed.connect(self.window.set_publisher_state)
+        self.publishing.failed.connect(messages.error)
         self.window.set_publisher_state("")
         self.window.set_network_state("")
+        self.tray = self._make_tray()
         self.online = True
         self._watch_network()
 
@@ -93,12 +107,76 @@ class Studio:
         from studio.editors.images_workspace import ImagesWorkspace
         from studio.editors.write_workspace import WriteWorkspace
         from studio.ui.library import LibraryWorkspace
+        from studio.ui.publishing.panel import PublicationsWorkspace
 
-        self.write = WriteWorkspace(self.context)
+        self.write = WriteWorkspace(self.context, grammar=self.grammar)
+        self.write.runner.busy.connect(lambda busy: self.grammar.ensure_started() if busy else None)
         self.images = ImagesWorkspace(self.context)
         self.library_view = LibraryWorkspace(self.context)
         self.library_view.open_draft_requested.connect(self._open_draft)
-        return [self.write, self.images, self.library_view]
+        self.publications = PublicationsWorkspace(self.context, self.publishing)
+        self.publications.connect_requested.connect(self.connect_account)
+        return [self.write, self.images, self.library_view, self.publications]
+
+    def _add_actions(self) -> None:
+        """Window-wide actions that belong to a workspace's work (so they work from anywhere)."""
+        window = self.window
+        self.library_view.clients_changed.connect(lambda: window.reload_clients())
+        new_draft = window.add_file_action("&New draft", self._new_draft, "Ctrl+N", position=0)
+        new_draft.setStatusTip("Start a new draft for the current client")
+        window.add_file_action("&Import drafts…", self.library_view.import_file, "Ctrl+Shift+I", position=1)
+        window.add_file_action("Restore from &backup…", self.library_view.restore_from_backup, None, position=2)
+        window.add_client_action("&Manage clients…", self.library_view.manage_clients, "Ctrl+Shift+M")
+        window.add_client_action("&Connect account…", self.connect_account, None)
+
+    def _new_draft(self) -> None:
+        self.window.show_workspace("write")
+        self.write.new_draft()
+
+    def connect_account(self) -> None:
+        from studio.ui.publishing.connect_dialog import ConnectAccountDialog
+
+        dialog = ConnectAccountDialog(self.context.library, self.context.tasks, self.window.current_client_id(),
+                                      self.window)
+        if dialog.exec():
+            self.publications.reload()
+
+    def _offer_download(self) -> None:
+        """Local mode and no LanguageTool on this computer: offer the download (once a session)."""
+        if getattr(self, "_download_offered", False):
+            return
+        self._download_offered = True
+        from studio.ui.grammar_download import GrammarDownloadDialog
+
+        dialog = GrammarDownloadDialog(self.context.tasks, self.window)
+        dialog.installed.connect(lambda _path: self.grammar.retry())
+        dialog.open()
+
+    def _make_tray(self) -> Any:
+        from studio.ui.publishing.tray import PublishingTray
+
+        library = self.context.library
+
+        def handle_of(account_id: int) -> str:
+            try:
+                return str(library.get_account(account_id).handle)
+            except StudioError:
+                return ""
+
+        tray = PublishingTray(self.publishing, self.app.windowIcon(), handle_of, self.app)
+        tray.open_requested.connect(self._raise_window)
+        tray.quit_requested.connect(self.quit)
+        return tray
+
+    def _raise_window(self) -> None:
+        self.window.show()
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def quit(self) -> None:
+        self.window.close()
+        self.app.quit()
 
     def _watch_network(self) -> None:
         """Show "Offline" in the status bar while the system says there is no network (where Qt
@@ -115,6 +193,7 @@ class Studio:
             self.online = reachability in (QNetworkInformation.Reachability.Online,
                                            QNetworkInformation.Reachability.Unknown)
             self.window.set_network_state("" if self.online else "Offline: due posts wait for the network")
+            self.publishing.set_offline(not self.online)
 
         info.reachabilityChanged.connect(update)
         update(info.reachability())
@@ -126,11 +205,29 @@ class Studio:
     def _setting_changed(self, key: str, value: object) -> None:
         if key == "appearance.theme":
             apply_theme(self.app, str(value))
+        elif key == "publisher.interval_s" and isinstance(value, int):
+            self.publishing.timer.setInterval(value * 1000)
+        elif key == "publisher.enabled":
+            self._start_publishing()
 
-    def start(self, welcome: bool = True) -> None:
+    def _start_publishing(self) -> None:
+        """Publish due posts while the app runs (and from the tray once the window is closed),
+        unless the user leaves it to cron or systemd."""
+        if self.context.settings.get("publisher.enabled"):
+            self.publishing.start()
+            self.tray.show()
+            self.app.setQuitOnLastWindowClosed(not self.tray.available)
+        else:
+            self.publishing.stop()
+            self.tray.hide()
+            self.app.setQuitOnLastWindowClosed(True)
+
+    def start(self, welcome: bool = True, publish: bool = True) -> None:
         self.hook.install()
         self.window.restore_layout()
         self.window.show()
+        if publish:
+            self._start_publishing()
         if welcome and not self.context.settings.get("general.welcome_done"):
             QTimer.singleShot(0, self.welcome)
 
@@ -161,6 +258,9 @@ class Studio:
     def shutdown(self) -> None:
         """Stop background work and close the library; called once the event loop has ended."""
         self.hook.uninstall()
+        self.publishing.stop()
+        self.tray.hide()
+        self.grammar.shutdown()
         self.context.tasks.wait(10_000)
         close = getattr(self.context.library, "close", None)
         if close is not None:
@@ -208,7 +308,7 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
             app.quit()
 
         studio.window.first_painted.connect(report)
-    studio.start(welcome=not smoke)
+    studio.start(welcome=not smoke, publish=not smoke)
     try:
         return app.exec()
     finally:

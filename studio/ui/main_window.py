@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from studio.data import resource
 from studio.ui.context import AppContext
+from studio.ui.sidebar import Sidebar
 from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -51,23 +50,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("studio.svg"))
         self.setMinimumSize(QSize(720, 480))
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(112)
-        self.sidebar.setIconSize(QSize(28, 28))
-        self.sidebar.setViewMode(QListWidget.ViewMode.IconMode)
-        self.sidebar.setMovement(QListWidget.Movement.Static)
-        self.sidebar.setFlow(QListWidget.Flow.TopToBottom)
-        self.sidebar.setSpacing(4)
-        self.sidebar.setUniformItemSizes(True)
-        self.sidebar.setGridSize(QSize(104, 72))
-        self.sidebar.setAccessibleName("Workspaces")
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
-        for workspace in self.workspaces:
-            item = QListWidgetItem(icon(workspace.icon_name), workspace.title)
-            item.setToolTip(workspace.title)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.sidebar.addItem(item)
+        for row, workspace in enumerate(self.workspaces):
+            self.sidebar.add(icon(workspace.icon_name), workspace.title, f"{workspace.title} (Ctrl+{row + 1})")
             self.stack.addWidget(workspace)
             workspace.state_changed.connect(self._workspace_said)
         self.sidebar.currentRowChanged.connect(self._switch_to_row)
@@ -130,6 +116,7 @@ class MainWindow(QMainWindow):
         )
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addSeparator()  # the workspaces' File actions go above this line
         file_menu.addAction(self.settings_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
@@ -166,6 +153,22 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About Studio", self.open_about, None, QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
         self.help_menu = help_menu
+
+    def add_file_action(self, text: str, slot: Callable[[], object], shortcut: str | None,
+                        position: int) -> QAction:
+        """An action in the File menu at ``position``, for work that belongs to a workspace."""
+        action = self._action(text, slot, shortcut)
+        actions = self.file_menu.actions()
+        if position < len(actions):
+            self.file_menu.insertAction(actions[position], action)
+        else:
+            self.file_menu.addAction(action)
+        return action
+
+    def add_client_action(self, text: str, slot: Callable[[], object], shortcut: str | None) -> QAction:
+        action = self._action(text, slot, shortcut)
+        self.clients_menu.addAction(action)
+        return action
 
     # -- workspaces -----------------------------------------------------------------------------
 

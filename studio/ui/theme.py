@@ -51,9 +51,10 @@ _DARK = {
 }
 
 STYLE_SHEET = """
-QListWidget#sidebar { border: none; background: palette(alternate-base); padding-top: 8px; }
-QListWidget#sidebar::item { border-radius: 8px; padding: 6px; }
-QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+#sidebar { background: palette(alternate-base); border: none; border-right: 1px solid palette(mid); }
+#sidebar QToolButton { border: none; border-radius: 8px; padding: 4px; }
+#sidebar QToolButton:hover { background: palette(midlight); }
+#sidebar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }
 QStatusBar QLabel { color: palette(placeholder-text); }
 """
 

@@ -1,0 +1,65 @@
+"""The side bar of workspaces: one checkable button per workspace, icon above its name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+
+class Sidebar(QFrame):
+    """Buttons that switch workspaces; exactly one is checked.
+
+    Signals: ``currentRowChanged(int)`` with the row of the newly checked button.
+    """
+
+    currentRowChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAccessibleName("Workspaces")
+        self.setFixedWidth(96)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idToggled.connect(self._toggled)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 10, 6, 10)
+        self._layout.setSpacing(6)
+        self._layout.addStretch(1)
+
+    def add(self, icon: QIcon, text: str, tooltip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon)
+        button.setIconSize(QSize(26, 26))
+        button.setText(text)
+        button.setToolTip(tooltip)
+        button.setAccessibleName(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(62)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.group.addButton(button, len(self.group.buttons()))
+        self._layout.insertWidget(self._layout.count() - 1, button)
+        return button
+
+    def button(self, row: int) -> QToolButton:
+        button = self.group.button(row)
+        assert isinstance(button, QToolButton)
+        return button
+
+    def count(self) -> int:
+        return len(self.group.buttons())
+
+    def currentRow(self) -> int:
+        return self.group.checkedId()
+
+    def setCurrentRow(self, row: int) -> None:
+        if 0 <= row < self.count():
+            self.button(row).setChecked(True)
+
+    def _toggled(self, row: int, checked: bool) -> None:
+        if checked:
+            self.currentRowChanged.emit(row)
