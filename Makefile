@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 CACHE := $(CURDIR)/.cache
 
-.PHONY: run test lint typecheck pytest system-deps languagetool bundle bench clean
+.PHONY: run test lint typecheck pytest system-deps languagetool pds bundle bench clean
 
-run: $(VENV)/.runtime
-	$(BIN)/studio
+# The app on the embedded default library, with a local LanguageTool fetched from Maven Central
+# (no download dialog needed, also offline afterwards).
+run: system-deps $(VENV)/.runtime languagetool
+	LTP_JAR_DIR_PATH=$${LTP_JAR_DIR_PATH:-$(CACHE)/languagetool} $(BIN)/studio
 
-test: $(VENV)/.test system-deps languagetool lint typecheck pytest
+test: $(VENV)/.test system-deps languagetool pds lint typecheck pytest
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +28,12 @@ $(VENV)/.test: pyproject.toml | $(VENV)/bin/python
 system-deps:
 	@scripts/system-deps.sh
 
-languagetool: $(VENV)/.test
+languagetool: system-deps
 	@scripts/fetch-languagetool.sh $(CACHE)/languagetool
+
+# A real Bluesky PDS for the publishing tests: Node 22 and @atproto/dev-env from the npm registry.
+pds: system-deps
+	@scripts/setup-pds.sh
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check studio tests benchmarks
@@ -42,8 +48,12 @@ pytest: $(VENV)/.test
 bundle: $(VENV)/.test
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
-bench: $(VENV)/.test
+bench: $(VENV)/.test languagetool pds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/library.py
+	QT_QPA_PLATFORM=offscreen LTP_JAR_DIR_PATH=$(CACHE)/languagetool $(BIN)/python benchmarks/grammar.py
+	$(BIN)/python benchmarks/images.py
+	$(BIN)/python benchmarks/publishing.py
 
 clean:
-	rm -rf build dist $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf build dist $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/pds/node_modules scripts/pds/.node22

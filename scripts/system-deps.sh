@@ -27,6 +27,12 @@ if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
   done
   missing=("${filtered[@]}")
 fi
+# The Bluesky test server (scripts/setup-pds.sh) needs npm and a C++ tool chain (better-sqlite3 is
+# compiled). Node.js may come from elsewhere than Debian (nodesource, nvm): accept any npm on PATH.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+{ command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1; } || missing+=(build-essential)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
@@ -38,5 +44,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 echo "system-deps: installing ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+log="$(mktemp)"
+if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+        --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "system-deps: apt-get could not install: ${missing[*]}" >&2
+  exit 1
+fi
+rm -f "$log"
