@@ -132,7 +132,7 @@ def grammar_issues(text: str, language: str, client: Any) -> list[Any]:
         print("studio: grammar checking is off in Settings → Grammar; checked lengths and brand "
               "rules only.", file=sys.stderr)
         return []
-    service = GrammarService(config)
+    service = GrammarService(config, reuse_running=True)  # the app's server, when it runs one
     checker = IncrementalChecker(service)
     try:
         return checker.check(

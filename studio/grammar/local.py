@@ -157,6 +157,43 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def registry_file() -> Path:
+    """Where a running local server is announced, so ``studio check`` can use the app's server
+    instead of starting its own (in the user's data folder: per user, never shared)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Studio", False)) / "languagetool-server.json"
+
+
+def find_running() -> str:
+    """The base URL of a local server another Studio process announced and that answers, or ""."""
+    import json
+
+    import requests
+
+    try:
+        entry = json.loads(registry_file().read_text(encoding="utf-8"))
+        url, owner = str(entry["url"]), int(entry["owner"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    if not url.startswith("http://127.0.0.1:") or not _alive(owner):
+        return ""
+    try:
+        return url if requests.get(url + "healthcheck", timeout=2).ok else ""
+    except requests.RequestException:
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 _LIVE: weakref.WeakSet[LocalServer] = weakref.WeakSet()
 
 
@@ -261,6 +298,7 @@ class LocalServer:
                 self._wait_ready()
                 self._served.add(self._process.pid)
                 log.info("LanguageTool is ready on port %d (pid %d)", port, self._process.pid)
+                self._announce(self._process.pid)
                 return
             except GrammarUnavailable as error:
                 last_error = error.message
@@ -372,6 +410,7 @@ class LocalServer:
         if process is None:
             return
         self._stopping.add(process.pid)
+        self._withdraw(process.pid)
         if process.poll() is None:
             log.info("Stopping LanguageTool (pid %d)", process.pid)
             self._signal(process, signal.SIGTERM)
@@ -386,6 +425,27 @@ class LocalServer:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
         self._cleanup()
+
+    def _announce(self, pid: int) -> None:
+        import json
+
+        path = registry_file()
+        entry = {"url": self.url, "pid": pid, "owner": os.getpid()}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
+            temporary.write_text(json.dumps(entry), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError as error:  # sharing is a convenience; checking works without it
+            log.info("Cannot announce the LanguageTool server in %s: %s", path, error)
+
+    def _withdraw(self, pid: int) -> None:
+        import json
+
+        path = registry_file()
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            if int(json.loads(path.read_text(encoding="utf-8"))["pid"]) == pid:
+                path.unlink()
 
     def _cleanup(self) -> None:
         process = self._process

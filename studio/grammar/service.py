@@ -23,7 +23,7 @@ from typing import Any
 from studio.grammar.client import PUBLIC_API_URL, LanguageToolClient
 from studio.grammar.detect import detect_language
 from studio.grammar.errors import GrammarUnavailable, LanguageNotSupported
-from studio.grammar.local import LocalServer
+from studio.grammar.local import LocalServer, find_running
 from studio.model import Issue
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,13 @@ class GrammarService:
 
     def __init__(self, config: GrammarConfig | None = None, *, local: LocalServer | None = None,
                  public_url: str = PUBLIC_API_URL,
-                 on_local_exit: Callable[[int], None] | None = None) -> None:
+                 on_local_exit: Callable[[int], None] | None = None,
+                 reuse_running: bool = False) -> None:
         self._config = config or GrammarConfig()
+        # Local mode may use a server another Studio process runs (``studio check`` next to the
+        # app) instead of starting one; if it goes away, this service starts its own.
+        self.reuse_running = reuse_running
+        self._borrowed = ""
         self._local = local
         self.on_local_exit = on_local_exit  # given to the local server this service makes
         self._public_url = public_url
@@ -143,6 +148,15 @@ class GrammarService:
                 "Tick the agreement in Settings → Grammar, or choose local checking.",
             )
         if config.mode == "local":
+            if self.reuse_running and self._local is None:
+                if not self._borrowed:
+                    self._borrowed = find_running()
+                if self._borrowed:
+                    client = self._client
+                    if client is None or client.base_url != self._borrowed:
+                        client = LanguageToolClient(self._borrowed, label="The local LanguageTool server")
+                        self._client = client
+                    return client
             with self._lock:
                 if self._local is None:
                     self._local = LocalServer(on_exit=self.on_local_exit)
@@ -174,7 +188,13 @@ class GrammarService:
         known = self._languages.get(client.base_url)
         if known is None:
             codes: set[str] = set()
-            for item in client.languages():
+            try:
+                answer = client.languages()
+            except GrammarUnavailable:
+                if not self._forget_borrowed():
+                    raise
+                return self.languages()
+            for item in answer:
                 codes.update(str(item.get(key)) for key in ("code", "longCode") if item.get(key))
             known = frozenset(codes)
             self._languages[client.base_url] = known
@@ -208,6 +228,8 @@ class GrammarService:
         except LanguageNotSupported:
             raise
         except GrammarUnavailable:
+            if self._forget_borrowed():
+                return self._client_now().check(text, language, disabled_rules=rules)
             local = self._local
             if self._config.mode != "local" or local is None:
                 raise
@@ -218,6 +240,17 @@ class GrammarService:
                 local.restart()
             # Restarted (here, or by the engine's watcher meanwhile): once more, on the new port.
             return self._client_now().check(text, language, disabled_rules=rules)
+
+    def _forget_borrowed(self) -> bool:
+        """After a failure on another process's server: use our own from now on. Returns whether
+        there was one to forget."""
+        if not (self._borrowed and self._local is None and self._config.mode == "local"):
+            return False
+        log.info("The shared LanguageTool server went away; starting one of our own")
+        self.reuse_running = False
+        self._borrowed = ""
+        self._client = None
+        return True
 
     def close(self) -> None:
         """Stop the local server, if this service started one (on quit)."""

@@ -199,3 +199,24 @@ def test_quitting_while_it_starts_leaves_nothing() -> None:
         time.sleep(0.1)
     else:
         pytest.fail("a process of the LanguageTool group outlived stop()")
+
+
+def test_studio_check_borrows_the_apps_server_and_survives_its_end() -> None:
+    from studio.grammar.local import find_running
+
+    languagetool_jars()
+    app_server = LocalServer()  # what the app runs
+    app_server.ensure_running()
+    assert find_running() == app_server.url
+    service = GrammarService(GrammarConfig("local"), reuse_running=True)  # what `studio check` does
+    checker = IncrementalChecker(service)
+    text = "We has a tset."
+    assert "tset" in {text[i.start:i.end] for i in checker.check(text, "en-US")}
+    assert service.local_server is None  # nothing started: the app's server answered
+    app_server.stop()  # the app quits
+    assert find_running() == ""
+    second = "Ths is the next one."
+    assert "Ths" in {second[i.start:i.end] for i in checker.check(second, "en-US")}
+    assert service.local_server is not None and service.local_server.is_running()
+    checker.close()
+    service.close()
