@@ -178,6 +178,15 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+class OutcomeError(Exception):
+    """Carries an :data:`Outcome` out of a publisher's nested calls to its ``publish`` (which
+    returns it): a failed media upload deep inside a thread ends the whole send at once."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(getattr(outcome, "message", ""))
+        self.outcome = outcome
+
+
 def http_outcome(status: int, message: str, retry_after: float | None = None, *, what: str = "") -> Outcome:
     """The outcome of an HTTP error status when nothing was created (the server said so)."""
     detail = f": {message}" if message else ""

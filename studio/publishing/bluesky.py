@@ -24,6 +24,7 @@ from studio.publishing.base import (
     AccountInfo,
     ConnectionProblem,
     Outcome,
+    OutcomeError,
     PartCallback,
     Permanent,
     Post,
@@ -122,12 +123,6 @@ def facets(text: str, resolve_handle: Any = None) -> list[dict[str, Any]]:
 # ---- the publisher --------------------------------------------------------------------------------
 
 
-class _Stop(Exception):
-    def __init__(self, outcome: Outcome) -> None:
-        super().__init__(getattr(outcome, "message", ""))
-        self.outcome = outcome
-
-
 class BlueskyPublisher:
     """Posts to one Bluesky account on its PDS (``account.server_url``, default bsky.social)."""
 
@@ -185,7 +180,7 @@ class BlueskyPublisher:
         session = self._client._session  # the SDK's own record of the session it just made
         self._did = str(session.did) if session is not None else ""
         if not self._did:
-            raise _Stop(RetryLater("Bluesky accepted the login but sent no account id."))
+            raise OutcomeError(RetryLater("Bluesky accepted the login but sent no account id."))
 
     def _session_ref(self) -> str:
         from studio.publishing.accounts import session_ref
@@ -299,7 +294,7 @@ class BlueskyPublisher:
                 done = Sent(str(response.uri), self._web_url(rkey), {"cid": str(response.cid)})
                 on_part(index, done)
                 sent.append(done)
-        except _Stop as stop:
+        except OutcomeError as stop:
             return stop.outcome
         except Exception as error:
             return self._outcome(error)
@@ -329,9 +324,9 @@ class BlueskyPublisher:
                 try:
                     data = item.path.read_bytes()
                 except OSError as error:
-                    raise _Stop(Permanent(f"The image {item.path} cannot be read ({error.strerror}). Export it again.")) from None
+                    raise OutcomeError(Permanent(f"The image {item.path} cannot be read ({error.strerror}). Export it again.")) from None
                 if len(data) > MAX_IMAGE_BYTES:
-                    raise _Stop(Permanent(
+                    raise OutcomeError(Permanent(
                         f"The image {item.path.name} is {len(data):,} bytes; Bluesky takes 1,000,000 at most. "
                         "Export a smaller rendition."
                     ))

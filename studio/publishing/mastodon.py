@@ -18,6 +18,7 @@ from studio.publishing.base import (
     AccountInfo,
     ConnectionProblem,
     Outcome,
+    OutcomeError,
     PartCallback,
     Permanent,
     Post,
@@ -37,12 +38,6 @@ MEDIA_WAIT = 60.0  # seconds to wait for the server to process one upload
 def part_key(key: str, index: int) -> str:
     """The idempotency key of one part: the post's key for a single post, ``key-<n>`` in a thread."""
     return key if index == 0 else f"{key}-{index}"
-
-
-class _Failure(Exception):
-    def __init__(self, outcome: Outcome) -> None:
-        super().__init__(getattr(outcome, "message", ""))
-        self.outcome = outcome
 
 
 class MastodonPublisher:
@@ -157,7 +152,7 @@ class MastodonPublisher:
                 done = Sent(str(status["id"]), str(status.get("url") or status.get("uri") or ""))
                 on_part(index, done)
                 sent.append(done)
-        except _Failure as failure:
+        except OutcomeError as failure:
             return failure.outcome
         except Exception as error:
             return self._outcome(error)
@@ -171,12 +166,12 @@ class MastodonPublisher:
         try:
             attachment = self._api.media_post(str(path), mime_type=mime, description=alt or None)
         except (errors.MastodonFileNotFoundError, errors.MastodonIOError) as error:
-            raise _Failure(Permanent(f"The image {path} cannot be read ({error}). Export the image again.")) from None
+            raise OutcomeError(Permanent(f"The image {path} cannot be read ({error}). Export the image again.")) from None
         deadline = time.monotonic() + MEDIA_WAIT
         delay = 0.1
         while attachment.get("url") is None:
             if time.monotonic() > deadline:
-                raise _Failure(RetryLater("Mastodon is still processing an image; trying again later."))
+                raise OutcomeError(RetryLater("Mastodon is still processing an image; trying again later."))
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
             attachment = self._api.media(attachment["id"])

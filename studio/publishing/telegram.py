@@ -18,6 +18,7 @@ from studio.publishing.base import (
     AccountInfo,
     ConnectionProblem,
     Outcome,
+    OutcomeError,
     PartCallback,
     Permanent,
     Post,
@@ -58,12 +59,6 @@ CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
 
 
-class _Stop(Exception):
-    def __init__(self, outcome: Outcome) -> None:
-        super().__init__(getattr(outcome, "message", ""))
-        self.outcome = outcome
-
-
 class TelegramPublisher:
     """Posts to one channel or group as a bot. ``account.settings['chat_id']`` names the chat."""
 
@@ -90,16 +85,16 @@ class TelegramPublisher:
         try:
             response = self._session.post(url, data=data, files=files, timeout=self._timeout)
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL) as error:
-            raise _Stop(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before, True)) from None
+            raise OutcomeError(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before, True)) from None
         except requests.exceptions.ConnectionError as error:
             if _refused(error):
-                raise _Stop(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before, True)) from None
-            raise _Stop(Uncertain(
+                raise OutcomeError(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before, True)) from None
+            raise OutcomeError(Uncertain(
                 "The connection to Telegram broke after the message was sent; it may or may not be in the channel. "
                 "Check the channel, then mark the post as published or retry it."
             )) from None
         except requests.exceptions.Timeout:
-            raise _Stop(Uncertain(
+            raise OutcomeError(Uncertain(
                 "Telegram did not answer in time after the message was sent; it may or may not be in the channel. "
                 "Check the channel, then mark the post as published or retry it."
             )) from None
@@ -109,7 +104,7 @@ class TelegramPublisher:
             payload = {"ok": False, "error_code": response.status_code, "description": response.text[:200]}
         if payload.get("ok"):
             return payload["result"]
-        raise _Stop(self._api_error(payload, response.status_code, sent_before))
+        raise OutcomeError(self._api_error(payload, response.status_code, sent_before))
 
     def _not_sent(self, message: str, sent_before: bool, offline: bool = False) -> Outcome:
         if sent_before:
@@ -141,7 +136,7 @@ class TelegramPublisher:
         try:
             me = self._call("getMe", {}, sent_before=False)
             chat = self._call("getChat", {"chat_id": self._chat_id}, sent_before=False)
-        except _Stop as stop:
+        except OutcomeError as stop:
             message = getattr(stop.outcome, "message", "Telegram refused the request.")
             raise ConnectionProblem(message) from None
         name = chat.get("title") or chat.get("username") or self._chat_id
@@ -162,7 +157,7 @@ class TelegramPublisher:
                 done = Sent(str(message["message_id"]), self._url(message))
                 on_part(index, done)
                 sent.append(done)
-        except _Stop as stop:
+        except OutcomeError as stop:
             return stop.outcome
         return Published(sent[0].remote_id, sent[0].remote_url, tuple(sent))
 
@@ -189,7 +184,7 @@ class TelegramPublisher:
         except OSError as error:
             for handle in handles:
                 handle.close()
-            raise _Stop(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
+            raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
         try:
             if len(handles) == 1:
                 data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
