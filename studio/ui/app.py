@@ -116,6 +116,7 @@ class Studio:
         self.library_view.open_draft_requested.connect(self._open_draft)
         self.publications = PublicationsWorkspace(self.context, self.publishing)
         self.publications.connect_requested.connect(self.connect_account)
+        self.publications.reconnect_requested.connect(self.connect_account)
         return [self.write, self.images, self.library_view, self.publications]
 
     def _add_actions(self) -> None:
@@ -127,17 +128,18 @@ class Studio:
         window.add_file_action("&Import drafts…", self.library_view.import_file, "Ctrl+Shift+I", position=1)
         window.add_file_action("Restore from &backup…", self.library_view.restore_from_backup, None, position=2)
         window.add_client_action("&Manage clients…", self.library_view.manage_clients, "Ctrl+Shift+M")
-        window.add_client_action("&Connect account…", self.connect_account, None)
+        window.add_client_action("&Connect account…", lambda: self.connect_account(), None)
 
     def _new_draft(self) -> None:
         self.window.show_workspace("write")
         self.write.new_draft()
 
-    def connect_account(self) -> None:
+    def connect_account(self, account_id: int | None = None) -> None:
+        """Connect a new account to the current client, or reconnect ``account_id`` (new secret)."""
         from studio.ui.publishing.connect_dialog import ConnectAccountDialog
 
         dialog = ConnectAccountDialog(self.context.library, self.context.tasks, self.window.current_client_id(),
-                                      self.window)
+                                      self.window, account_id=account_id)
         if dialog.exec():
             self.publications.reload()
 

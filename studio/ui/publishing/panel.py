@@ -59,10 +59,13 @@ class PublicationsWorkspace(Workspace):
     """The "Publishing" page.
 
     Signals: ``connect_requested()`` when the user asks to connect an account;
+    ``reconnect_requested(int account_id)`` when a post failed because its account must be
+    connected again (a revoked token);
     ``state_changed(str)`` (from :class:`Workspace`) with "N posts waiting" for the status bar.
     """
 
     connect_requested = Signal()
+    reconnect_requested = Signal(int)
     key = "publishing"
     title = "Publishing"
     icon_name = "publishing.svg"
@@ -103,6 +106,8 @@ class PublicationsWorkspace(Workspace):
         self.retry_button = QPushButton("Retry")
         self.cancel_button = QPushButton("Cancel post")
         self.mark_button = QPushButton("Mark as published")
+        self.reconnect_button = QPushButton("Reconnect account…")
+        self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
         self.publish_button = QPushButton("Publish due posts now")
         self.connect_button = QPushButton("Connect account…")
         self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
@@ -119,6 +124,7 @@ class PublicationsWorkspace(Workspace):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.mark_button)
         actions.addStretch(1)
+        actions.addWidget(self.reconnect_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -138,6 +144,7 @@ class PublicationsWorkspace(Workspace):
         self.cancel_button.clicked.connect(lambda: self._act("cancel"))
         self.mark_button.clicked.connect(lambda: self._act("mark_published"))
         self.connect_button.clicked.connect(self.connect_requested)
+        self.reconnect_button.clicked.connect(self._reconnect)
         if service is not None:
             self.publish_button.clicked.connect(service.run_now)
             service.state_changed.connect(self.state_changed)
@@ -225,6 +232,7 @@ class PublicationsWorkspace(Workspace):
         self.retry_button.setText("Not posted: send again" if state == "uncertain" else "Retry")
         self.cancel_button.setEnabled(state in ("scheduled", "failed-retry", "failed-permanent", "uncertain"))
         self.mark_button.setEnabled(state in ("uncertain", "failed-retry", "failed-permanent"))
+        self.reconnect_button.setEnabled(item is not None and item.account_id is not None)
         if item is None:
             self.detail.setText("")
             return
@@ -235,6 +243,11 @@ class PublicationsWorkspace(Workspace):
             lines.append(item.last_error)
         self.detail.setText("<br>".join(lines))
         self.detail.setOpenExternalLinks(True)
+
+    def _reconnect(self) -> None:
+        item = self.selected()
+        if item is not None and item.account_id is not None:
+            self.reconnect_requested.emit(item.account_id)
 
     def _act(self, action: str) -> None:
         item = self.selected()

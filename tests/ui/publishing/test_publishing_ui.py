@@ -131,6 +131,9 @@ def test_panel_shows_states_and_its_buttons_act(
 
         panel.select(long_one)
         assert panel.cancel_button.isEnabled() and panel.retry_button.isEnabled()
+        with qtbot.waitSignal(panel.reconnect_requested) as reconnect:
+            panel.reconnect_button.click()
+        assert reconnect.args == [m]
         panel.cancel_button.click()
         qtbot.waitUntil(lambda: Queue(library).get(long_one).state == "cancelled", timeout=10_000)
         qtbot.waitUntil(lambda: any(i.id == long_one and i.state == "cancelled" for i in panel.items), timeout=10_000)
