@@ -83,7 +83,11 @@ def _client(args: argparse.Namespace) -> Any:
         if client is None:
             names = ", ".join(c.name for c in library.list_clients()) or "none yet"
             raise UsageError(f"There is no client {args.client!r}.", f"Clients: {names}.")
-        networks = sorted({account.network for account in library.list_accounts(client.id)})
+        # Webhook and folder accounts post the base text anywhere: they have no length rules.
+        from studio.text import networks as text_networks
+
+        counted = dict(text_networks())
+        networks = sorted({a.network for a in library.list_accounts(client.id) if a.network in counted})
     return client, networks
 
 

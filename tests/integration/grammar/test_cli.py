@@ -85,6 +85,7 @@ def test_client_networks_language_dictionary_and_brand(env: dict[str, str]) -> N
         client = library.add_client("Acme", language="en-GB")
         library.add_account(client.id, "mastodon", "@acme@example.social")
         library.add_account(client.id, "bluesky", "acme.example")
+        library.add_account(client.id, "webhook", "zapier")  # no length rules: not counted
         library.add_to_dictionary(client.id, "Zyntrix")
         client = library.get_client(client.id)
         library.update_client(replace(client, brand_rules=BrandRules(banned={"cheap": "affordable"})))
