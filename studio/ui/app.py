@@ -114,6 +114,7 @@ class Studio:
         self.images = ImagesWorkspace(self.context)
         self.library_view = LibraryWorkspace(self.context)
         self.library_view.open_draft_requested.connect(self._open_draft)
+        self.library_view.draft_restored.connect(self._draft_restored)
         self.publications = PublicationsWorkspace(self.context, self.publishing)
         self.publications.connect_requested.connect(self.connect_account)
         self.publications.reconnect_requested.connect(self.connect_account)
@@ -179,6 +180,13 @@ class Studio:
     def quit(self) -> None:
         self.window.close()
         self.app.quit()
+
+    def _draft_restored(self, draft_id: int) -> None:
+        """A revision was restored in the Library: the Write page must not keep (and later save
+        over it) the text it showed before."""
+        opened = self.write.opened
+        if opened is not None and opened.draft.id == draft_id:
+            self.write.open_draft(draft_id)
 
     def _watch_network(self) -> None:
         """Show "Offline" in the status bar while the system says there is no network (where Qt
@@ -263,7 +271,8 @@ class Studio:
         self.publishing.stop()
         self.tray.hide()
         self.grammar.shutdown()
-        self.context.tasks.wait(10_000)
+        if not self.context.tasks.close(30_000):
+            log.error("Background work did not finish within 30 s of quitting")
         close = getattr(self.context.library, "close", None)
         if close is not None:
             close()

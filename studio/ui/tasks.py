@@ -61,6 +61,7 @@ class Tasks(QObject):
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)
         self.inline = False
+        self.closed = False
         self._relays: set[_Relay] = set()
 
     def run(
@@ -76,6 +77,9 @@ class Tasks(QObject):
         Without ``on_error`` a failure is logged and handed to the application's error hook, so
         nothing fails silently.
         """
+        if self.closed:
+            log.debug("Not starting %r: the application is shutting down", fn)
+            return
         if self.inline:
             self._run_now(fn, args, on_done, on_error)
             return
@@ -84,12 +88,15 @@ class Tasks(QObject):
 
         def finished(result: Any) -> None:
             self._relays.discard(relay)
-            if on_done is not None:
+            if on_done is not None and not self.closed:
                 on_done(result)
 
         def failed(error: BaseException) -> None:
             self._relays.discard(relay)
-            _report(error, on_error)
+            if self.closed:
+                log.debug("Dropped after closing: %r", error)
+            else:
+                _report(error, on_error)
 
         relay.finished.connect(finished)
         relay.failed.connect(failed)
@@ -106,8 +113,14 @@ class Tasks(QObject):
                 on_done(result)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for both pools to drain (on quit, and in tests)."""
+        """Wait for both pools to drain (in tests)."""
         return self.general.waitForDone(msecs) and self.writes.waitForDone(msecs)
+
+    def close(self, msecs: int = 30_000) -> bool:
+        """On quit: refuse new work, let what runs finish (writes above all), and drop the outcomes
+        not yet delivered: the widgets waiting for them are going away with the window."""
+        self.closed = True  # outcomes already on their way to the GUI thread are dropped on arrival
+        return self.wait(msecs)
 
 
 def _report(error: BaseException, on_error: Failed | None) -> None:

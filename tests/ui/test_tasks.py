@@ -53,3 +53,13 @@ def test_inline_mode_runs_synchronously() -> None:
     out: list[int] = []
     tasks.run(lambda: 7, on_done=out.append)
     assert out == [7]
+
+
+def test_closing_refuses_new_work_and_drops_undelivered_outcomes(qtbot: QtBot) -> None:
+    tasks = Tasks()
+    delivered: list[int] = []
+    tasks.run(lambda: 1, on_done=delivered.append)
+    assert tasks.close()
+    tasks.run(lambda: 2, on_done=delivered.append)
+    qtbot.wait(50)
+    assert delivered == []  # the first outcome was dropped at close, the second never started

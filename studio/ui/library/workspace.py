@@ -40,6 +40,8 @@ class LibraryWorkspace(Workspace):
 
     Signals: ``open_draft_requested(int draft_id)`` (double click, Enter, "New draft");
     ``clients_changed()`` after the client manager changed clients (the switcher reloads);
+    ``draft_restored(int draft_id)`` after an older revision of a draft was restored (an editor
+    showing that draft loads it again);
     ``state_changed(str)`` (from :class:`Workspace`) with the number of drafts shown.
     """
 
@@ -48,6 +50,7 @@ class LibraryWorkspace(Workspace):
     icon_name = "library.svg"
     open_draft_requested = Signal(int)
     clients_changed = Signal()
+    draft_restored = Signal(int)
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -244,6 +247,7 @@ class LibraryWorkspace(Workspace):
         from studio.ui.library.revisions_dialog import RevisionsDialog
 
         dialog = RevisionsDialog(self.library, self.tasks, draft_id, self)
+        dialog.restored.connect(self.draft_restored)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

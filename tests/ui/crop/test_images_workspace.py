@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -143,7 +143,7 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, context: AppContext, photo_path:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(photo_path))])
     # Qt delivers a drop only inside a real drag; the handlers are called as Qt would call them.
-    enter = QDragEnterEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     workspace.dragEnterEvent(enter)
     assert enter.isAccepted()

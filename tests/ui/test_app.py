@@ -1,0 +1,117 @@
+"""The composition root: the real window with the real workspaces and services, over a real library."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from studio.library import Library
+from studio.settings import Settings
+from studio.ui.app import Studio
+from studio.ui.welcome_dialog import WelcomeDialog
+
+
+@pytest.fixture
+def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
+    library = Library.open(tmp_path / "library")
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set("grammar.mode", "off")  # LanguageTool has its own integration tests
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running = Studio(app, tmp_path / "library", library, settings)
+    qtbot.addWidget(running.window)
+    # An unexpected error would open the (modal) error dialog: record it instead, and fail below.
+    monkeypatch.setattr(running.hook, "_show", lambda summary, details: None)
+    yield running
+    running.window.close()
+    running.shutdown()
+    assert running.hook.shown == [], "unexpected errors reached the error dialog (see the log)"
+
+
+def test_four_workspaces_and_the_status_bar(studio: Studio, qtbot: QtBot) -> None:
+    studio.start(welcome=False, publish=False)
+    window = studio.window
+    assert [w.key for w in window.workspaces] == ["write", "images", "library", "publishing"]
+    assert window.grammar_label.text() == "Grammar: off"
+    assert studio.context.grammar is studio.grammar
+
+
+def test_new_draft_from_anywhere_opens_the_write_page(studio: Studio, qtbot: QtBot) -> None:
+    library = studio.context.library
+    client = library.add_client("Acme Bakery")
+    studio.window.reload_clients(select=client.id)
+    studio.start(welcome=False, publish=False)
+    window = studio.window
+    window.show_workspace("library")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is studio.write
+    qtbot.waitUntil(lambda: library.count_drafts() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: studio.write.opened is not None, timeout=10_000)
+    assert studio.write.opened.client.id == client.id
+
+
+def test_a_restored_revision_reaches_the_open_editor(studio: Studio, qtbot: QtBot) -> None:
+    library = studio.context.library
+    client = library.add_client("Acme Bakery")
+    draft = library.create_draft(client.id, "First words")
+    library.save_text(draft.id, "Second words")
+    studio.start(welcome=False, publish=False)
+    studio._open_draft(draft.id)
+    qtbot.waitUntil(lambda: studio.write.editor.text() == "Second words", timeout=10_000)
+    older = library.revisions(draft.id)[-1]
+    library.restore_revision(draft.id, older.id)
+    studio.library_view.draft_restored.emit(draft.id)
+    qtbot.waitUntil(lambda: studio.write.editor.text() == "First words", timeout=10_000)
+
+
+def test_first_run_welcome_creates_the_first_client(studio: Studio, qtbot: QtBot) -> None:
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, WelcomeDialog):
+            QTimer.singleShot(20, fill)
+            return
+        assert "Grammar checking is off" in dialog.findChild(QLabel, "grammarStatus").text()
+        dialog.name.setText("Velo Bikes")
+        dialog.accept()
+
+    QTimer.singleShot(20, fill)
+    studio.start(welcome=False, publish=False)
+    studio.welcome()
+    clients = studio.context.library.list_clients()
+    assert [c.name for c in clients] == ["Velo Bikes"]
+    assert studio.window.current_client_id() == clients[0].id
+    assert studio.context.settings.get("general.welcome_done") is True
+
+
+def test_smoke_opens_the_window_and_reports(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONFIG_DIR=str(tmp_path / "config"))
+    library = tmp_path / "library"
+    result = subprocess.run([sys.executable, "-m", "studio", "--smoke", "--library", str(library)],
+                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["startup_ms"] > 0 and report["drafts"] == 0
+    assert (library / "library.sqlite3").is_file()
+
+
+def test_a_damaged_library_is_refused_with_a_message_not_a_crash(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "library.sqlite3").write_bytes(b"this is not a database" * 100)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONFIG_DIR=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-m", "studio", "--smoke", "--library", str(library)],
+                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("studio: ")
