@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from studio.paths import log_dir
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is now, not the one there was when logging was set up
+    (test runners and embedding hosts swap it, and a closed one would lose the record)."""
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
 
 
 def setup_logging(verbose: bool = False) -> Path | None:
@@ -18,7 +32,7 @@ def setup_logging(verbose: bool = False) -> Path | None:
     if any(getattr(handler, "_studio", False) for handler in root.handlers):
         return log_file()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    console = logging.StreamHandler()
+    console = _Stderr()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("studio: %(levelname)s: %(message)s"))
     console._studio = True  # type: ignore[attr-defined]

@@ -36,4 +36,6 @@ def context(qtbot: QtBot, tmp_path: Path, library: Library) -> Iterator[AppConte
         messages=Messages(),
     )
     yield ctx
-    tasks.wait(10_000)
+    # As on quit: no new work once the test is over (widgets' timers may still fire while pytest-qt
+    # processes events), and no outcome delivered to widgets that are gone; then the library closes.
+    tasks.close(10_000)

@@ -42,7 +42,7 @@ def settings(tmp_path: Path) -> Settings:
 def tasks() -> Iterator[Tasks]:
     pools = Tasks()
     yield pools
-    pools.wait(30_000)
+    pools.close(30_000)
 
 
 @pytest.fixture
