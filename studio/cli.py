@@ -7,7 +7,8 @@ core functions as the GUI and never import QtWidgets, so they start fast and run
 Each area of the core that has commands owns a module listed in :data:`COMMAND_MODULES` with a
 function ``register(subparsers, common)`` that adds its sub-parsers (built with ``parents=[common]``)
 and sets ``handler=<callable(args) -> int>`` on each. Those modules keep their top-level imports
-light: the heavy ones go inside the handlers.
+light: the heavy ones go inside the handlers. :data:`COMMANDS` names each command's module, so
+opening the GUI (no command named) imports none of them: start-up time matters there.
 """
 
 from __future__ import annotations
@@ -25,12 +26,17 @@ from studio.errors import StudioError, UsageError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "studio.grammar.commands",
-    "studio.imaging.commands",
-    "studio.library.commands",
-    "studio.publishing.commands",
-)
+COMMANDS: dict[str, str] = {
+    "check": "studio.grammar.commands",
+    "presets": "studio.imaging.commands",
+    "export-image": "studio.imaging.commands",
+    "drafts": "studio.library.commands",
+    "library": "studio.library.commands",
+    "accounts": "studio.publishing.commands",
+    "publish": "studio.publishing.commands",
+    "scheduler": "studio.publishing.commands",
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -46,7 +52,8 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without ``with_commands``, only the global options (the GUI's path)."""
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="studio",
@@ -60,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the main window, wait for its first paint, print timings as JSON and exit",
     )
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         # A module that is not there is an area without commands yet; an import error inside an
@@ -81,9 +90,29 @@ def library_dir(args: argparse.Namespace) -> Path:
     return Path(chosen).expanduser() if chosen else default_library_dir()
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the command line names a sub-command or asks for help (which lists them)."""
+    return any(word in COMMANDS or word in ("-h", "--help") for word in argv) or any(
+        not word.startswith("-") and word not in COMMANDS for word in _positionals(argv))
+
+
+def _positionals(argv: Sequence[str]) -> list[str]:
+    words, skip = [], False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--library":
+            skip = True
+        elif not word.startswith("-"):
+            words.append(word)
+    return words
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # A word that is not a known command still goes to the full parser, which names the error.
+    parser = build_parser(with_commands=_names_a_command(words))
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

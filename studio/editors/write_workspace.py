@@ -106,7 +106,8 @@ class WriteWorkspace(Workspace):
     title = "Write"
     icon_name = "write.svg"
 
-    def __init__(self, context: AppContext, *, grammar: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, *, grammar: Any = None, parent: QWidget | None = None,
+                 warm: bool = True) -> None:
         super().__init__(parent)
         self.context = context
         self.client_id: int | None = None
@@ -142,7 +143,17 @@ class WriteWorkspace(Workspace):
         self.saver = VariantSaver(context.library, context.tasks, self)
         self.saver.failed.connect(context.messages.warning)
         self._show_empty()
-        context.tasks.run(warm_up, on_done=self._warmed, on_error=self._warm_failed)
+        self._warming = False
+        if warm:
+            self.start_warm_up()
+
+    def start_warm_up(self) -> None:
+        """Load the link rules on a worker (once). The app calls this after its first paint: the
+        import holds the interpreter for a few hundred milliseconds, which start-up should not wait for."""
+        if self._warming:
+            return
+        self._warming = True
+        self.context.tasks.run(warm_up, on_done=self._warmed, on_error=self._warm_failed)
 
     # -- building -----------------------------------------------------------------------------
 

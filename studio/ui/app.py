@@ -10,9 +10,8 @@ import json
 import logging
 import os
 import sys
-import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -28,7 +27,14 @@ from studio.ui.main_window import MainWindow, icon
 from studio.ui.messages import Messages
 from studio.ui.tasks import Tasks
 from studio.ui.theme import apply_theme, follow_system
-from studio.ui.workspace import Workspace
+from studio.ui.workspace import LazyWorkspace, Workspace
+
+if TYPE_CHECKING:
+    from studio.editors.images_workspace import ImagesWorkspace
+    from studio.editors.write_workspace import WriteWorkspace
+    from studio.ui.grammar import GrammarEngine
+    from studio.ui.library import LibraryWorkspace
+    from studio.ui.publishing.panel import PublicationsWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,6 @@ class Studio:
     """The running application: the context, the window and the services behind the status bar."""
 
     def __init__(self, app: QApplication, library_dir: Path, library: Any, settings: Settings) -> None:
-        from studio.ui.grammar import GrammarEngine
         from studio.ui.publishing.service import PublishingService
 
         self.app = app
@@ -83,52 +88,118 @@ class Studio:
             tasks=tasks,
             messages=messages,
         )
-        # Cheap to build: LanguageTool starts only on the first check, in the background.
-        self.grammar = GrammarEngine(settings, tasks, signals, app)
-        self.context.grammar = self.grammar
+        self._grammar: GrammarEngine | None = None
+        self._painted = False
         self.publishing = PublishingService(self.context, settings.get("publisher.interval_s") * 1000, app)
         self.window = MainWindow(self.context, self._workspaces())
+        self.window.first_painted.connect(self._first_painted)
         self._add_actions()
         messages.connect_view(self.window.show_message)
         self.hook = ExceptionHook(self.window)
         signals.changed.connect(self._setting_changed)
-        self.grammar.state_changed.connect(lambda _state: self.window.set_grammar_state(self.grammar.status_text()))
-        self.grammar.download_needed.connect(self._offer_download)
-        self.window.set_grammar_state(self.grammar.status_text())
+        self.window.set_grammar_state("Grammar: off" if settings.get("grammar.mode") == "off"
+                                      else "Grammar: not started")
         self.publishing.state_changed.connect(self.window.set_publisher_state)
         self.publishing.failed.connect(messages.error)
         self.window.set_publisher_state("")
         self.window.set_network_state("")
-        self.tray = self._make_tray()
+        self.tray: Any = None  # made after the first paint (see _first_painted)
         self.online = True
-        self._watch_network()
+        self._publish = False
 
-    def _workspaces(self) -> list[Workspace]:
-        from studio.editors.images_workspace import ImagesWorkspace
+    # -- the parts, built when first needed (start-up builds only what the first paint shows) ----
+
+    @property
+    def grammar(self) -> GrammarEngine:
+        """The LanguageTool engine: built with the Write page; LanguageTool itself starts only on
+        the first check, in the background."""
+        if self._grammar is None:
+            from studio.ui.grammar import GrammarEngine
+
+            engine = GrammarEngine(self.context.settings, self.context.tasks, self.context.settings_signals,
+                                   self.app)
+            engine.state_changed.connect(lambda _state: self.window.set_grammar_state(engine.status_text()))
+            engine.download_needed.connect(self._offer_download)
+            self.window.set_grammar_state(engine.status_text())
+            self._grammar = self.context.grammar = engine
+        return self._grammar
+
+    @property
+    def write(self) -> WriteWorkspace:
+        return self.window.workspace("write")  # type: ignore[return-value]
+
+    @property
+    def images(self) -> ImagesWorkspace:
+        return self.window.workspace("images")  # type: ignore[return-value]
+
+    @property
+    def library_view(self) -> LibraryWorkspace:
+        return self.window.workspace("library")  # type: ignore[return-value]
+
+    @property
+    def publications(self) -> PublicationsWorkspace:
+        return self.window.workspace("publishing")  # type: ignore[return-value]
+
+    def _workspaces(self) -> list[LazyWorkspace]:
+        return [
+            LazyWorkspace("write", "Write", "write.svg", self._build_write),
+            LazyWorkspace("images", "Images", "images.svg", self._build_images),
+            LazyWorkspace("library", "Library", "library.svg", self._build_library),
+            LazyWorkspace("publishing", "Publishing", "publishing.svg", self._build_publications),
+        ]
+
+    def _build_write(self) -> Workspace:
         from studio.editors.write_workspace import WriteWorkspace
+
+        # Before the first paint the page is built without its grammar engine (which then only
+        # costs start-up time: no check can be asked for before the window is on screen);
+        # _first_painted hands it over.
+        return WriteWorkspace(self.context, grammar=self.grammar if self._painted else None, warm=self._painted)
+
+    def _build_images(self) -> Workspace:
+        from studio.editors.images_workspace import ImagesWorkspace
+
+        return ImagesWorkspace(self.context)
+
+    def _build_library(self) -> Workspace:
         from studio.ui.library import LibraryWorkspace
+
+        view = LibraryWorkspace(self.context)
+        view.open_draft_requested.connect(self._open_draft)
+        view.draft_restored.connect(self._draft_restored)
+        view.clients_changed.connect(lambda: self.window.reload_clients())
+        return view
+
+    def _build_publications(self) -> Workspace:
         from studio.ui.publishing.panel import PublicationsWorkspace
 
-        self.write = WriteWorkspace(self.context, grammar=self.grammar)
-        self.write.runner.busy.connect(lambda busy: self.grammar.ensure_started() if busy else None)
-        self.images = ImagesWorkspace(self.context)
-        self.library_view = LibraryWorkspace(self.context)
-        self.library_view.open_draft_requested.connect(self._open_draft)
-        self.library_view.draft_restored.connect(self._draft_restored)
-        self.publications = PublicationsWorkspace(self.context, self.publishing)
-        self.publications.connect_requested.connect(self.connect_account)
-        self.publications.reconnect_requested.connect(self.connect_account)
-        return [self.write, self.images, self.library_view, self.publications]
+        panel = PublicationsWorkspace(self.context, self.publishing)
+        panel.connect_requested.connect(self.connect_account)
+        panel.reconnect_requested.connect(self.connect_account)
+        return panel
+
+    def _first_painted(self) -> None:
+        """What the window's first paint does not wait for: the network watch, the publisher's
+        timer and tray, the Write page's link rules."""
+        self._painted = True
+        self.tray = self._make_tray()
+        self._watch_network()
+        if self._publish:
+            self._start_publishing()
+        if self.window.is_built("write"):
+            self.write.runner.engine = self.grammar
+            self.write.start_warm_up()
 
     def _add_actions(self) -> None:
         """Window-wide actions that belong to a workspace's work (so they work from anywhere)."""
         window = self.window
-        self.library_view.clients_changed.connect(lambda: window.reload_clients())
         new_draft = window.add_file_action("&New draft", self._new_draft, "Ctrl+N", position=0)
         new_draft.setStatusTip("Start a new draft for the current client")
-        window.add_file_action("&Import drafts…", self.library_view.import_file, "Ctrl+Shift+I", position=1)
-        window.add_file_action("Restore from &backup…", self.library_view.restore_from_backup, None, position=2)
-        window.add_client_action("&Manage clients…", self.library_view.manage_clients, "Ctrl+Shift+M")
+        window.add_file_action("&Import drafts…", lambda: self.library_view.import_file(), "Ctrl+Shift+I",
+                               position=1)
+        window.add_file_action("Restore from &backup…", lambda: self.library_view.restore_from_backup(), None,
+                               position=2)
+        window.add_client_action("&Manage clients…", lambda: self.library_view.manage_clients(), "Ctrl+Shift+M")
         window.add_client_action("&Connect account…", lambda: self.connect_account(), None)
 
     def _new_draft(self) -> None:
@@ -184,6 +255,8 @@ class Studio:
     def _draft_restored(self, draft_id: int) -> None:
         """A revision was restored in the Library: the Write page must not keep (and later save
         over it) the text it showed before."""
+        if not self.window.is_built("write"):
+            return  # it will read the draft from the library when it opens one
         opened = self.write.opened
         if opened is not None and opened.draft.id == draft_id:
             self.write.open_draft(draft_id)
@@ -223,6 +296,8 @@ class Studio:
     def _start_publishing(self) -> None:
         """Publish due posts while the app runs (and from the tray once the window is closed),
         unless the user leaves it to cron or systemd."""
+        if self.tray is None:
+            return  # before the first paint: started then
         if self.context.settings.get("publisher.enabled"):
             self.publishing.start()
             self.tray.show()
@@ -235,9 +310,8 @@ class Studio:
     def start(self, welcome: bool = True, publish: bool = True) -> None:
         self.hook.install()
         self.window.restore_layout()
+        self._publish = publish  # started after the first paint
         self.window.show()
-        if publish:
-            self._start_publishing()
         if welcome and not self.context.settings.get("general.welcome_done"):
             QTimer.singleShot(0, self.welcome)
 
@@ -269,8 +343,10 @@ class Studio:
         """Stop background work and close the library; called once the event loop has ended."""
         self.hook.uninstall()
         self.publishing.stop()
-        self.tray.hide()
-        self.grammar.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        if self._grammar is not None:
+            self._grammar.shutdown()
         if not self.context.tasks.close(30_000):
             log.error("Background work did not finish within 30 s of quitting")
         close = getattr(self.context.library, "close", None)
@@ -308,7 +384,7 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
     studio = Studio(app, library_dir, library, settings)
     if smoke:
         def report() -> None:
-            elapsed = (time.perf_counter() - STARTED) * 1000
+            elapsed = (studio.window.first_paint_at - STARTED) * 1000
             drafts = _count_drafts(library)
             print(json.dumps({
                 "startup_ms": round(elapsed, 1),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from studio.data import resource
 from studio.ui.context import AppContext
 from studio.ui.sidebar import Sidebar
-from studio.ui.workspace import Workspace
+from studio.ui.workspace import LazyWorkspace, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -41,21 +42,25 @@ class MainWindow(QMainWindow):
     client_changed = Signal(object)
     first_painted = Signal()
 
-    def __init__(self, context: AppContext, workspaces: Sequence[Workspace]) -> None:
+    def __init__(self, context: AppContext, workspaces: Sequence[Workspace | LazyWorkspace]) -> None:
         super().__init__()
         self.context = context
-        self.workspaces = list(workspaces)
+        self.slots = list(workspaces)  # a Workspace, or a LazyWorkspace until it is first shown
         self._painted = False
+        self.first_paint_at = 0.0  # time.perf_counter() at the end of the first paint
         self.setWindowTitle("Studio")
         self.setWindowIcon(icon("studio.svg"))
         self.setMinimumSize(QSize(720, 480))
 
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
-        for row, workspace in enumerate(self.workspaces):
-            self.sidebar.add(icon(workspace.icon_name), workspace.title, f"{workspace.title} (Ctrl+{row + 1})")
-            self.stack.addWidget(workspace)
-            workspace.state_changed.connect(self._workspace_said)
+        for row, slot in enumerate(self.slots):
+            self.sidebar.add(icon(slot.icon_name), slot.title, f"{slot.title} (Ctrl+{row + 1})")
+            if isinstance(slot, Workspace):
+                self.stack.addWidget(slot)
+                slot.state_changed.connect(self._workspace_said)
+            else:
+                self.stack.addWidget(QWidget())  # stands in until the workspace is built
         self.sidebar.currentRowChanged.connect(self._switch_to_row)
 
         central = QWidget()
@@ -92,6 +97,7 @@ class MainWindow(QMainWindow):
         label.setObjectName(name)
         label.setToolTip(tooltip)
         label.setContentsMargins(8, 0, 8, 0)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.statusBar().addPermanentWidget(label)
         return label
 
@@ -128,7 +134,7 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         self.workspace_actions: list[QAction] = []
-        for row, workspace in enumerate(self.workspaces):
+        for row, workspace in enumerate(self.slots):
             action = self._action(f"&{workspace.title}", partial(self.show_workspace, row), f"Ctrl+{row + 1}")
             action.setIcon(icon(workspace.icon_name))
             view_menu.addAction(action)
@@ -172,10 +178,21 @@ class MainWindow(QMainWindow):
 
     # -- workspaces -----------------------------------------------------------------------------
 
+    @property
+    def workspaces(self) -> list[Workspace]:
+        """The workspaces built so far, in side-bar order."""
+        return [slot for slot in self.slots if isinstance(slot, Workspace)]
+
+    def is_built(self, key: str) -> bool:
+        return isinstance(self.slots[self._row_of(key)], Workspace)
+
+    def keys(self) -> list[str]:
+        return [slot.key for slot in self.slots]
+
     def show_workspace(self, row_or_key: int | str) -> None:
-        """Switch to a workspace by position or key ("write", "images", "library")."""
+        """Switch to a workspace by position or key ("write", "images", "library", "publishing")."""
         row = row_or_key if isinstance(row_or_key, int) else self._row_of(row_or_key)
-        if 0 <= row < len(self.workspaces):
+        if 0 <= row < len(self.slots):
             self.sidebar.setCurrentRow(row)
 
     def current_workspace(self) -> Workspace | None:
@@ -183,22 +200,42 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Workspace) else None
 
     def workspace(self, key: str) -> Workspace:
-        return self.workspaces[self._row_of(key)]
+        """The workspace ``key``, built now if it has not been shown yet."""
+        return self._built(self._row_of(key))
+
+    def _built(self, row: int) -> Workspace:
+        slot = self.slots[row]
+        if isinstance(slot, Workspace):
+            return slot
+        workspace = slot.build()
+        self.slots[row] = workspace
+        placeholder = self.stack.widget(row)
+        assert placeholder is not None
+        showing = self.stack.currentIndex() == row
+        self.stack.insertWidget(row, workspace)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(row)
+        workspace.state_changed.connect(self._workspace_said)
+        workspace.set_client(self.current_client_id())
+        return workspace
 
     def _row_of(self, key: str) -> int:
-        for row, workspace in enumerate(self.workspaces):
-            if workspace.key == key:
+        for row, slot in enumerate(self.slots):
+            if slot.key == key:
                 return row
         raise KeyError(key)
 
     def _step_workspace(self, step: int) -> None:
-        if self.workspaces:
-            self.show_workspace((self.sidebar.currentRow() + step) % len(self.workspaces))
+        if self.slots:
+            self.show_workspace((self.sidebar.currentRow() + step) % len(self.slots))
 
     def _switch_to_row(self, row: int) -> None:
         previous = self.current_workspace()
         if previous is not None and self.stack.indexOf(previous) != row:
             self._save(previous)
+        self._built(row)
         self.stack.setCurrentIndex(row)
         current = self.current_workspace()
         if current is not None:
@@ -327,6 +364,7 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.UpdateRequest:
             # The first UpdateRequest of a shown window is its first paint of the backing store.
             self._painted = True
+            self.first_paint_at = time.perf_counter()
             QTimer.singleShot(0, self.first_painted.emit)
         return result
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from studio.ui.theme import SIDEBAR_STYLE
+
 
 class Sidebar(QFrame):
     """Buttons that switch workspaces; exactly one is checked.
@@ -20,6 +22,7 @@ class Sidebar(QFrame):
         self.setObjectName("sidebar")
         self.setAccessibleName("Workspaces")
         self.setFixedWidth(96)
+        self.setStyleSheet(SIDEBAR_STYLE)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idToggled.connect(self._toggled)

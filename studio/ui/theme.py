@@ -50,12 +50,13 @@ _DARK = {
     QPalette.ColorRole.Shadow: "#000000",
 }
 
-STYLE_SHEET = """
+# Scoped to the side bar (and set on it, not on the application): an application-wide style sheet
+# makes Qt polish every widget through the style sheet engine, which cost a third of start-up.
+SIDEBAR_STYLE = """
 #sidebar { background: palette(alternate-base); border: none; border-right: 1px solid palette(mid); }
 #sidebar QToolButton { border: none; border-radius: 8px; padding: 4px; }
 #sidebar QToolButton:hover { background: palette(midlight); }
 #sidebar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }
-QStatusBar QLabel { color: palette(placeholder-text); }
 """
 
 
@@ -77,7 +78,6 @@ def apply_theme(app: QApplication, choice: str) -> bool:
     """Apply ``choice`` ("system", "light", "dark"); returns whether the result is dark."""
     dark = system_is_dark(app) if choice == "system" else choice == "dark"
     app.setPalette(palette_for(dark))
-    app.setStyleSheet(STYLE_SHEET)
     return dark
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -28,3 +31,14 @@ class Workspace(QWidget):
 
     def activated(self) -> None:
         """The workspace became the visible one."""
+
+
+@dataclass(frozen=True)
+class LazyWorkspace:
+    """A workspace the window builds the first time it is shown (or asked for): start-up builds
+    only the page the user sees. ``build`` returns the workspace, wired to the rest of the app."""
+
+    key: str
+    title: str
+    icon_name: str
+    build: Callable[[], Workspace]

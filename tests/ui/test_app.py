@@ -40,9 +40,16 @@ def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 def test_four_workspaces_and_the_status_bar(studio: Studio, qtbot: QtBot) -> None:
     studio.start(welcome=False, publish=False)
     window = studio.window
-    assert [w.key for w in window.workspaces] == ["write", "images", "library", "publishing"]
+    assert window.keys() == ["write", "images", "library", "publishing"]
     assert window.grammar_label.text() == "Grammar: off"
-    assert studio.context.grammar is studio.grammar
+    # Only the page on screen is built at start-up; the others are built when first shown.
+    assert window.is_built("write") and not window.is_built("images") and not window.is_built("library")
+    # The grammar engine reaches the Write page after the first paint (start-up does not wait).
+    qtbot.waitUntil(lambda: studio.write.runner.engine is not None, timeout=5000)
+    assert studio.write.runner.engine is studio.grammar is studio.context.grammar
+    window.show_workspace("library")
+    assert window.is_built("library") and window.current_workspace() is studio.library_view
+    assert studio.library_view.isVisible()
 
 
 def test_new_draft_from_anywhere_opens_the_write_page(studio: Studio, qtbot: QtBot) -> None:

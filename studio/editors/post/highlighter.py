@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from studio.editors.post.marks import Mark
-from studio.text import entities
 from studio.text.positions import cp_to_utf16
 
 CATEGORY_COLOURS: dict[str, str] = {
@@ -54,6 +53,8 @@ class PostHighlighter(QSyntaxHighlighter):
         base = block.position()
         length = len(text.encode("utf-16-le")) // 2
         if self.show_entities and text:
+            from studio.text import entities  # its regular expressions load with the first text
+
             for entity in entities.entities(text):
                 fmt = QTextCharFormat()
                 fmt.setForeground(QColor(ENTITY_COLOURS[entity.kind]))

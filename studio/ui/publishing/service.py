@@ -8,13 +8,14 @@ skipped.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.publishing.queue import Queue, runner_name
-from studio.publishing.runner import Report, Result, Runner
 from studio.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from studio.publishing.runner import Report, Result, Runner
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +48,29 @@ class PublishingService(QObject):
                  runner_factory: Any = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.owner = runner_name()
+        self._owner = ""
         self.running = False
         self.offline = False
-        self._runner_factory = runner_factory or (lambda library: Runner(library, Queue(library, self.owner)))
+        self._runner_factory = runner_factory or self._make_runner
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.run_now)
+
+    @property
+    def owner(self) -> str:
+        """This app's name on the leases it takes (host, process, random part)."""
+        if not self._owner:
+            from studio.publishing.queue import runner_name
+
+            self._owner = runner_name()
+        return self._owner
+
+    def _make_runner(self, library: Any) -> Runner:
+        """On the pool thread: the publishers and their network libraries load there, not at start-up."""
+        from studio.publishing.queue import Queue
+        from studio.publishing.runner import Runner
+
+        return Runner(library, Queue(library, self.owner))
 
     def start(self) -> None:
         """Start the timer and run once now (posts that fell due while the app was closed)."""
@@ -74,6 +91,7 @@ class PublishingService(QObject):
         if self.running:
             return
         self.running = True
+        self.owner  # noqa: B018  (named here on the GUI thread, not by two workers at once)
         library = self.context.library
         factory = self._runner_factory
         self.context.tasks.run(_run, factory, library, on_done=self._done, on_error=self._error)

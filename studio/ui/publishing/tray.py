@@ -4,13 +4,16 @@ published or failed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from studio.publishing.runner import Result
 from studio.ui.publishing.service import PublishingService, describe
+
+if TYPE_CHECKING:
+    from studio.publishing.runner import Result
 
 
 class PublishingTray(QObject):

@@ -49,3 +49,21 @@ def test_headless_commands_do_not_import_qt_widgets() -> None:
         result = subprocess.run([sys.executable, "-c", probe, name], capture_output=True, text=True,
                                 env=dict(os.environ), timeout=120, check=True)
         assert result.stdout.strip().splitlines()[-1] == "clean", name or "--version"
+
+
+def test_the_command_table_names_every_registered_command() -> None:
+    """COMMANDS lets the GUI path skip importing the command modules; it must stay complete."""
+    from studio.cli import COMMANDS
+
+    assert set(_command_names()) == set(COMMANDS)
+
+
+def test_opening_the_gui_imports_no_command_module() -> None:
+    probe = (
+        "import sys\n"
+        "import studio.cli as cli\n"
+        "cli.build_parser(with_commands=cli._names_a_command(['--smoke', '--library', 'x']))\n"
+        "print(sorted(m for m in cli.COMMAND_MODULES if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
