@@ -39,7 +39,7 @@ VOCABULARY = (
     "office studio design brand colour logo font campaign newsletter subscribe follow share like comment"
 )
 WORDS = VOCABULARY.split()
-NETWORKS = ("mastodon", "bluesky", "telegram", "webhook", "folder")
+NETWORKS = ("x", "mastodon", "bluesky", "instagram", "linkedin")  # targets with text rules
 
 
 def make_csv(path: Path, count: int, seed: int = 7) -> None:

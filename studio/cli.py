@@ -52,8 +52,9 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole parser; without ``with_commands``, only the global options (the GUI's path)."""
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the sub-commands of ``modules``: all of them by default, none (``()``) for
+    the GUI's path."""
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="studio",
@@ -67,10 +68,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="build the main window, wait for its first paint, print timings as JSON and exit",
     )
-    if not with_commands:
+    wanted = COMMAND_MODULES if modules is None else tuple(modules)
+    if not wanted:
         return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in wanted:
         # A module that is not there is an area without commands yet; an import error inside an
         # existing module is a bug and is raised.
         try:
@@ -90,10 +92,14 @@ def library_dir(args: argparse.Namespace) -> Path:
     return Path(chosen).expanduser() if chosen else default_library_dir()
 
 
-def _names_a_command(argv: Sequence[str]) -> bool:
-    """Whether the command line names a sub-command or asks for help (which lists them)."""
-    return any(word in COMMANDS or word in ("-h", "--help") for word in argv) or any(
-        not word.startswith("-") and word not in COMMANDS for word in _positionals(argv))
+def modules_for(argv: Sequence[str]) -> tuple[str, ...] | None:
+    """Only the command modules this command line needs (start-up time of each command): none to
+    open the app, the named command's own module, or all (``None``) for ``--help`` and for a word
+    that is no command (argparse then lists the choices)."""
+    words = _positionals(argv)
+    if words:
+        return (COMMANDS[words[0]],) if words[0] in COMMANDS else None
+    return None if any(word in ("-h", "--help") for word in argv) else ()
 
 
 def _positionals(argv: Sequence[str]) -> list[str]:
@@ -110,8 +116,7 @@ def _positionals(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    # A word that is not a known command still goes to the full parser, which names the error.
-    parser = build_parser(with_commands=_names_a_command(words))
+    parser = build_parser(modules_for(words))
     args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     try:

@@ -62,8 +62,18 @@ def test_opening_the_gui_imports_no_command_module() -> None:
     probe = (
         "import sys\n"
         "import studio.cli as cli\n"
-        "cli.build_parser(with_commands=cli._names_a_command(['--smoke', '--library', 'x']))\n"
+        "cli.build_parser(cli.modules_for(['--smoke', '--library', 'x']))\n"
         "print(sorted(m for m in cli.COMMAND_MODULES if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    from studio.cli import modules_for
+
+    assert modules_for(["--library", "lib", "drafts", "search", "x"]) == ("studio.library.commands",)
+    assert modules_for(["check", "--network", "x"]) == ("studio.grammar.commands",)
+    assert modules_for(["--smoke"]) == ()
+    assert modules_for(["--help"]) is None
+    assert modules_for(["bogus"]) is None
