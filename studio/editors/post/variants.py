@@ -48,6 +48,8 @@ class VariantBar(QWidget):
         self.split.clicked.connect(lambda: self.split_requested.emit(self.numbered.isChecked()))
         line.addWidget(self.split)
         layout.addLayout(line)
+        for action in (self.own, self.numbered, self.split):
+            action.hide()  # offered by describe() once a post is open
         self._networks: list[str] = []
         self._has_variant = False
         self.tabs.currentChanged.connect(self._changed)
