@@ -230,6 +230,7 @@ class LibraryWorkspace(Workspace):
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
         menu.addAction("History…", lambda: self.show_history(draft_id))
         menu.addAction("Schedule…", lambda: self.schedule_draft(draft_id))
+        menu.addAction("Reschedule…", lambda: self.reschedule_draft(draft_id))
         menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
         status_menu = menu.addMenu("Status")
         for status in STATUSES:
@@ -248,6 +249,14 @@ class LibraryWorkspace(Workspace):
 
         dialog = RevisionsDialog(self.library, self.tasks, draft_id, self)
         dialog.restored.connect(self.draft_restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def reschedule_draft(self, draft_id: int) -> None:
+        """Move the draft's scheduled posts to new times (the calendar's drag, from the list)."""
+        from studio.ui.library.reschedule_dialog import RescheduleDialog
+
+        dialog = RescheduleDialog(self.library, self.tasks, draft_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
