@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
@@ -73,13 +72,6 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
         return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in wanted:
-        # A module that is not there is an area without commands yet; an import error inside an
-        # existing module is a bug and is raised.
-        try:
-            if importlib.util.find_spec(name) is None:
-                continue
-        except ModuleNotFoundError:
-            continue
         importlib.import_module(name).register(subparsers, common)
     return parser
 

@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -32,9 +32,11 @@ from studio.ui.workspace import LazyWorkspace, Workspace
 if TYPE_CHECKING:
     from studio.editors.images_workspace import ImagesWorkspace
     from studio.editors.write_workspace import WriteWorkspace
+    from studio.library import Library
     from studio.ui.grammar import GrammarEngine
     from studio.ui.library import LibraryWorkspace
     from studio.ui.publishing.panel import PublicationsWorkspace
+    from studio.ui.publishing.tray import PublishingTray
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_library(library_dir: Path) -> Any:
+def open_library(library_dir: Path) -> Library:
     """Open (or create) the library, or raise a :class:`StudioError` that says what to do."""
     from studio.library import Library
 
@@ -73,7 +75,7 @@ def open_library(library_dir: Path) -> Any:
 class Studio:
     """The running application: the context, the window and the services behind the status bar."""
 
-    def __init__(self, app: QApplication, library_dir: Path, library: Any, settings: Settings) -> None:
+    def __init__(self, app: QApplication, library_dir: Path, library: Library, settings: Settings) -> None:
         from studio.ui.publishing.service import PublishingService
 
         self.app = app
@@ -89,7 +91,6 @@ class Studio:
             messages=messages,
         )
         self._grammar: GrammarEngine | None = None
-        self._painted = False
         self.publishing = PublishingService(self.context, settings.get("publisher.interval_s") * 1000, app)
         self.window = MainWindow(self.context, self._workspaces())
         self.window.first_painted.connect(self._first_painted)
@@ -103,7 +104,7 @@ class Studio:
         self.publishing.failed.connect(messages.error)
         self.window.set_publisher_state("")
         self.window.set_network_state("")
-        self.tray: Any = None  # made after the first paint (see _first_painted)
+        self.tray: PublishingTray | None = None  # made after the first paint (see _first_painted)
         self.online = True
         self._publish = False
 
@@ -154,7 +155,8 @@ class Studio:
         # Before the first paint the page is built without its grammar engine (which then only
         # costs start-up time: no check can be asked for before the window is on screen);
         # _first_painted hands it over.
-        return WriteWorkspace(self.context, grammar=self.grammar if self._painted else None, warm=self._painted)
+        painted = self.window.first_paint_at > 0
+        return WriteWorkspace(self.context, grammar=self.grammar if painted else None, warm=painted)
 
     def _build_images(self) -> Workspace:
         from studio.editors.images_workspace import ImagesWorkspace
@@ -181,7 +183,6 @@ class Studio:
     def _first_painted(self) -> None:
         """What the window's first paint does not wait for: the network watch, the publisher's
         timer and tray, the Write page's link rules."""
-        self._painted = True
         self.tray = self._make_tray()
         self._watch_network()
         if self._publish:
@@ -226,7 +227,7 @@ class Studio:
         dialog.installed.connect(lambda _path: self.grammar.retry())
         dialog.open()
 
-    def _make_tray(self) -> Any:
+    def _make_tray(self) -> PublishingTray:
         from studio.ui.publishing.tray import PublishingTray
 
         library = self.context.library
@@ -378,14 +379,15 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
         if smoke:
             print(f"studio: {error.for_humans()}", file=sys.stderr)
             return 1
-        library = recover_library(library_dir, error)
-        if library is None:
+        recovered = recover_library(library_dir, error)
+        if recovered is None:
             return 1
+        library = recovered
     studio = Studio(app, library_dir, library, settings)
     if smoke:
         def report() -> None:
             elapsed = (studio.window.first_paint_at - STARTED) * 1000
-            drafts = _count_drafts(library)
+            drafts = library.count_drafts()
             print(json.dumps({
                 "startup_ms": round(elapsed, 1),
                 "drafts": drafts,
@@ -402,16 +404,7 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
         studio.shutdown()
 
 
-def _count_drafts(library: object) -> int | None:
-    count = getattr(library, "count_drafts", None)
-    try:
-        return int(count()) if count is not None else None
-    except Exception:  # a count is a courtesy in the smoke line, never a reason to fail it
-        log.exception("Counting drafts failed")
-        return None
-
-
-def recover_library(library_dir: Path, error: StudioError) -> Any:
+def recover_library(library_dir: Path, error: StudioError) -> Library | None:
     """The library cannot be opened: say so plainly and offer the backups, never a crash."""
     from studio.ui.library.recovery import RecoveryDialog
 

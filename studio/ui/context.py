@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,6 +13,7 @@ from studio.ui.messages import Messages
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from studio.library import Library
     from studio.ui.grammar import GrammarEngine
 
 
@@ -32,7 +33,7 @@ class SettingsSignals(QObject):
 @dataclass
 class AppContext:
     library_dir: Path
-    library: Any  # studio.library.Library, opened by the composition root
+    library: Library  # opened by the composition root
     settings: Settings
     settings_signals: SettingsSignals
     tasks: Tasks

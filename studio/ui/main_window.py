@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.slots = list(workspaces)  # a Workspace, or a LazyWorkspace until it is first shown
-        self._painted = False
         self.first_paint_at = 0.0  # time.perf_counter() at the end of the first paint
         self.setWindowTitle("Studio")
         self.setWindowIcon(icon("studio.svg"))
@@ -361,9 +360,8 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)
-        if not self._painted and event.type() == QEvent.Type.UpdateRequest:
+        if not self.first_paint_at and event.type() == QEvent.Type.UpdateRequest:
             # The first UpdateRequest of a shown window is its first paint of the backing store.
-            self._painted = True
             self.first_paint_at = time.perf_counter()
             QTimer.singleShot(0, self.first_painted.emit)
         return result
