@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -128,6 +129,4 @@ def _report(error: BaseException, on_error: Failed | None) -> None:
         on_error(error)
         return
     log.error("Background task failed", exc_info=(type(error), error, error.__traceback__))
-    import sys
-
     sys.excepthook(type(error), error, error.__traceback__)

@@ -22,8 +22,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_library_option_is_accepted_before_and_after_a_command() -> None:
     parser = build_parser()
-    args = parser.parse_args(["--library", "/tmp/a"])
-    assert str(args.library) == "/tmp/a"
+    assert str(parser.parse_args(["--library", "/tmp/a"]).library) == "/tmp/a"
+    assert str(parser.parse_args(["--library", "/tmp/a", "drafts", "list"]).library) == "/tmp/a"
+    assert str(parser.parse_args(["drafts", "list", "--library", "/tmp/b"]).library) == "/tmp/b"
 
 
 def _command_names() -> list[str]:
