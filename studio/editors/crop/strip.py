@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -149,7 +149,3 @@ class PresetStrip(QScrollArea):
                 continue
             target = (thumb.preset.width, thumb.preset.height)
             thumb.paint_crop(image, crop, geometry.upscale_factor(crop, full_size, target) > 1.0001)
-
-    def rect_of(self, preset_id: str) -> QRectF:
-        thumb = self.thumbs[preset_id]
-        return QRectF(thumb.geometry())
