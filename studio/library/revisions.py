@@ -44,19 +44,25 @@ def snapshot(conn: sqlite3.Connection, draft_id: int) -> dict[str, object] | Non
     return {"text": row[0], "variants": variants}
 
 
-def record(conn: sqlite3.Connection, draft_id: int, reason: str = "edit") -> int | None:
-    """Record the draft's current state unless it equals the latest revision; returns the id of
-    the revision that holds the current state."""
+def _encode(state: dict[str, object]) -> tuple[bytes, str]:
+    """A state as canonical JSON bytes, and the hash that names it."""
+    data = json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return data, hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def record(conn: sqlite3.Connection, draft_id: int, reason: str = "edit", *, always: bool = False) -> int | None:
+    """Record the draft's current state unless it equals the latest revision (``always``: record
+    it anyway); returns the id of the revision that holds the current state."""
     state = snapshot(conn, draft_id)
     if state is None:
         return None
-    data = json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    latest = conn.execute(
-        "SELECT id, hash FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", (draft_id,)
-    ).fetchone()
-    if latest is not None and latest[1] == digest:
-        return int(latest[0])
+    data, digest = _encode(state)
+    if not always:
+        latest = conn.execute(
+            "SELECT id, hash FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", (draft_id,)
+        ).fetchone()
+        if latest is not None and latest[1] == digest:
+            return int(latest[0])
     conn.execute(
         "INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)",
         (draft_id, digest, pack(data)),
@@ -72,8 +78,7 @@ def record_many(conn: sqlite3.Connection, drafts: list[tuple[int, str]], reason:
     """First revisions of new drafts without variants, in bulk (imports)."""
     blobs, rows, now = [], [], utc_now()
     for draft_id, text in drafts:
-        data = json.dumps({"text": text, "variants": {}}, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        data, digest = _encode({"text": text, "variants": {}})
         blobs.append((draft_id, digest, data))  # imports: raw, compressed on nothing
         rows.append((draft_id, digest, reason, now))
     conn.executemany("INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)", blobs)
@@ -137,15 +142,6 @@ class RevisionsMixin(Store):
                 )
             search.reindex(conn, draft_id)
             # Always a new row, even when equal to an older one: the history shows the restore.
-            data = json.dumps(snapshot(conn, draft_id), ensure_ascii=False, sort_keys=True).encode("utf-8")
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            conn.execute(
-                "INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)",
-                (draft_id, digest, pack(data)),
-            )
-            conn.execute(
-                "INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, 'restore', ?)",
-                (draft_id, digest, utc_now()),
-            )
+            record(conn, draft_id, "restore", always=True)
             self.changed("draft", draft_id)
         return int(before or 0)
