@@ -83,12 +83,10 @@ class Autosaver(QObject):
 
     def flush(self) -> None:
         """Hand the pending text to the ``writes`` pool now (returns at once)."""
-        self._pause.stop()
-        self._longest.stop()
-        if self._pending is None or self.draft_id is None:
+        taken = self._take()
+        if taken is None:
             return
-        draft_id, text = self.draft_id, self._pending
-        self._pending = None
+        draft_id, text = taken
         self.tasks.run(
             self.library.save_text, draft_id, text,
             on_done=lambda changed: self._done(draft_id, bool(changed)),
@@ -98,19 +96,26 @@ class Autosaver(QObject):
 
     def flush_now(self) -> None:
         """Write the pending text before returning (close and quit): earlier writes first."""
-        self._pause.stop()
-        self._longest.stop()
         self.tasks.writes.waitForDone(-1)
-        if self._pending is None or self.draft_id is None:
+        taken = self._take()
+        if taken is None:
             return
-        draft_id, text = self.draft_id, self._pending
-        self._pending = None
+        draft_id, text = taken
         try:
             changed = self.library.save_text(draft_id, text)
         except Exception as error:
             self._failed(draft_id, text, error)
             return
         self._done(draft_id, bool(changed))
+
+    def _take(self) -> tuple[int, str] | None:
+        """Stop the timers and take the pending text with its draft, if there is one to write."""
+        self._pause.stop()
+        self._longest.stop()
+        if self._pending is None or self.draft_id is None:
+            return None
+        taken, self._pending = (self.draft_id, self._pending), None
+        return taken
 
     def _done(self, draft_id: int, changed: bool) -> None:
         if self._pending is None:
