@@ -20,7 +20,7 @@ from studio.editors.post.highlighter import PostHighlighter
 from studio.editors.post.marks import Edit, Mark, place, remap
 from studio.model import BrandRules, Issue, Snippet
 from studio.text import brand_issues
-from studio.text.positions import cp_to_utf16, utf16_to_cp
+from studio.text.positions import cp_to_utf16, utf16_length, utf16_to_cp
 
 MAX_REPLACEMENTS = 6
 EDIT_LOG_SIZE = 2000
@@ -226,7 +226,7 @@ class PostEditor(QPlainTextEdit):
         old, self._over_from = self._over_from, position
         starts = [p for p in (old, position) if p is not None]
         if starts:
-            self._rehighlight({(min(starts), len(self._text.encode("utf-16-le")) // 2)})
+            self._rehighlight({(min(starts), utf16_length(self._text))})
 
     def over_from(self) -> int | None:
         """Where the over-limit mark starts, in UTF-16 positions (``None``: nowhere)."""

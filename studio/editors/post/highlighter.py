@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from studio.editors.post.marks import Mark
-from studio.text.positions import cp_to_utf16
+from studio.text.positions import cp_to_utf16, utf16_length
 
 CATEGORY_COLOURS: dict[str, str] = {
     "spelling": "#e5484d",
@@ -51,7 +51,7 @@ class PostHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         base = block.position()
-        length = len(text.encode("utf-16-le")) // 2
+        length = utf16_length(text)
         if self.show_entities and text:
             from studio.text import entities  # its regular expressions load with the first text
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from studio.editors.post.highlighter import category_colour
 from studio.editors.post.marks import Mark
+from studio.text.positions import span_utf16_to_cp
 
 CATEGORY_TITLES = {
     "spelling": "Spelling",
@@ -63,9 +64,8 @@ class IssuePanel(QWidget):
         """Show ``marks`` of ``text`` (the editor's text, for the words under them)."""
         self._marks = list(marks)
         self.list.clear()
-        utf16 = text.encode("utf-16-le")
         for mark in marks:
-            word = utf16[mark.start * 2: mark.end * 2].decode("utf-16-le", errors="replace")
+            word = text[slice(*span_utf16_to_cp(text, mark.start, mark.end))]
             title = CATEGORY_TITLES.get(mark.issue.category, "Other")
             label = f"{title}: {mark.issue.message}"
             if word.strip():
