@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from studio.errors import StudioError
 
@@ -215,3 +215,15 @@ def short_json_error(body: bytes | str) -> str:
             if data.get(key):
                 return str(data[key])[:200]
     return text.strip()[:200]
+
+
+def image_size(source: Path | IO[bytes]) -> tuple[int, int] | None:
+    """Width and height of an image file (or of image bytes in a file object), read from its header;
+    ``None`` when it cannot be read as an image."""
+    try:
+        from PIL import Image
+
+        with Image.open(source) as image:
+            return image.size
+    except Exception:
+        return None

@@ -13,6 +13,7 @@ converted to UTF-8 byte offsets here, where the protocol needs them.
 
 from __future__ import annotations
 
+import io
 import logging
 import secrets
 import time
@@ -32,6 +33,7 @@ from studio.publishing.base import (
     RetryLater,
     Sent,
     http_outcome,
+    image_size,
     parse_retry_after,
 )
 
@@ -332,7 +334,7 @@ class BlueskyPublisher:
                     ))
                 blob = self._client.upload_blob(data).blob
                 image: dict[str, Any] = {"alt": item.alt or "", "image": blob.model_dump(by_alias=True)}
-                size = _image_size(item.path)
+                size = image_size(io.BytesIO(data))  # the bytes already read: no second read of the file
                 if size:
                     image["aspectRatio"] = {"width": size[0], "height": size[1]}
                 images.append(image)
@@ -355,13 +357,3 @@ def _blob_cid(blob: Any) -> str:
     ref = _field(blob, "ref")
     link = _field(ref, "link", "$link") if ref is not None else None
     return str(link or _field(blob, "cid") or "")
-
-
-def _image_size(path: Any) -> tuple[int, int] | None:
-    try:
-        from PIL import Image
-
-        with Image.open(path) as image:
-            return image.size
-    except Exception:
-        return None

@@ -9,12 +9,12 @@ connected (its secret in the keyring, its credentials not refused since).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from studio.publishing.base import Part
+from studio.publishing.base import Part, image_size
 
 # Networks whose counting rules live in studio.text (webhook and folder have no limit of their own).
 TEXT_NETWORKS = {"mastodon": "mastodon", "bluesky": "bluesky", "telegram": "telegram"}
@@ -70,9 +70,7 @@ def check_text(parts: Sequence[Part], network: str, limit: int | None = None) ->
     return problems
 
 
-def check_images(
-    parts: Sequence[Part], network: str, sizes: Callable[[Any], tuple[int, int] | None] | None = None
-) -> list[Problem]:
+def check_images(parts: Sequence[Part], network: str) -> list[Problem]:
     """Images: count, alt text, and (for networks with presets) dimensions and byte budget."""
     problems: list[Problem] = []
     presets = _presets(network)
@@ -94,7 +92,7 @@ def check_images(
             except OSError:
                 problems.append(Problem("image-missing", f"{name} ({media.path.name}) is missing. Export it again.", part_no))
                 continue
-            dimensions = (sizes or _image_size)(media.path)
+            dimensions = image_size(media.path)
             fitting = [p for p in presets if dimensions and _fits(p, dimensions)]
             if not fitting:
                 wanted = ", ".join(
@@ -158,13 +156,3 @@ def _fits(preset: Any, size: tuple[int, int]) -> bool:
     if low and high and width <= preset.width and height <= preset.height:
         return low - 1e-3 <= width / height <= high + 1e-3
     return False
-
-
-def _image_size(path: Any) -> tuple[int, int] | None:
-    try:
-        from PIL import Image
-
-        with Image.open(path) as image:
-            return image.size
-    except Exception:
-        return None
