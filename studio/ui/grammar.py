@@ -312,14 +312,3 @@ class LiveCheck(QObject):
         self._timer.stop()
         self._pending = False
         self.revision += 1
-
-
-def engine_state_words(state: str) -> str:
-    """A state string as one line for a tooltip."""
-    if state.startswith(UNAVAILABLE):
-        return state.split(":", 1)[1].strip()
-    return {
-        READY: "LanguageTool is ready.",
-        STARTING: "LanguageTool is starting in the background.",
-        OFF: "Grammar checking is off (Settings → Grammar).",
-    }.get(state, "LanguageTool starts when you first write something.")

@@ -8,8 +8,6 @@ plainly instead of downloading 250 MB it cannot run.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -175,8 +173,3 @@ class GrammarDownloadDialog(QDialog):
         if self.progress is not None:
             self.progress.cancel()
         super().closeEvent(event)
-
-
-def installed_folder_has_jar(folder: str) -> bool:
-    """Whether ``folder`` holds a LanguageTool server jar (after a download)."""
-    return any((Path(folder) / name).is_file() for name in ("languagetool-server.jar", "languagetool.jar"))
