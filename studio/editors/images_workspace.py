@@ -37,7 +37,7 @@ from studio.editors.crop.export_dialog import ExportDialog
 from studio.editors.crop.preset_dialog import PresetDialog
 from studio.errors import StudioError
 from studio.imaging.geometry import Crop
-from studio.imaging.presets import Preset, all_presets
+from studio.imaging.presets import Preset, all_presets, usable_custom
 from studio.ui.context import AppContext
 from studio.ui.workspace import Workspace
 
@@ -108,16 +108,6 @@ def save_edits(library: Any, sha: str, focal: tuple[float, float], crops: dict[s
     library.set_focal_point(sha, *focal)
     for preset_id, crop in crops.items():
         library.set_crop(sha, preset_id, crop)
-
-
-def _valid(item: dict[str, Any]) -> bool:
-    from studio.imaging.presets import preset_from_dict
-
-    try:
-        preset_from_dict(item, custom=True)
-    except StudioError:
-        return False
-    return True
 
 
 def list_posts(library: Any, client_id: int | None) -> list[tuple[int, str]]:
@@ -320,12 +310,10 @@ class ImagesWorkspace(Workspace):
     def _custom_presets_loaded(self, custom: list[dict[str, Any]]) -> None:
         if not custom:
             return
-        try:
-            presets = all_presets(custom)
-        except StudioError as error:  # one bad saved preset must not hide the others
+        usable, refused = usable_custom(custom)
+        for error in refused:
             self.context.messages.warning(f"A custom preset was skipped: {error.for_humans()}")
-            presets = all_presets(item for item in custom if _valid(item))
-        self.available = presets
+        self.available = all_presets(usable)
         self._apply_choice()
 
     # -- opening --------------------------------------------------------------------------------

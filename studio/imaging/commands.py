@@ -9,9 +9,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import UsageError
+
+if TYPE_CHECKING:
+    from studio.imaging.presets import Preset
 
 FORMATS = ("auto", "jpeg", "png", "webp")
 
@@ -50,8 +53,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.set_defaults(handler=run_export)
 
 
-def custom_presets(args: argparse.Namespace) -> list[dict[str, Any]]:
-    """The library's custom presets, if the library exists (commands never create one by looking)."""
+def custom_presets(args: argparse.Namespace) -> list[Preset]:
+    """The library's custom presets (valid ones; the others are named on stderr), if the library
+    exists (commands never create one by looking)."""
     from studio.cli import library_dir
 
     folder = library_dir(args)
@@ -61,19 +65,12 @@ def custom_presets(args: argparse.Namespace) -> list[dict[str, Any]]:
         return []
     if not (folder / DATABASE_NAME).exists():
         return []
-    from studio.imaging.errors import PresetError
-    from studio.imaging.presets import preset_from_dict
+    from studio.imaging.presets import usable_custom
 
     with Library.open(folder) as library:
-        saved = list(library.list_custom_presets())
-    usable = []
-    for item in saved:  # one damaged preset must not stop every command
-        try:
-            preset_from_dict(item, custom=True)
-        except PresetError as error:
-            print(f"studio: skipping a custom preset: {error.for_humans()}", file=sys.stderr)
-            continue
-        usable.append(item)
+        usable, refused = usable_custom(library.list_custom_presets())
+    for error in refused:
+        print(f"studio: skipping a custom preset: {error.for_humans()}", file=sys.stderr)
     return usable
 
 

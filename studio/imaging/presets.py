@@ -140,6 +140,19 @@ def preset_from_dict(data: Mapping[str, Any], *, custom: bool = False) -> Preset
     )
 
 
+def usable_custom(saved: Iterable[Mapping[str, Any]]) -> tuple[list[Preset], list[PresetError]]:
+    """The user's saved presets that are valid, and the reason for each one that is not: one
+    damaged preset in the library must not hide the others."""
+    usable: list[Preset] = []
+    refused: list[PresetError] = []
+    for item in saved:
+        try:
+            usable.append(preset_from_dict(item, custom=True))
+        except PresetError as error:
+            refused.append(error)
+    return usable, refused
+
+
 def builtin_presets() -> list[Preset]:
     """The presets shipped in ``resources/presets.json``, in file order."""
     from studio.data import load_json

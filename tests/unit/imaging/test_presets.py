@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from studio.imaging.errors import PresetError
-from studio.imaging.presets import all_presets, builtin_presets, get_preset, preset_from_dict, resolve
+from studio.imaging.presets import (
+    all_presets,
+    builtin_presets,
+    get_preset,
+    preset_from_dict,
+    resolve,
+    usable_custom,
+)
 
 REQUIRED = [
     "x.post", "x.header", "mastodon.post", "bluesky.post", "threads.post",
@@ -68,3 +75,10 @@ def test_resolve_ids_networks_and_all() -> None:
     with pytest.raises(PresetError) as caught:
         resolve("x.pots")
     assert "Did you mean x.post" in caught.value.for_humans()
+
+
+def test_usable_custom_keeps_the_good_presets_and_says_why_the_others_are_not() -> None:
+    good = {"id": "shop.banner", "width": 1200, "height": 400, "max_bytes": 500_000, "formats": ["jpeg"]}
+    usable, refused = usable_custom([{"id": "broken.one", "width": -5}, good])
+    assert [preset.id for preset in usable] == ["shop.banner"] and usable[0].custom
+    assert len(refused) == 1 and "broken.one" in refused[0].for_humans()
