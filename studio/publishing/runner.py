@@ -161,7 +161,8 @@ class Runner:
         if account_row.archived:
             return Permanent(f"The account {account_row.handle} was removed. Schedule the post on another account.")
         try:
-            parts = self.render(job.draft_id, account_row)
+            draft = self.library.get_draft(job.draft_id)
+            parts = self._render(draft, account_row)
         except Exception as error:  # a missing draft or asset: say which, never crash the run
             log.warning("Cannot render publication %s: %s", job.publication_id, error)
             message = getattr(error, "message", None) or str(error)
@@ -188,7 +189,6 @@ class Runner:
             except Exception as error:
                 return Permanent(f"{getattr(error, 'message', error)} Reconnect the account.", True)
             self._publishers[job.account_id] = publisher
-        draft = self.library.get_draft(job.draft_id)
         post = Post(
             parts=parts,
             idempotency_key=job.idempotency_key,
@@ -210,7 +210,9 @@ class Runner:
     def render(self, draft_id: int, account: Any) -> tuple[Part, ...]:
         """The parts to send for ``account``: its network's variant or thread, else the base text,
         with the draft's images as renditions for that network and their alt text on the first part."""
-        draft = self.library.get_draft(draft_id)
+        return self._render(self.library.get_draft(draft_id), account)
+
+    def _render(self, draft: Any, account: Any) -> tuple[Part, ...]:
         target = str(account.settings.get("variant") or account.network)
         variant = draft.variants.get(target)
         if variant is not None and variant.parts:
