@@ -9,7 +9,7 @@ the task helper; without, they load on the spot (benchmarks, scripts).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor
 
 from studio.errors import StudioError
 from studio.library.drafts import DraftFilter
-from studio.library.times import local_zone
+from studio.library.times import local_zone, parse_iso
 from studio.model import STATUS_LABELS, DraftRow
 from studio.ui.tasks import Tasks
 
@@ -47,14 +47,14 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _local(utc_text: str | None, fmt: str = "%a %d %b %Y %H:%M") -> str:
+def _local(utc_text: str | None, zone: tzinfo) -> str:
     if not utc_text:
         return ""
     try:
-        when = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+        when = parse_iso(utc_text)
     except ValueError:
         return utc_text
-    return when.astimezone(local_zone()).strftime(fmt)
+    return when.astimezone(zone).strftime("%d %b %Y %H:%M")
 
 
 class DraftsModel(QAbstractTableModel):
@@ -76,6 +76,7 @@ class DraftsModel(QAbstractTableModel):
         self.filter = DraftFilter()
         self.sort_key = "updated"
         self.descending = True
+        self.zone = local_zone()  # looked up once: data() runs for every painted cell
         self._rows: list[DraftRow] = []
         self._row_of: dict[int, int] = {}
         self._total = 0
@@ -117,9 +118,9 @@ class DraftsModel(QAbstractTableModel):
             if column == 4:
                 return " ".join(f"#{tag}" for tag in row.tags)
             if column == 5:
-                return _local(row.next_schedule, "%d %b %Y %H:%M")
+                return _local(row.next_schedule, self.zone)
             if column == 6:
-                return _local(row.updated_at, "%d %b %Y %H:%M")
+                return _local(row.updated_at, self.zone)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(row.client_colour)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:

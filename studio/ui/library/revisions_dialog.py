@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
-from studio.library.times import local_zone
+from studio.library.times import local_zone, parse_iso
 from studio.model import Revision
 from studio.ui.tasks import Tasks
 
 REASONS = {"create": "created", "edit": "edited", "restore": "restored", "import": "imported"}
 
 
-def _when(revision: Revision) -> str:
+def _when(revision: Revision, zone: tzinfo) -> str:
     try:
-        moment = datetime.fromisoformat(revision.created_at.replace("Z", "+00:00")).astimezone(local_zone())
+        moment = parse_iso(revision.created_at).astimezone(zone)
     except ValueError:
         return revision.created_at
     return moment.strftime("%d %b %Y, %H:%M:%S")
@@ -89,9 +89,10 @@ class RevisionsDialog(QDialog):
         self.revisions = revisions
         blocked = self.list.blockSignals(True)
         self.list.clear()
+        zone = local_zone()
         for index, revision in enumerate(revisions):
             excerpt = " ".join(revision.text.split())[:48] or "(empty)"
-            label = f"{_when(revision)} · {REASONS.get(revision.reason, revision.reason)}"
+            label = f"{_when(revision, zone)} · {REASONS.get(revision.reason, revision.reason)}"
             if index == 0:
                 label += " · now"
             item = QListWidgetItem(f"{label}\n{excerpt}")
