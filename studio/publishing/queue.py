@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from studio.errors import StudioError
+from studio.library.times import parse_iso
 from studio.publishing.base import Outcome, Permanent, Published, RetryLater, Sent, Uncertain
 
 log = logging.getLogger(__name__)
@@ -50,12 +51,6 @@ class QueueError(StudioError):
 def iso(moment: datetime) -> str:
     """UTC text with milliseconds: sorts as text and compares with the library's ``YYYY-MM-DDTHH:MM:SSZ``."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def parse(text: str) -> datetime:
-    value = text[:-1] if text.endswith("Z") else text
-    moment = datetime.fromisoformat(value)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def runner_name() -> str:
@@ -417,7 +412,7 @@ class Queue:
         rows = self.library.query(
             "SELECT min(next_attempt_at) FROM publications WHERE state IN ('scheduled', 'failed-retry')"
         )
-        return parse(rows[0][0]) if rows and rows[0][0] else None
+        return parse_iso(rows[0][0]) if rows and rows[0][0] else None
 
 
 def _default_key(network: str) -> str:

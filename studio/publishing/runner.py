@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studio.library.times import parse_iso
 from studio.publishing import preflight
 from studio.publishing.base import (
     Account,
@@ -31,7 +32,7 @@ from studio.publishing.base import (
     RetryLater,
     Uncertain,
 )
-from studio.publishing.queue import Job, Queue, parse
+from studio.publishing.queue import Job, Queue
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +193,7 @@ class Runner:
         post = Post(
             parts=parts,
             idempotency_key=job.idempotency_key,
-            scheduled_at=parse(job.scheduled_at),
+            scheduled_at=parse_iso(job.scheduled_at),
             title=(draft.text.strip().splitlines() or [""])[0][:60],
             language=_language(draft.language),
             already_sent=job.sent,

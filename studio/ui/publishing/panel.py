@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
-from studio.publishing.queue import Publication, Queue, parse
+from studio.library.times import parse_iso
+from studio.publishing.queue import Publication, Queue
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.service import PublishingService
@@ -51,7 +52,7 @@ COLUMNS = ("When", "Account", "Post", "State", "Attempts", "Next attempt", "Last
 def _local(text: str | None, zone: tzinfo | None) -> str:
     if not text:
         return ""
-    moment = parse(text)
+    moment = parse_iso(text)
     return moment.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z") if zone else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 

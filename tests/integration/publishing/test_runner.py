@@ -13,6 +13,7 @@ from servers.mastodon import FakeMastodon
 from servers.telegram import FakeTelegram
 
 from studio.library import Library
+from studio.library.times import parse_iso
 from studio.publishing.queue import Queue, QueueError
 from studio.publishing.runner import Runner
 
@@ -58,19 +59,13 @@ def test_server_errors_retry_with_backoff_and_429_honours_retry_after(
     assert result.state == "failed-retry"
     row = _state(library, publication)
     queue = Queue(library)
-    wait = (queue_parse(str(row["next_attempt_at"])) - queue.now()).total_seconds()
+    wait = (parse_iso(str(row["next_attempt_at"])) - queue.now()).total_seconds()
     assert 115 <= wait <= 130
     assert row["attempts"] == 1 and "slow down" in str(row["last_error"])
     assert Runner(library).run_due().results == []  # not due yet
     queue.retry(publication)
     assert Runner(library).run_due().results[0].state == "published"
     assert mastodon_server.posted_texts() == ["patience"]
-
-
-def queue_parse(text: str):  # type: ignore[no-untyped-def]
-    from studio.publishing.queue import parse
-
-    return parse(text)
 
 
 def test_a_revoked_token_fails_permanently_flags_the_account_and_preflight_stops_the_next_post(
