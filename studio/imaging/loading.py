@@ -138,16 +138,14 @@ def _describe(source: Source) -> str:
     return "The image" if isinstance(source, bytes) else Path(source).name
 
 
-def _open(source: Source) -> tuple[Image.Image, str, IO[bytes] | None]:
+def _open(source: Source) -> tuple[Image.Image, str]:
     """Open ``source`` and check what can be checked before decoding."""
     _register_plugins()
     name = _describe(source)
-    handle: IO[bytes] | None = None
     if isinstance(source, bytes):
         if not source:
             raise ImageError("The image is empty (0 bytes).")
-        handle = io.BytesIO(source)
-        target: IO[bytes] | Path = handle
+        target: IO[bytes] | Path = io.BytesIO(source)
     else:
         path = Path(source)
         try:
@@ -195,7 +193,7 @@ def _open(source: Source) -> tuple[Image.Image, str, IO[bytes] | None]:
             f"more than the {MAX_PIXELS / 1e6:.0f} megapixels Studio opens safely.",
             "It may be a decompression bomb; if it is a real photo, scale it down first.",
         )
-    return image, name, handle
+    return image, name
 
 
 def _bomb(name: str, error: Image.DecompressionBombError) -> ImageError:
@@ -222,7 +220,7 @@ def _orientation(image: Image.Image) -> int:
 
 def probe(source: Source) -> Probe:
     """Format, shown size, orientation and frame count of ``source``, without decoding its pixels."""
-    image, name, _handle = _open(source)
+    image, name = _open(source)
     with image:
         orientation = _orientation(image)
         width, height = image.size
@@ -240,7 +238,7 @@ def load(source: Source, *, max_side: int | None = None) -> Loaded:
     between ``max_side`` and twice that, or the full size if it is smaller), never resampled twice.
     Raises :class:`ImageError` with a one-line reason for anything that is not a usable image.
     """
-    image, name, _handle = _open(source)
+    image, name = _open(source)
     notices: list[str] = []
     with image:
         orientation = _orientation(image)
