@@ -109,8 +109,9 @@ def _open(args: argparse.Namespace, create: bool = False) -> Any:
 
 
 def _read_secret(network: str) -> str:
-    what = {"mastodon": "access token", "bluesky": "app password", "telegram": "bot token",
-            "webhook": "shared secret", "folder": ""}[network]
+    from studio.publishing.accounts import SECRET_NAMES
+
+    what = SECRET_NAMES[network]
     if not what:
         return ""
     if sys.stdin is not None and not sys.stdin.isatty():
