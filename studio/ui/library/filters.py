@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from studio.library.drafts import DraftFilter
-from studio.library.times import UTC_FORMAT, local_zone, wall_clock
+from studio.library.times import local_zone, to_utc_text, wall_clock
 from studio.model import STATUS_LABELS, STATUSES, Client
 from studio.text import networks as text_networks
 
@@ -154,8 +154,7 @@ class FilterBar(QWidget):
                 today = now.astimezone(zone).date()
                 start = wall_clock(today - timedelta(days=back), midnight, zone)
                 end = wall_clock(today - timedelta(days=back) + timedelta(days=span), midnight, zone)
-            since = start.astimezone(UTC).strftime(UTC_FORMAT)
-            until = end.astimezone(UTC).strftime(UTC_FORMAT)
+            since, until = to_utc_text(start), to_utc_text(end)
         return DraftFilter(
             client_id=self.client_id(),
             statuses=(status,) if status else (),
