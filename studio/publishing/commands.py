@@ -259,8 +259,7 @@ def _publish(args: argparse.Namespace) -> int:
                 print(json.dumps(report.to_json()))
             else:
                 for result in report.results:
-                    print(f"{result.publication_id:>5}  {result.network:<9} {result.state}"
-                          + (f": {result.message}" if result.message else ""))
+                    print(_result_line(result))
                 print(f"{report.count('published')} published, {report.count('failed-permanent')} failed, "
                       f"{report.count('failed-retry')} to retry, {report.count('uncertain')} uncertain, "
                       f"{report.waiting} waiting.")
@@ -269,6 +268,12 @@ def _publish(args: argparse.Namespace) -> int:
         library.close()
     print("Done.")
     return 0
+
+
+def _result_line(result: Any) -> str:
+    """One publication's outcome as ``publish --due`` and ``scheduler`` print it."""
+    return f"{result.publication_id:>5}  {result.network:<9} {result.state}" + (
+        f": {result.message}" if result.message else "")
 
 
 def _scheduler(args: argparse.Namespace) -> int:
@@ -295,8 +300,7 @@ def _scheduler(args: argparse.Namespace) -> int:
         while not stopping.is_set():
             report = runner.run_due(stop=stopping.is_set)
             for result in report.results:
-                print(f"{result.publication_id:>5}  {result.network:<9} {result.state}"
-                      + (f": {result.message}" if result.message else ""), flush=True)
+                print(_result_line(result), flush=True)
             stopping.wait(max(1.0, due_wait(queue, args.interval)))
     finally:
         library.close()
