@@ -10,7 +10,8 @@ from __future__ import annotations
 from studio.library.store import StatusError
 from studio.model import STATUS_LABELS, STATUSES
 
-# Where a status may go by hand (set_status). The publisher's moves are in PUBLISHER_MOVES.
+# Where a status may go by hand (set_status). "scheduled" is entered by scheduling, and left for
+# published or failed by the publisher.
 ALLOWED: dict[str, frozenset[str]] = {
     "idea": frozenset({"draft", "archived"}),
     "draft": frozenset({"idea", "in_review", "approved", "archived"}),
