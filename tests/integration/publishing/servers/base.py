@@ -84,17 +84,13 @@ class FakeServer:
 
     # ---- set-up ------------------------------------------------------------------------------
 
-    def route(self, method: str, pattern: str, handler: Route, name: str = "") -> None:
+    def route(self, method: str, pattern: str, handler: Route) -> None:
         self.routes.append((method, re.compile(f"^{pattern}$"), handler))
 
     def inject(self, route_pattern: str, *faults: str) -> None:
         """Queue faults for requests whose path matches ``route_pattern`` (a regex, searched)."""
         with self.lock:
             self.faults[route_pattern].extend(faults)
-
-    def clear_faults(self) -> None:
-        with self.lock:
-            self.faults.clear()
 
     def start(self) -> FakeServer:
         server = self
