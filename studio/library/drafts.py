@@ -210,9 +210,7 @@ class DraftsMixin(Store):
     ) -> Draft:
         """Change the fields given (``language=None`` means "the client's language")."""
         with self.transaction() as conn:
-            current = conn.execute("SELECT id FROM drafts WHERE id = ?", (draft_id,)).fetchone()
-            if current is None:
-                raise NotFound(f"There is no draft {draft_id} in this library.", "It may have been deleted.")
+            self._require(conn, draft_id)
             sets: list[str] = ["updated_at = ?"]
             params: list[object] = [utc_now()]
             if language is not ...:
