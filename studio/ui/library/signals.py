@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,8 +21,7 @@ class LibrarySignals(QObject):
 
     def __init__(self, library: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        subscribe = getattr(library, "subscribe", None)
-        self._unsubscribe = subscribe(self._heard) if subscribe is not None else None
+        self._unsubscribe: Callable[[], None] | None = library.subscribe(self._heard)
 
     def _heard(self, change: Any) -> None:
         # RuntimeError: the C++ object is gone (closing), nobody is listening any more.
