@@ -8,6 +8,7 @@ retry, the second become :class:`Uncertain` and wait for the user instead of pos
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -178,14 +179,11 @@ class TelegramPublisher:
             # Too long for a caption: the text goes first, the images answer it.
             first = dict(self._call("sendMessage", {**self._base_data(reply_to), "text": text}, sent_before=False))
             reply_to, caption = str(first["message_id"]), ""
-        handles = []
-        try:
-            handles = [open(path, "rb") for path in images]  # noqa: SIM115 - closed below
-        except OSError as error:
-            for handle in handles:
-                handle.close()
-            raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
-        try:
+        with contextlib.ExitStack() as opened:
+            try:
+                handles = [opened.enter_context(open(path, "rb")) for path in images]
+            except OSError as error:
+                raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
             if len(handles) == 1:
                 data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
                 message = self._call("sendPhoto", data, {"photo": handles[0]}, sent_before=first is not None)
@@ -198,9 +196,6 @@ class TelegramPublisher:
                 "sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files, sent_before=first is not None
             )
             return first or dict(messages[0])
-        finally:
-            for handle in handles:
-                handle.close()
 
     def _url(self, message: dict[str, Any]) -> str:
         chat = message.get("chat") or {}
