@@ -14,7 +14,6 @@ import io
 import math
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -24,6 +23,7 @@ from typing import Any
 
 from PIL import Image
 
+from studio.files import write_atomically
 from studio.imaging import geometry
 from studio.imaging.errors import ExportCancelled, ImageError, PresetError
 from studio.imaging.geometry import Crop
@@ -143,20 +143,6 @@ def encode_within(image: Image.Image, fmt: str, max_bytes: int, extra: dict[str,
     if best is None:
         raise ValueError(f"{fmt.upper()} needs more even at quality {LOWEST_QUALITY}")
     return best
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one, never a part."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _metadata(loaded: Loaded, keep_copyright: bool) -> dict[str, Any]:
