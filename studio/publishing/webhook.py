@@ -16,6 +16,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from studio.library.times import to_utc_text
 from studio.publishing.base import (
     Account,
     AccountInfo,
@@ -64,7 +65,7 @@ def build_body(post: Post, variant: str) -> bytes:
         "title": post.title,
         "variant": variant,
         "language": post.language,
-        "scheduled_at": post.scheduled_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "scheduled_at": to_utc_text(post.scheduled_at),
         "text": post.parts[0].text if post.parts else "",
         "images": parts[0]["images"] if parts else [],
         "parts": parts,
