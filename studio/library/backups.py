@@ -57,19 +57,23 @@ def _name(reason: str = "") -> str:
     return f"{PREFIX}{stamp}{'-' + reason if reason else ''}.sqlite3"
 
 
+def set_aside(folder: Path) -> Path:
+    """Rename the library file of ``folder`` and its -wal/-shm beside them as ``.damaged-<time>``
+    (never deleted), so the folder has no library file; returns the file's new path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        current = folder / f"{DATABASE_NAME}{suffix}"
+        if current.exists():
+            current.rename(folder / f"{DATABASE_NAME}.damaged-{stamp}{suffix}")
+    return folder / f"{DATABASE_NAME}.damaged-{stamp}"
+
+
 def restore_file(folder: Path, backup: Path) -> Path:
     """Put ``backup`` in place of a library that cannot be opened (no connection may be open).
     The damaged file is renamed beside it, never deleted; returns its new path."""
     check_backup(backup)
     current = folder / DATABASE_NAME
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = folder / f"{DATABASE_NAME}.damaged-{stamp}"
-    if current.exists():
-        current.rename(kept)
-    for suffix in ("-wal", "-shm"):
-        side = folder / f"{DATABASE_NAME}{suffix}"
-        if side.exists():
-            side.rename(folder / f"{DATABASE_NAME}.damaged-{stamp}{suffix}")
+    kept = set_aside(folder)
     tmp = folder / f".{DATABASE_NAME}.restoring"
     import shutil
 

@@ -6,13 +6,13 @@ runs here directly. Nothing is deleted: the damaged file is renamed beside the r
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.errors import StudioError
-from studio.library import DATABASE_NAME, LibraryCorrupt, list_backups, restore_file
+from studio.library import LibraryCorrupt, list_backups, restore_file
+from studio.library.backups import set_aside
 from studio.ui.library.backup_list import BackupList
 
 
@@ -75,12 +75,8 @@ class RecoveryDialog(QDialog):
 
     def start_fresh(self) -> None:
         """Move the unreadable file aside (kept, renamed) so an empty library opens."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
-            for suffix in ("", "-wal", "-shm"):
-                current = self.library_dir / f"{DATABASE_NAME}{suffix}"
-                if current.exists():
-                    current.rename(self.library_dir / f"{DATABASE_NAME}.damaged-{stamp}{suffix}")
+            set_aside(self.library_dir)
         except OSError as error:
             self.error.setText(f"The damaged file could not be moved aside: {error.strerror}.")
             self.error.show()
