@@ -95,21 +95,28 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     """Type ``chars`` characters; return (longest gap, median gap) in ms and answers drawn."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
-    from studio.ui.grammar import LiveCheck
+    from studio.editors.post.checking import GrammarRunner
+    from studio.editors.post.editor import PostEditor
 
     app = QApplication.instance()
     assert app is not None
-    editor = QPlainTextEdit()
+    # The post editor and its runner, wired as the Write workspace wires them: each key also pays
+    # for carrying the underlines through the edit, the brand rules and the highlighter.
+    editor = PostEditor()
     editor.resize(700, 500)
     editor.show()
-    live = LiveCheck(engine)  # type: ignore[arg-type]
-    live.set_options(language="en-US")
+    runner = GrammarRunner(engine.tasks, engine.settings, engine=engine)  # type: ignore[attr-defined]
     drawn = [0]
+
+    def draw(revision: int, checked: str, issues: list) -> None:
+        editor.set_grammar_issues(revision, checked, issues)
+        drawn[0] += 1
+
     if checking:
-        editor.textChanged.connect(lambda: live.set_text(editor.toPlainText()))
-        live.issues_ready.connect(lambda issues, revision: drawn.__setitem__(0, drawn[0] + 1))
+        editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
+        runner.ready.connect(draw)
     # Sentences, a blank line every few of them (Return twice), and a short pause every 50
     # characters, so debounced checks run (and answers arrive) while typing goes on.
     text = ""
@@ -151,7 +158,7 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     loop.exec()
     monitor.stop()
     gaps = [(b - a) / 1e6 for a, b in itertools.pairwise(ticks)]
-    live.cancel()
+    runner.cancel()
     editor.close()
     return max(gaps), statistics.median(gaps), drawn[0]
 

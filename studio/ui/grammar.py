@@ -6,9 +6,8 @@ first check is asked for, so the first window never waits for LanguageTool. It o
 every start and check through :class:`studio.ui.tasks.Tasks` (never on the UI thread), follows the
 ``grammar.*`` settings, and reports its state for the status bar.
 
-:class:`LiveCheck` is what an editor uses: feed it every text change; it waits for a pause in the
-typing (``grammar.delay_ms``), keeps at most one check in flight, and emits issues only for the
-text that is current, so an answer for an older text is never drawn in the wrong place.
+The editor's side (waiting for a pause in the typing, one check in flight, answers tagged with the
+text's revision) is :class:`studio.editors.post.checking.GrammarRunner`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Collection, Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from studio.grammar import (
     GrammarConfig,
@@ -149,7 +148,7 @@ class GrammarEngine(QObject):
             error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
         assert isinstance(error, GrammarUnavailable)
         if isinstance(error, LanguageNotSupported):
-            return  # a property of one draft, not of the engine: the LiveCheck reports it
+            return  # a property of one draft, not of the engine: the editor's runner reports it
         self._error = error
         self._set_state(f"{UNAVAILABLE}: {error.message}")
         if isinstance(error, LanguageToolMissing):
@@ -226,89 +225,3 @@ class GrammarEngine(QObject):
         self.checker.close()
         self.service.close()
 
-
-class LiveCheck(QObject):
-    """Debounced checking of one editor's text.
-
-    Signals:
-        ``issues_ready(object issues, int revision)``: the issues (``list[Issue]``, code points)
-        of the text given with :meth:`set_text` under ``revision``, which is still the current
-        text when this is emitted.
-        ``failed(str message)``: this text cannot be checked (for example an unknown language).
-    """
-
-    issues_ready = Signal(object, int)
-    failed = Signal(str)
-
-    def __init__(self, engine: GrammarEngine, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self.language = "auto"
-        self.dictionary: tuple[str, ...] = ()
-        self.disabled_rules: tuple[str, ...] = ()
-        self.prefer: tuple[str, ...] = ()
-        self.revision = 0
-        self.dropped = 0  # answers that arrived for an older text (tests read it)
-        self._text = ""
-        self._in_flight = False
-        self._pending = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(int(engine.settings.get("grammar.delay_ms")))
-        self._timer.timeout.connect(self.check_now)
-
-    def set_options(self, *, language: str = "auto", dictionary: Iterable[str] = (),
-                    disabled_rules: Iterable[str] = (), prefer: Iterable[str] = ()) -> None:
-        """The draft's language ("auto" or a code), the client's dictionary and preferred variants."""
-        self.language = language or "auto"
-        self.dictionary = tuple(dictionary)
-        self.disabled_rules = tuple(disabled_rules)
-        self.prefer = tuple(prefer)
-        self.revision += 1
-        self._timer.start()
-
-    def set_text(self, text: str) -> int:
-        """The editor's text changed; returns its revision. The check runs after a pause."""
-        self._text = text
-        self.revision += 1
-        self._timer.start()
-        return self.revision
-
-    def check_now(self) -> None:
-        """Check the current text without waiting (a draft just opened)."""
-        self._timer.stop()
-        if self._in_flight:
-            self._pending = True  # one at a time: the newest text goes next
-            return
-        revision, text = self.revision, self._text
-        sent = self.engine.check(
-            text, self.language, dictionary=self.dictionary, disabled_rules=self.disabled_rules,
-            prefer=self.prefer, on_done=lambda issues: self._arrived(revision, issues),
-            on_error=lambda error: self._error(revision, error),
-        )
-        self._in_flight = sent
-
-    def _arrived(self, revision: int, issues: list[Issue]) -> None:
-        self._in_flight = False
-        if revision == self.revision:
-            self.issues_ready.emit(issues, revision)
-        else:
-            self.dropped += 1  # the text moved on: these positions may point anywhere now
-        self._next()
-
-    def _error(self, revision: int, error: GrammarUnavailable) -> None:
-        self._in_flight = False
-        if revision == self.revision:
-            self.failed.emit(error.for_humans())
-        self._next()
-
-    def _next(self) -> None:
-        if self._pending:
-            self._pending = False
-            self.check_now()
-
-    def cancel(self) -> None:
-        """Forget pending work (the editor closes or switches drafts)."""
-        self._timer.stop()
-        self._pending = False
-        self.revision += 1

@@ -1,4 +1,5 @@
-"""The GrammarEngine and LiveCheck with a real LanguageTool and real worker threads."""
+"""The GrammarEngine, and the editor's GrammarRunner around it, with a real LanguageTool and real
+worker threads."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from studio.editors.post.checking import GrammarRunner
 from studio.grammar import GrammarConfig, GrammarService
 from studio.settings import Settings
 from studio.ui.context import SettingsSignals
-from studio.ui.grammar import GrammarEngine, LiveCheck
+from studio.ui.grammar import GrammarEngine
 from studio.ui.tasks import Tasks
 
 pytestmark = pytest.mark.integration
@@ -95,47 +97,47 @@ def test_server_mode_from_settings(qtbot: QtBot, settings: Settings, tasks: Task
     assert engine.status_text() == "Grammar: ready (server)"
 
 
-def test_live_check_keeps_only_the_current_text(qtbot: QtBot, engine: GrammarEngine) -> None:
-    live = LiveCheck(engine)
-    live.set_options(language="en-US")
-    got: list[tuple[list, int]] = []
-    live.issues_ready.connect(lambda issues, revision: got.append((issues, revision)))
+def runner_for(engine: GrammarEngine) -> GrammarRunner:
+    """The editor's side of checking, as the Write workspace builds it around the app's engine."""
+    return GrammarRunner(engine.tasks, engine.settings, engine=engine)
+
+
+def test_runner_checks_one_text_at_a_time_and_the_newest_last(qtbot: QtBot, engine: GrammarEngine) -> None:
+    runner = runner_for(engine)
+    got: list[tuple[int, str, list]] = []
+    runner.ready.connect(lambda revision, text, issues: got.append((revision, text, issues)))
     texts = [f"Ths is draft number {n}." for n in range(5)] + ["🎉 Final text with a tset."]
-    for text in texts:
-        live.set_text(text)
-        live.check_now()  # no debounce: every version is sent while older ones are in flight
-    qtbot.wait_until(lambda: bool(got) and got[-1][1] == live.revision, timeout=120_000)
-    issues, revision = got[-1]
-    final = texts[-1]
-    assert revision == live.revision
+    for revision, text in enumerate(texts, 1):
+        runner.request(revision, text, "en-US", now=True)  # no debounce: sent while one is in flight
+    qtbot.wait_until(lambda: bool(got) and got[-1][0] == len(texts), timeout=120_000)
+    # The first text went at once; the ones asked for meanwhile were replaced by the newest.
+    assert [revision for revision, _, _ in got] == [1, len(texts)]
+    for _revision, text, issues in got:  # each answer is in code points of the text it names
+        assert all(0 <= issue.start < issue.end <= len(text) for issue in issues)
+    _, final, issues = got[-1]
+    assert final == texts[-1]
     assert "tset" in {final[i.start:i.end] for i in issues}
-    # Every emitted answer was for the text current at that moment; the rest were dropped.
-    assert all(rev == live.revision for _, rev in got[-1:])
-    assert len(got) + live.dropped <= len(texts)
 
 
-def test_live_check_waits_for_a_pause(qtbot: QtBot, engine: GrammarEngine, settings: Settings) -> None:
+def test_runner_waits_for_a_pause(qtbot: QtBot, engine: GrammarEngine, settings: Settings) -> None:
     settings.set("grammar.delay_ms", 200)
-    live = LiveCheck(engine)
-    live.set_options(language="en-US")
+    runner = runner_for(engine)
     got: list[int] = []
-    live.issues_ready.connect(lambda issues, revision: got.append(revision))
+    runner.ready.connect(lambda revision, text, issues: got.append(revision))
     text = ""
-    for ch in "We has a tset":
+    for revision, ch in enumerate("We has a tset", 1):
         text += ch
-        live.set_text(text)
+        runner.request(revision, text, "en-US")
         qtbot.wait(5)
     qtbot.wait_until(lambda: bool(got), timeout=120_000)
     qtbot.wait(300)
-    assert got == [live.revision]  # one check, for the whole word, after the pause
+    assert got == [len(text)]  # one check, for the whole word, after the pause
 
 
-def test_unknown_language_is_reported_by_the_live_check(qtbot: QtBot, engine: GrammarEngine) -> None:
-    live = LiveCheck(engine)
-    live.set_options(language="xx-YY")
-    live.set_text("Hello")
-    with qtbot.wait_signal(live.failed, timeout=120_000) as blocker:
-        live.check_now()
+def test_unknown_language_is_reported_by_the_runner(qtbot: QtBot, engine: GrammarEngine) -> None:
+    runner = runner_for(engine)
+    with qtbot.wait_signal(runner.failed, timeout=120_000) as blocker:
+        runner.request(1, "Hello", "xx-YY", now=True)
     assert "xx-YY" in blocker.args[0]
     assert not engine.state.startswith("unavailable")
 

@@ -1,19 +1,22 @@
-"""Typing into an editor with checking on: real key events, real worker threads, real LanguageTool.
+"""Typing into the post editor with checking on, wired as the Write workspace wires it: real key
+events, real worker threads, real LanguageTool.
 
 The figure (the longest gap between UI timer ticks) is measured and printed by
 ``benchmarks/grammar.py``; this test asserts behaviour only: typing never waits for LanguageTool, and
-the issues that arrive belong to the text on screen."""
+the issues that arrive, carried through the edits made since, are drawn under the words on screen."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from studio.editors.post.checking import GrammarRunner
+from studio.editors.post.editor import PostEditor
 from studio.settings import Settings
-from studio.ui.grammar import GrammarEngine, LiveCheck
+from studio.text.positions import span_utf16_to_cp
+from studio.ui.grammar import GrammarEngine
 
 pytestmark = pytest.mark.integration
 
@@ -22,15 +25,18 @@ SENTENCE = "We has a tset of the new app today and it are great. "
 
 def test_typing_with_checking_on(qtbot: QtBot, engine: GrammarEngine, settings: Settings) -> None:
     settings.set("grammar.delay_ms", 100)
-    editor = QPlainTextEdit()
+    editor = PostEditor()
     qtbot.addWidget(editor)
     editor.show()
-    live = LiveCheck(engine)
-    live.set_options(language="en-US")
-    editor.textChanged.connect(lambda: live.set_text(editor.toPlainText()))
-    arrived: list[tuple[list, int, str]] = []
-    live.issues_ready.connect(
-        lambda issues, revision: arrived.append((issues, revision, editor.toPlainText())))
+    runner = GrammarRunner(engine.tasks, settings, engine=engine)
+    editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
+    arrived: list[tuple[int, str, list]] = []
+
+    def ready(revision: int, text: str, issues: list) -> None:
+        arrived.append((revision, text, issues))
+        editor.set_grammar_issues(revision, text, issues)
+
+    runner.ready.connect(ready)
 
     target = (SENTENCE * 40)[:600]
     typed = 0
@@ -49,10 +55,11 @@ def test_typing_with_checking_on(qtbot: QtBot, engine: GrammarEngine, settings: 
     typist.stop()
     assert editor.toPlainText() == target[:typed]
 
-    qtbot.wait_until(lambda: bool(arrived) and arrived[-1][1] == live.revision, timeout=120_000)
-    for issues, _revision, text in arrived:  # each answer matched the text on screen then
+    qtbot.wait_until(lambda: bool(arrived) and arrived[-1][0] == editor.revision, timeout=120_000)
+    for _revision, text, issues in arrived:  # each answer is in code points of the text it names
         for issue in issues:
             assert 0 <= issue.start < issue.end <= len(text)
-    issues, _, text = arrived[-1]
-    assert text == editor.toPlainText()
-    assert "tset" in {text[i.start:i.end] for i in issues}
+    _, text, _ = arrived[-1]
+    assert text == editor.text()
+    words = {text[slice(*span_utf16_to_cp(text, mark.start, mark.end))] for mark in editor.marks()}
+    assert "tset" in words  # drawn under the word on screen
