@@ -105,8 +105,12 @@ class Studio:
         self.window.set_publisher_state("")
         self.window.set_network_state("")
         self.tray: PublishingTray | None = None  # made after the first paint (see _first_painted)
+        # A day's backup is checked at start and every hour: an app left open for days backs up daily.
+        self._backup_timer = QTimer(app)
+        self._backup_timer.setInterval(60 * 60 * 1000)
+        self._backup_timer.timeout.connect(self.daily_backup)
         self.online = True
-        self._publish = False
+        self._background = False
 
     # -- the parts, built when first needed (start-up builds only what the first paint shows) ----
 
@@ -181,11 +185,13 @@ class Studio:
         return panel
 
     def _first_painted(self) -> None:
-        """What the window's first paint does not wait for: the network watch, the publisher's
-        timer and tray, the Write page's link rules."""
+        """What the window's first paint does not wait for: the network watch, the daily backup,
+        the publisher's timer and tray, the Write page's link rules."""
         self.tray = self._make_tray()
         self._watch_network()
-        if self._publish:
+        if self._background:
+            self.daily_backup()
+            self._backup_timer.start()
             self._start_publishing()
         if self.window.is_built("write"):
             self.write.runner.engine = self.grammar
@@ -262,6 +268,14 @@ class Studio:
         if opened is not None and opened.draft.id == draft_id:
             self.write.open_draft(draft_id)
 
+    def daily_backup(self) -> None:
+        """Back the library up once a day (the library skips it when today's copy exists), keeping
+        as many as Settings says; whichever workspace the user works in."""
+        keep = int(self.context.settings.get("library.backups_keep"))
+        self.context.tasks.run(
+            self.context.library.daily_backup, keep, pool="writes",
+            on_error=lambda error: self.context.messages.warning(f"The daily backup failed: {error}"))
+
     def _watch_network(self) -> None:
         """Show "Offline" in the status bar while the system says there is no network (where Qt
         has a backend for it: NetworkManager, glib, Windows, macOS)."""
@@ -308,10 +322,12 @@ class Studio:
             self.tray.hide()
             self.app.setQuitOnLastWindowClosed(True)
 
-    def start(self, welcome: bool = True, publish: bool = True) -> None:
+    def start(self, welcome: bool = True, background: bool = True) -> None:
+        """Show the window. ``background`` starts the daily backups and the publisher after the
+        first paint (``--smoke`` and most tests leave them out)."""
         self.hook.install()
         self.window.restore_layout()
-        self._publish = publish  # started after the first paint
+        self._background = background
         self.window.show()
         if welcome and not self.context.settings.get("general.welcome_done"):
             QTimer.singleShot(0, self.welcome)
@@ -344,6 +360,7 @@ class Studio:
         """Stop background work and close the library; called once the event loop has ended."""
         self.hook.uninstall()
         self.publishing.stop()
+        self._backup_timer.stop()
         if self.tray is not None:
             self.tray.hide()
         if self._grammar is not None:
@@ -397,7 +414,7 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
             app.quit()
 
         studio.window.first_painted.connect(report)
-    studio.start(welcome=not smoke, publish=not smoke)
+    studio.start(welcome=not smoke, background=not smoke)
     try:
         return app.exec()
     finally:

@@ -38,7 +38,7 @@ def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 def test_four_workspaces_and_the_status_bar(studio: Studio, qtbot: QtBot) -> None:
-    studio.start(welcome=False, publish=False)
+    studio.start(welcome=False, background=False)
     window = studio.window
     assert window.keys() == ["write", "images", "library", "publishing"]
     assert window.grammar_label.text() == "Grammar: off"
@@ -56,7 +56,7 @@ def test_new_draft_from_anywhere_opens_the_write_page(studio: Studio, qtbot: QtB
     library = studio.context.library
     client = library.add_client("Acme Bakery")
     studio.window.reload_clients(select=client.id)
-    studio.start(welcome=False, publish=False)
+    studio.start(welcome=False, background=False)
     window = studio.window
     window.show_workspace("library")
     window.activateWindow()
@@ -73,7 +73,7 @@ def test_a_restored_revision_reaches_the_open_editor(studio: Studio, qtbot: QtBo
     client = library.add_client("Acme Bakery")
     draft = library.create_draft(client.id, "First words")
     library.save_text(draft.id, "Second words")
-    studio.start(welcome=False, publish=False)
+    studio.start(welcome=False, background=False)
     studio._open_draft(draft.id)
     qtbot.waitUntil(lambda: studio.write.editor.text() == "Second words", timeout=10_000)
     older = library.revisions(draft.id)[-1]
@@ -93,7 +93,7 @@ def test_first_run_welcome_creates_the_first_client(studio: Studio, qtbot: QtBot
         dialog.accept()
 
     QTimer.singleShot(20, fill)
-    studio.start(welcome=False, publish=False)
+    studio.start(welcome=False, background=False)
     studio.welcome()
     clients = studio.context.library.list_clients()
     assert [c.name for c in clients] == ["Velo Bikes"]
@@ -122,3 +122,23 @@ def test_a_damaged_library_is_refused_with_a_message_not_a_crash(tmp_path: Path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("studio: ")
+
+
+def test_the_daily_backup_runs_whatever_page_is_open(studio: Studio, qtbot: QtBot) -> None:
+    """Backups belong to the app, not to the Library page (which may never be built)."""
+    from studio.library import list_backups
+
+    library = studio.context.library
+    studio.context.settings.set("library.backups_keep", 2)
+    library.backups_dir.mkdir(exist_ok=True)
+    for day in range(1, 4):
+        (library.backups_dir / f"library-2020010{day}-120000.sqlite3").write_bytes(b"old")
+    studio.start(welcome=False)
+    qtbot.waitUntil(lambda: any("2020" not in p.name for p in list_backups(library.folder)), timeout=10_000)
+    assert not studio.window.is_built("library")
+    studio.context.tasks.wait()
+    kept = list_backups(library.folder)
+    assert len(kept) == 2 and "2020" not in kept[0].name
+    studio.daily_backup()  # one a day
+    studio.context.tasks.wait()
+    assert list_backups(library.folder) == kept

@@ -129,11 +129,6 @@ class LibraryWorkspace(Workspace):
         self.import_button.clicked.connect(self.import_file)
         self.backups_button.clicked.connect(self.restore_from_backup)
 
-        QTimer.singleShot(5000, self.daily_backup)
-        self._backup_timer = QTimer(self)  # an app left open for days still backs up every day
-        self._backup_timer.setInterval(60 * 60 * 1000)
-        self._backup_timer.timeout.connect(self.daily_backup)
-        self._backup_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load the list the first time it is seen: a library not looked at costs nothing at start-up."""
@@ -344,11 +339,6 @@ class LibraryWorkspace(Workspace):
         dialog.restored.connect(lambda _path: self.clients_changed.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-
-    def daily_backup(self) -> None:
-        keep = int(self.context.settings.get("library.backups_keep"))
-        self.tasks.run(self.library.daily_backup, keep,
-                       on_error=lambda error: self.context.messages.warning(f"The daily backup failed: {error}"))
 
     def _error(self, error: BaseException) -> None:
         self.context.messages.error(error.for_humans() if isinstance(error, StudioError) else str(error))

@@ -159,18 +159,3 @@ def test_schedule_and_duplicate_from_the_list(context: AppContext, qtbot: QtBot)
     with qtbot.waitSignal(workspace.open_draft_requested) as opened:
         workspace.duplicate_draft(draft_id)
     assert context.library.get_draft(opened.args[0]).text == "apple pie recipe"
-
-
-def test_daily_backup_keeps_the_setting(context: AppContext, qtbot: QtBot) -> None:
-    from studio.library import list_backups
-
-    workspace = _workspace(context, qtbot)
-    context.settings.set("library.backups_keep", 2)
-    for day in range(1, 4):
-        (context.library.backups_dir).mkdir(exist_ok=True)
-        (context.library.backups_dir / f"library-2020010{day}-120000.sqlite3").write_bytes(b"old")
-    workspace.daily_backup()
-    kept = list_backups(context.library.folder)
-    assert len(kept) == 2 and "2020" not in kept[0].name
-    workspace.daily_backup()  # one a day
-    assert list_backups(context.library.folder) == kept
