@@ -107,7 +107,7 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     editor = PostEditor()
     editor.resize(700, 500)
     editor.show()
-    runner = GrammarRunner(engine.tasks, engine.settings, engine=engine)  # type: ignore[attr-defined]
+    runner = GrammarRunner(engine.settings, engine)  # type: ignore[attr-defined]
     drawn = [0]
 
     def draw(revision: int, checked: str, issues: list) -> None:

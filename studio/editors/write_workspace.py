@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.editors.post.checking import CheckFn, GrammarRunner, is_engine
+from studio.editors.post.checking import GrammarRunner
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.emoji_picker import EmojiPicker
@@ -46,6 +46,9 @@ from studio.text.threads import join_thread as join_parts
 from studio.ui.autosave import Autosaver
 from studio.ui.context import AppContext
 from studio.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from studio.ui.grammar import GrammarEngine
 
 log = logging.getLogger(__name__)
 
@@ -78,26 +81,12 @@ def load_draft(library: Any, draft_id: int) -> Opened:
     return Opened(draft, client, handles, limits, images)
 
 
-def grammar_check_from(engine: Any) -> CheckFn | None:
-    """A blocking check function from the grammar engine (``studio.grammar.IncrementalChecker`` or an
-    object with a ``checker`` attribute holding one); ``None`` when there is none."""
-    checker = getattr(engine, "checker", engine)
-    if checker is None or not callable(getattr(checker, "check", None)):
-        return None
-
-    def check(text: str, language: str, dictionary: tuple[str, ...], disabled: tuple[str, ...]) -> list[Any]:
-        return list(checker.check(text, language, dictionary=dictionary, disabled_rules=disabled))
-
-    return check
-
-
 class WriteWorkspace(Workspace):
     """The page where posts are written. The main window calls :meth:`set_client`,
     :meth:`open_draft`, :meth:`save_now` and :meth:`activated`.
 
     ``grammar`` is the app's ``studio.ui.grammar.GrammarEngine`` (or ``context.grammar`` when the
-    context has one); a blocking ``CheckFn`` or an ``IncrementalChecker`` also works (tests, tools).
-    Without any, the editor checks text rules and brand rules only.
+    context has one). Without one, the editor checks text rules and brand rules only.
 
     Signals: ``state_changed(str)`` (inherited) with a line for the status bar.
     """
@@ -106,7 +95,7 @@ class WriteWorkspace(Workspace):
     title = "Write"
     icon_name = "write.svg"
 
-    def __init__(self, context: AppContext, *, grammar: Any = None, parent: QWidget | None = None,
+    def __init__(self, context: AppContext, *, grammar: GrammarEngine | None = None, parent: QWidget | None = None,
                  warm: bool = True) -> None:
         super().__init__(parent)
         self.context = context
@@ -126,12 +115,8 @@ class WriteWorkspace(Workspace):
         self._panel_timer = self._timer(120, self._refresh_panel)
         self._preview_timer = self._timer(300, self._refresh_previews)
         self._build()
-        source = grammar if grammar is not None else getattr(context, "grammar", None)
-        if is_engine(source):
-            self.runner = GrammarRunner(context.tasks, context.settings, None, self, engine=source)
-        else:
-            check = source if callable(source) else grammar_check_from(source)
-            self.runner = GrammarRunner(context.tasks, context.settings, check, self)
+        engine = grammar if grammar is not None else context.grammar
+        self.runner = GrammarRunner(context.settings, engine, self)
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(self._grammar_failed)
         self.runner.busy.connect(self._grammar_busy)

@@ -4,27 +4,19 @@ with the revision of the text they are about."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.errors import StudioError
 from studio.model import Issue
 from studio.settings import Settings
-from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.ui.grammar import GrammarEngine
 
 log = logging.getLogger(__name__)
-
-# check(text, language, dictionary, disabled_rules) -> issues in code points of text; blocking,
-# thread-safe (``studio.grammar.IncrementalChecker.check`` behind a small adapter).
-CheckFn = Callable[[str, str, tuple[str, ...], tuple[str, ...]], list[Issue]]
-
-
-def is_engine(source: object) -> bool:
-    """Whether ``source`` is the app's grammar engine (``studio.ui.grammar.GrammarEngine``: it runs
-    checks itself, off the UI thread, and keeps the status bar's state) rather than a blocking check."""
-    return callable(getattr(source, "check", None)) and callable(getattr(source, "available", None))
 
 
 class GrammarRunner(QObject):
@@ -38,13 +30,10 @@ class GrammarRunner(QObject):
     failed = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, tasks: Tasks, settings: Settings, check: CheckFn | None = None,
-                 parent: QObject | None = None, *, engine: Any = None) -> None:
+    def __init__(self, settings: Settings, engine: GrammarEngine | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks
         self.settings = settings
-        self.check = check
-        self.engine = engine  # a GrammarEngine: checks go through it instead of ``check``
+        self.engine = engine  # the app's engine: it runs the checks off the UI thread; None: no checks
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(settings.get("grammar.delay_ms")))
@@ -58,7 +47,7 @@ class GrammarRunner(QObject):
     def request(self, revision: int, text: str, language: str, dictionary: Sequence[str] = (),
                 disabled_rules: Sequence[str] = (), *, now: bool = False) -> None:
         """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request."""
-        if self.check is None and self.engine is None:
+        if self.engine is None:
             return
         self._pending = (revision, text, language, tuple(dictionary), tuple(disabled_rules))
         if now:
@@ -77,27 +66,18 @@ class GrammarRunner(QObject):
             return  # the running check will start the next one when it ends
         revision, text, language, dictionary, disabled = self._pending
         self._pending = None
-        if self.engine is not None:
-            self._running = True
-            self.busy.emit(True)
-            started = self.engine.check(
-                text, language, dictionary=dictionary, disabled_rules=disabled,
-                on_done=lambda issues: self._done(revision, text, issues), on_error=self._failed,
-            )
-            if not started:  # checking is off, or cannot work until the user acts
-                self._running = False
-                self.busy.emit(False)
-                self.ready.emit(revision, text, [])
-            return
-        if self.check is None:
+        if self.engine is None:
             return
         self._running = True
         self.busy.emit(True)
-        self.tasks.run(
-            self.check, text, language, dictionary, disabled,
-            on_done=lambda issues: self._done(revision, text, issues),
-            on_error=self._failed,
+        started = self.engine.check(
+            text, language, dictionary=dictionary, disabled_rules=disabled,
+            on_done=lambda issues: self._done(revision, text, issues), on_error=self._failed,
         )
+        if not started:  # checking is off, or cannot work until the user acts
+            self._running = False
+            self.busy.emit(False)
+            self.ready.emit(revision, text, [])
 
     def _done(self, revision: int, text: str, issues: list[Issue]) -> None:
         self._running = False

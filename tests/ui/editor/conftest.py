@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, LocalServer
+from studio.grammar import GrammarConfig, GrammarService, LocalServer
+from studio.ui.context import AppContext
+from studio.ui.grammar import GrammarEngine
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -29,7 +31,8 @@ def grammar_service() -> Iterator[GrammarService]:
 
 
 @pytest.fixture
-def checker(grammar_service: GrammarService) -> Iterator[IncrementalChecker]:
-    checker = IncrementalChecker(grammar_service)
-    yield checker
-    checker.close()
+def engine(grammar_service: GrammarService, context: AppContext) -> Iterator[GrammarEngine]:
+    """The app's grammar engine on the module's server, as the composition root builds it."""
+    engine = GrammarEngine(context.settings, context.tasks, context.settings_signals, service=grammar_service)
+    yield engine
+    engine.checker.close()

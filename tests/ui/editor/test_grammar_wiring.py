@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.editors.post.editor import PostEditor
-from studio.editors.write_workspace import WriteWorkspace, grammar_check_from
-from studio.grammar import GrammarService, IncrementalChecker
+from studio.editors.write_workspace import WriteWorkspace
 from studio.library import Library
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
@@ -26,12 +25,12 @@ pytestmark = pytest.mark.integration
 STALL_LIMIT_S = 0.050
 
 
-def open_workspace(qtbot: QtBot, context: AppContext, library: Library, checker: IncrementalChecker,
+def open_workspace(qtbot: QtBot, context: AppContext, library: Library, engine: GrammarEngine,
                    text: str) -> WriteWorkspace:
     client = library.add_client("Acme Shoes")
     draft = library.create_draft(client.id, text=text)
     context.settings.set("grammar.delay_ms", 100)
-    page = WriteWorkspace(context, grammar=grammar_check_from(checker))
+    page = WriteWorkspace(context, grammar=engine)
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -49,9 +48,9 @@ def selected(page: WriteWorkspace, start: int, end: int) -> str:
 
 
 def test_real_issues_land_on_the_right_words_after_emoji(qtbot: QtBot, context: AppContext, library: Library,
-                                                         checker: IncrementalChecker) -> None:
+                                                         engine: GrammarEngine) -> None:
     text = "\U0001F44D\U0001F3FD Our 漢字 shoes are realy light. She go running every day."
-    page = open_workspace(qtbot, context, library, checker, text)
+    page = open_workspace(qtbot, context, library, engine, text)
     qtbot.waitUntil(lambda: len(page.editor.marks()) >= 2, timeout=60_000)
     words = {selected(page, m.start, m.end): m.issue.category for m in page.editor.marks()}
     assert words.get("realy") == "spelling"
@@ -63,28 +62,24 @@ def test_real_issues_land_on_the_right_words_after_emoji(qtbot: QtBot, context: 
 
 
 def test_the_apps_grammar_engine_drives_the_editor(qtbot: QtBot, context: AppContext, library: Library,
-                                                   grammar_service: GrammarService) -> None:
-    engine = GrammarEngine(context.settings, context.tasks, context.settings_signals, service=grammar_service)
-    try:
-        client = library.add_client("Acme Shoes")
-        draft = library.create_draft(client.id, text="😀 She go running every day.")
-        page = WriteWorkspace(context, grammar=engine)
-        qtbot.addWidget(page)
-        page.open_draft(draft.id)
-        qtbot.waitUntil(lambda: any(m.issue.category != "brand" for m in page.editor.marks()), timeout=60_000)
-        assert engine.state == "ready"
-        (mark,) = [m for m in page.editor.marks() if m.issue.category != "brand"]
-        assert selected(page, mark.start, mark.end) == "go"
-    finally:
-        engine.checker.close()
+                                                   engine: GrammarEngine) -> None:
+    client = library.add_client("Acme Shoes")
+    draft = library.create_draft(client.id, text="😀 She go running every day.")
+    page = WriteWorkspace(context, grammar=engine)
+    qtbot.addWidget(page)
+    page.open_draft(draft.id)
+    qtbot.waitUntil(lambda: any(m.issue.category != "brand" for m in page.editor.marks()), timeout=60_000)
+    assert engine.state == "ready"
+    (mark,) = [m for m in page.editor.marks() if m.issue.category != "brand"]
+    assert selected(page, mark.start, mark.end) == "go"
 
 
 def test_thread_parts_get_their_own_issues(qtbot: QtBot, context: AppContext, library: Library,
-                                           checker: IncrementalChecker) -> None:
+                                           engine: GrammarEngine) -> None:
     sentences = [f"Sentence {i} is about our trail shoes in the mountains." for i in range(8)]
     sentences[1] = "Our \U0001F45F shoes are realy light."
     sentences[6] = "The grip is amazng on wet rock."
-    page = open_workspace(qtbot, context, library, checker, " ".join(sentences))
+    page = open_workspace(qtbot, context, library, engine, " ".join(sentences))
     page.network_actions["bluesky"].setChecked(True)
     page.variant_bar.select("bluesky")
     page.split(numbered=False)
@@ -123,14 +118,14 @@ def releases_none(qtbot: QtBot) -> bool:
 
 
 def test_typing_2000_characters_with_checking_never_stalls(qtbot: QtBot, context: AppContext, library: Library,
-                                                           checker: IncrementalChecker) -> None:
+                                                           engine: GrammarEngine) -> None:
     if releases_none(qtbot):
         pytest.fail(
             f"PySide6 {PySide6.__version__} on Python {sys.version.split()[0]} releases None on every call "
             "of a Python override and would abort the interpreter during this test: use "
             "pyside6-essentials<6.12 (6.11.3 is fine) or Python 3.12+."
         )
-    page = open_workspace(qtbot, context, library, checker, "")
+    page = open_workspace(qtbot, context, library, engine, "")
     for network_id in ("x", "bluesky", "mastodon", "instagram"):
         page.network_actions[network_id].setChecked(True)
     editor = page.editor

@@ -99,7 +99,7 @@ def test_server_mode_from_settings(qtbot: QtBot, settings: Settings, tasks: Task
 
 def runner_for(engine: GrammarEngine) -> GrammarRunner:
     """The editor's side of checking, as the Write workspace builds it around the app's engine."""
-    return GrammarRunner(engine.tasks, engine.settings, engine=engine)
+    return GrammarRunner(engine.settings, engine)
 
 
 def test_runner_checks_one_text_at_a_time_and_the_newest_last(qtbot: QtBot, engine: GrammarEngine) -> None:

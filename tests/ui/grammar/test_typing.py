@@ -28,7 +28,7 @@ def test_typing_with_checking_on(qtbot: QtBot, engine: GrammarEngine, settings: 
     editor = PostEditor()
     qtbot.addWidget(editor)
     editor.show()
-    runner = GrammarRunner(engine.tasks, settings, engine=engine)
+    runner = GrammarRunner(settings, engine)
     editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
     arrived: list[tuple[int, str, list]] = []
 
