@@ -23,3 +23,11 @@ class StudioError(Exception):
 
 class UsageError(StudioError):
     """The user asked for something that cannot be done as asked (a bad argument, a bad file)."""
+
+
+def in_words(error: BaseException, context: str = "") -> str:
+    """What to tell the user about ``error``: a :class:`StudioError`'s message and hint, or, for
+    anything else (unexpected), ``"<context>: <error>"``."""
+    if isinstance(error, StudioError):
+        return error.for_humans()
+    return f"{context}: {error}" if context else str(error)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from studio.editors.crop.editor import CropEditor
 from studio.editors.crop.export_dialog import ExportDialog
 from studio.editors.crop.preset_dialog import PresetDialog
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.imaging.geometry import Crop
 from studio.imaging.presets import Preset, all_presets, usable_custom
 from studio.ui.context import AppContext
@@ -362,7 +362,7 @@ class ImagesWorkspace(Workspace):
         self._say_state()
 
     def _failed(self, error: BaseException) -> None:
-        text = error.for_humans() if isinstance(error, StudioError) else f"Studio could not do that: {error}"
+        text = in_words(error, "Studio could not do that")
         self.context.messages.error(text)
         self._say("")
 

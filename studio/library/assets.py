@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from studio.files import write_atomically
 from studio.library.store import LibraryError, NotFound, Store, utc_now
 from studio.model import Asset, Crop
 
@@ -68,16 +68,7 @@ class AssetsMixin(Store):
         target = self.assets_dir / sha[:2] / f"{sha}.{ext}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(target, data)
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO assets(sha, ext, size, original_name, created_at) VALUES (?, ?, ?, ?, ?)",

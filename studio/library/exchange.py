@@ -10,13 +10,13 @@ whole before anything is written, and written in one transaction.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from studio.errors import UsageError
+from studio.files import write_atomically
 from studio.library import revisions, search
 from studio.library.clients import target_networks
 from studio.library.store import Store, utc_now
@@ -117,16 +117,7 @@ class ExchangeMixin(Store):
         """Write :meth:`export_data` to ``path`` atomically; returns the number of drafts."""
         data = self.export_data(client_id)
         path = Path(path)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=".export-", dir=path.parent if str(path.parent) else ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
         return len(data["drafts"])
 
     def import_json(self, path: Path) -> int:

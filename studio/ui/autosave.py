@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -133,6 +133,6 @@ class Autosaver(QObject):
             return
         if draft_id == self.draft_id and self._pending is None:
             self._pending = text  # keep it: the next edit or flush tries again
-        message = error.for_humans() if isinstance(error, StudioError) else f"Could not save the draft: {error}"
+        message = in_words(error, "Could not save the draft")
         log.warning("Autosave of draft %s failed: %s", draft_id, message)
         self.failed.emit(message)

@@ -462,8 +462,8 @@ class CalendarView(QWidget):
             self.go_to(day)
 
     def _failed(self, error: BaseException) -> None:
-        from studio.errors import StudioError
+        from studio.errors import in_words
 
-        message = error.for_humans() if isinstance(error, StudioError) else f"The calendar could not be updated: {error}"
+        message = in_words(error, "The calendar could not be updated")
         self.failed.emit(message)
         self.reload()

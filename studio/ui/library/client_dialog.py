@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
@@ -296,5 +296,5 @@ class ClientManagerDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.error.setText(error.for_humans() if isinstance(error, StudioError) else f"Not saved: {error}")
+        self.error.setText(in_words(error, "Not saved"))
         self.error.show()

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.library.drafts import DraftFilter
 from studio.library.times import local_zone, parse_iso
 from studio.model import STATUS_LABELS, DraftRow
@@ -216,7 +216,7 @@ class DraftsModel(QAbstractTableModel):
     def _failed(self, error: BaseException) -> None:
         self._set_loading(False)
         log.error("Loading drafts failed", exc_info=(type(error), error, error.__traceback__))
-        message = error.for_humans() if isinstance(error, StudioError) else f"Studio could not read the drafts: {error}"
+        message = in_words(error, "Studio could not read the drafts")
         self.failed.emit(message)
 
     def _set_loading(self, loading: bool) -> None:

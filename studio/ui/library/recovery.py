@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.library import LibraryCorrupt, list_backups, restore_file
 from studio.library.backups import set_aside
 from studio.ui.library.backup_list import BackupList
@@ -67,7 +67,7 @@ class RecoveryDialog(QDialog):
         try:
             restore_file(self.library_dir, backup)
         except (StudioError, OSError) as error:
-            text = error.for_humans() if isinstance(error, StudioError) else str(error)
+            text = in_words(error)
             self.error.setText(f"That backup could not be restored: {text}")
             self.error.show()
             return

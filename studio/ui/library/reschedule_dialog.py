@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.library.times import local_zone, parse_iso, wall_clock
 from studio.model import Schedule
 from studio.ui.tasks import Tasks
@@ -107,7 +107,7 @@ class RescheduleDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(error.for_humans() if isinstance(error, StudioError) else str(error))
+        self.message.setText(in_words(error))
 
 
 def _move(library: Any, moves: list[tuple[int, datetime]]) -> None:

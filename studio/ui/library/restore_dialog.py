@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.library import list_backups
 from studio.ui.library.backup_list import BackupList
 from studio.ui.tasks import Tasks
@@ -88,7 +88,7 @@ class RestoreBackupDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self.status.setText(error.for_humans() if isinstance(error, StudioError) else f"That did not work: {error}")
+        self.status.setText(in_words(error, "That did not work"))
 
     def _busy(self, busy: bool) -> None:
         self.restore_button.setEnabled(not busy)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.library.times import local_zone, parse_iso
 from studio.model import Revision
 from studio.ui.tasks import Tasks
@@ -139,4 +139,4 @@ class RevisionsDialog(QDialog):
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(error.for_humans() if isinstance(error, StudioError) else f"That did not work: {error}")
+        self.status.setText(in_words(error, "That did not work"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.model import STATUS_LABELS, STATUSES
 from studio.ui.context import AppContext
 from studio.ui.library.calendar import CalendarView
@@ -341,4 +341,4 @@ class LibraryWorkspace(Workspace):
         dialog.open()
 
     def _error(self, error: BaseException) -> None:
-        self.context.messages.error(error.for_humans() if isinstance(error, StudioError) else str(error))
+        self.context.messages.error(in_words(error))

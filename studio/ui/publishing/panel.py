@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing.queue import Publication, Queue
 from studio.ui.context import AppContext
@@ -209,7 +209,7 @@ class PublicationsWorkspace(Workspace):
 
     def _failed(self, error: BaseException) -> None:
         self.loading = False
-        text = error.for_humans() if isinstance(error, StudioError) else f"{type(error).__name__}: {error}"
+        text = in_words(error, type(error).__name__)
         self.detail.setText(text)
         self.context.messages.error(text)
 
