@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.grammar.errors import GrammarUnavailable
+from studio.grammar.local import JAR_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ def download_languagetool(progress: DownloadProgress, *, version: str = "", url:
             "Try again later, or choose a LanguageTool server in Settings → Grammar.",
         ) from error
     folder = target / f"LanguageTool-{version}"
-    if not any((folder / name).is_file() for name in ("languagetool-server.jar", "languagetool.jar")):
+    if not any((folder / name).is_file() for name in JAR_NAMES):
         raise GrammarUnavailable(
             f"The downloaded archive did not contain LanguageTool {version}.",
             "Try again; if it persists, set LTP_JAR_DIR_PATH to a LanguageTool folder.",
