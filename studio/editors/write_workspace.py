@@ -39,7 +39,7 @@ from studio.editors.post.saving import VariantSaver
 from studio.editors.post.snippets import snippets_menu
 from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.model import Client, Draft
 from studio.text import count, network, networks, split_thread, warm_up
 from studio.text.threads import join_thread as join_parts
@@ -321,8 +321,7 @@ class WriteWorkspace(Workspace):
         self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
 
     def _open_failed(self, error: BaseException) -> None:
-        message = getattr(error, "for_humans", None)
-        self.context.messages.error(message() if callable(message) else f"Studio could not open the post: {error}")
+        self.context.messages.error(in_words(error, "Studio could not open the post"))
 
     def _targets_changed(self, save: bool = True) -> None:
         self.variant_bar.set_networks(self.targets, self.current)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.model import Issue
 from studio.settings import Settings
 
@@ -89,10 +89,8 @@ class GrammarRunner(QObject):
     def _failed(self, error: BaseException) -> None:
         self._running = False
         self.busy.emit(False)
-        if isinstance(error, StudioError):
-            self.failed.emit(error.for_humans())
-        else:
+        if not isinstance(error, StudioError):
             log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
-            self.failed.emit(f"The grammar check failed: {error}")
+        self.failed.emit(in_words(error, "The grammar check failed"))
         if self._pending is not None and not self.timer.isActive():
             self.timer.start()

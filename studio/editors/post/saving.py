@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from studio.errors import in_words
 from studio.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -96,8 +97,7 @@ class VariantSaver(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("Saving a network version failed: %s", error)
-        describe = getattr(error, "for_humans", None)
-        message = describe() if callable(describe) else f"Studio could not save a network version: {error}"
+        message = in_words(error, "Studio could not save a network version")
         if message != self._last_failure:  # say it once, not at every keystroke
             self._last_failure = message
             self.failed.emit(message)
