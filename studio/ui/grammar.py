@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -187,7 +187,7 @@ class GrammarEngine(QObject):
                     and isinstance(self._error, (JavaMissing, LanguageToolMissing)))
 
     def check(self, text: str, language: str, *, dictionary: Iterable[str] = (),
-              disabled_rules: Iterable[str] = (), prefer: Collection[str] = (),
+              disabled_rules: Iterable[str] = (),
               on_done: Callable[[list[Issue]], None],
               on_error: Callable[[GrammarUnavailable], None] | None = None) -> bool:
         """Check ``text`` on a worker; ``on_done(issues)`` on the UI thread. Returns ``False``
@@ -196,12 +196,10 @@ class GrammarEngine(QObject):
             return False
         if self._state != READY:
             self.ensure_started()
-        words, rules, preferred = tuple(dictionary), tuple(disabled_rules), tuple(prefer)
-        default = preferred[0] if preferred else "en-US"
+        words, rules = tuple(dictionary), tuple(disabled_rules)
 
         def work() -> list[Issue]:
-            return self.checker.check(text, language, dictionary=words, disabled_rules=rules,
-                                      prefer=preferred, default_language=default)
+            return self.checker.check(text, language, dictionary=words, disabled_rules=rules)
 
         def done(issues: list[Issue]) -> None:
             if self._state != OFF and not self._closed:
