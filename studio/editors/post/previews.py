@@ -4,7 +4,7 @@ links and tags styled, image grid, the "more" fold of Instagram and LinkedIn).""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +53,23 @@ def styled_html(text: str, fold: int | None = None) -> str:
     return body
 
 
+def read_thumbnail(path: Path, size: int) -> QPixmap:
+    """The image at ``path`` scaled to fill a ``size`` square (a null pixmap when unreadable)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    reader.setScaledSize(reader.size().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
+    image = reader.read()
+    return QPixmap() if image.isNull() else QPixmap.fromImage(image).copy(0, 0, size, size)
+
+
 class PreviewCard(QFrame):
     """One network's look of the post.
 
     Signals: none.
     """
 
-    def __init__(self, look: PostLook, parent: QWidget | None = None) -> None:
+    def __init__(self, look: PostLook, parent: QWidget | None = None,
+                 thumbnail: Callable[[Path, int], QPixmap] | None = None) -> None:
         super().__init__(parent)
         self.look = look
         self.setObjectName(f"preview-{look.network}")
@@ -91,10 +101,10 @@ class PreviewCard(QFrame):
             layout.addWidget(label)
             self.text_labels.append(label)
         if look.images:
-            layout.addWidget(self._grid(look.images))
+            layout.addWidget(self._grid(look.images, thumbnail or read_thumbnail))
 
     @staticmethod
-    def _grid(images: Sequence[Path]) -> QWidget:
+    def _grid(images: Sequence[Path], thumbnail: Callable[[Path, int], QPixmap]) -> QWidget:
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -102,17 +112,14 @@ class PreviewCard(QFrame):
         shown = list(images)[:4]
         size = 220 if len(shown) == 1 else 108
         for index, path in enumerate(shown):
-            reader = QImageReader(str(path))
-            reader.setAutoTransform(True)
-            reader.setScaledSize(reader.size().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
-            image = reader.read()
+            pixmap = thumbnail(path, size)
             cell = QLabel()
             cell.setFixedSize(size, size)
             cell.setScaledContents(False)
-            if image.isNull():
+            if pixmap.isNull():
                 cell.setText("Image not readable")
             else:
-                cell.setPixmap(QPixmap.fromImage(image).copy(0, 0, size, size))
+                cell.setPixmap(pixmap)
             grid.addWidget(cell, index // 2 if len(shown) > 1 else 0, index % 2 if len(shown) > 1 else 0)
         return grid_widget
 
@@ -127,6 +134,8 @@ class PreviewsPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.cards: list[PreviewCard] = []
+        # The cards are rebuilt at each pause in the typing; the draft's images are decoded once.
+        self._thumbnails: dict[tuple[Path, int], QPixmap] = {}
         self._holder = QWidget()
         self._layout = QVBoxLayout(self._holder)
         self._layout.addStretch(1)
@@ -136,7 +145,15 @@ class PreviewsPanel(QScrollArea):
         for card in self.cards:
             card.deleteLater()
         self.cards = []
+        shown = {path for look in looks for path in look.images}
+        self._thumbnails = {key: pixmap for key, pixmap in self._thumbnails.items() if key[0] in shown}
         for index, look in enumerate(looks):
-            card = PreviewCard(look, self._holder)
+            card = PreviewCard(look, self._holder, self._thumbnail)
             self._layout.insertWidget(index, card)
             self.cards.append(card)
+
+    def _thumbnail(self, path: Path, size: int) -> QPixmap:
+        key = (path, size)
+        if key not in self._thumbnails:
+            self._thumbnails[key] = read_thumbnail(path, size)
+        return self._thumbnails[key]

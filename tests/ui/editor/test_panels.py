@@ -11,11 +11,12 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
+from studio.editors.post import previews
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor, actions_of
 from studio.editors.post.emoji_picker import EmojiPicker, with_presentation
 from studio.editors.post.issues_panel import IssuePanel
-from studio.editors.post.previews import PostLook, PreviewCard, styled_html
+from studio.editors.post.previews import PostLook, PreviewCard, PreviewsPanel, styled_html
 from studio.model import BrandRules
 
 EMOJI = "\U0001F44D\U0001F3FD"
@@ -123,6 +124,21 @@ def test_preview_shows_the_images_in_a_grid(qtbot: QtBot, tmp_path: Path) -> Non
     cells = [label for label in card.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
     assert len(cells) == 3
     assert all(cell.pixmap().width() == 108 for cell in cells)
+
+
+def test_previews_decode_each_image_once_while_the_text_changes(qtbot: QtBot, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (640, 480), "red").save(path)
+    reads: list[tuple[Path, int]] = []
+    read = previews.read_thumbnail
+    monkeypatch.setattr(previews, "read_thumbnail", lambda p, size: reads.append((p, size)) or read(p, size))
+    panel = PreviewsPanel()
+    qtbot.addWidget(panel)
+    for text in ("Look", "Look at", "Look at this"):  # what each pause in the typing shows
+        panel.show_looks([PostLook(n, "Acme", "@acme", "#e0663d", (text,), (path,)) for n in ("x", "bluesky")])
+    assert reads == [(path, 220)]
+    assert all(card.findChildren(QLabel)[-1].pixmap().width() == 220 for card in panel.cards)
 
 
 def test_text_style_symbols_are_inserted_as_emoji(qtbot: QtBot) -> None:
