@@ -22,6 +22,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
+# How long a worker may hold the interpreter before the UI thread gets it back. Python's default
+# (5 ms) let a grammar check's worker stall typing for 40-70 ms in benchmarks/grammar.py (GIL convoy
+# with the key events); at 1 ms the longest gap stayed under 10 ms. Worker throughput barely moves.
+GUI_SWITCH_INTERVAL_S = 0.001
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -57,6 +62,7 @@ class Tasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)  # the pools' threads share the GIL with the UI
         self.general = QThreadPool(self)
         self.general.setMaxThreadCount(max(2, os.cpu_count() or 2))
         self.writes = QThreadPool(self)
