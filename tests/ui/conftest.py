@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,14 @@ from studio.settings import Settings
 from studio.ui.context import AppContext, SettingsSignals
 from studio.ui.messages import Messages
 from studio.ui.tasks import Tasks
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap() -> Iterator[None]:
+    """The main window freezes the heap after its first paint (``settle_heap``); give what a
+    test left behind back to the collector, so a long run does not keep every test's garbage."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
