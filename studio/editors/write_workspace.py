@@ -41,7 +41,7 @@ from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
 from studio.errors import StudioError, in_words
 from studio.model import Client, Draft
-from studio.text import count, network, networks, split_thread, warm_up
+from studio.text import count, network, networks, server_limits, split_thread, warm_up
 from studio.text.threads import join_thread as join_parts
 from studio.ui.autosave import Autosaver
 from studio.ui.context import AppContext
@@ -70,15 +70,12 @@ def load_draft(library: Any, draft_id: int) -> Opened:
     """Everything the Write workspace shows of ``draft_id`` (runs on a worker thread)."""
     draft = library.get_draft(draft_id)
     client = library.get_client(draft.client_id)
+    accounts = library.list_accounts(client.id)
     handles: dict[str, str] = {}
-    limits: dict[str, int] = {}
-    for account in library.list_accounts(client.id):
+    for account in accounts:
         handles.setdefault(account.network, account.handle)
-        limit = account.settings.get("max_characters")
-        if account.network == "mastodon" and isinstance(limit, int) and limit > 0:
-            limits["mastodon"] = limit
     images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
-    return Opened(draft, client, handles, limits, images)
+    return Opened(draft, client, handles, server_limits(accounts), images)
 
 
 class WriteWorkspace(Workspace):

@@ -64,10 +64,12 @@ def read_text(name: str) -> str:
     return text.removesuffix("\n")
 
 
-def _client(args: argparse.Namespace) -> Any:
-    """The client named by ``--client`` (name or id), or ``None``; opens the library only then."""
+def _client(args: argparse.Namespace) -> tuple[Any, list[str], dict[str, int]]:
+    """The client named by ``--client`` (name or id), its networks and its servers' own limits
+    (a Mastodon server's ``max_characters``); ``(None, [], {})`` without ``--client``. Opens the
+    library only then."""
     if not args.client:
-        return None, []
+        return None, [], {}
     from studio.cli import library_dir
     from studio.library import Library
 
@@ -85,10 +87,12 @@ def _client(args: argparse.Namespace) -> Any:
             raise UsageError(f"There is no client {args.client!r}.", f"Clients: {names}.")
         # Webhook and folder accounts post the base text anywhere: they have no length rules.
         from studio.text import networks as text_networks
+        from studio.text import server_limits
 
         counted = dict(text_networks())
-        networks = sorted({a.network for a in library.list_accounts(client.id) if a.network in counted})
-    return client, networks
+        accounts = library.list_accounts(client.id)
+        networks = sorted({a.network for a in accounts if a.network in counted})
+    return client, networks, server_limits(accounts)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -96,14 +100,14 @@ def run_check(args: argparse.Namespace) -> int:
     from studio.text import brand_issues, count
 
     text = read_text(args.file)
-    client, client_networks = _client(args)
+    client, client_networks, limits = _client(args)
     if args.network is not None:
         networks = [name.strip() for name in args.network.split(",") if name.strip()]
         if not networks:
             raise UsageError("--network needs at least one network name.", "For example: --network x,mastodon")
     else:
         networks = client_networks
-    counts = {name: count(text, name) for name in dict.fromkeys(networks)}
+    counts = {name: count(text, name, limit=limits.get(name)) for name in dict.fromkeys(networks)}
 
     issues = list(brand_issues(text, client.brand_rules if client else BrandRules()))
     if not args.no_grammar:
@@ -112,11 +116,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     if args.json:
         payload = {
-            "networks": {
-                name: {"length": c.length, "limit": c.limit, "ok": c.ok, "unit": c.unit,
-                       "over_from": c.over_from}
-                for name, c in counts.items()
-            },
+            "networks": {name: _without_network(c.to_json()) for name, c in counts.items()},
             "issues": [issue.to_json() for issue in issues],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -153,10 +153,21 @@ def grammar_issues(text: str, language: str, client: Any) -> list[Any]:
         service.close()
 
 
+def _without_network(counted: dict[str, Any]) -> dict[str, Any]:
+    counted.pop("network", None)  # the key it is filed under already says it
+    return counted
+
+
 def print_report(text: str, counts: dict[str, Any], issues: list[Any]) -> None:
     for name, c in counts.items():
-        state = "ok" if c.ok else f"over by {c.length - c.limit}"
-        print(f"{name}: {c.length}/{c.limit} {c.unit} ({state})")
+        # Every measure: Bluesky's bytes or Instagram's hashtags can be over while the main one is not.
+        measures = ", ".join(
+            f"{m.length}/{m.limit} {m.unit}" + ("" if m.ok else f" (over by {m.length - m.limit})")
+            for m in c.measures
+        )
+        print(f"{name}: {measures} ({'ok' if c.ok else 'not ok'})")
+        for problem in c.problems:
+            print(f"{name}: {problem}")
     for issue in issues:
         line = text.count("\n", 0, issue.start) + 1
         column = issue.start - (text.rfind("\n", 0, issue.start) + 1) + 1

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 # Loaded now, and bound after the import: the functions ``network`` and ``networks`` share their
 # name with the submodule ``studio.text.networks``, which Python would otherwise leave here.
-from studio.text.networks import Network, network, networks
+from studio.text.networks import Network, network, networks, server_limits
 
 if TYPE_CHECKING:
     from studio.text import positions
@@ -42,6 +42,7 @@ __all__ = [
     "network",
     "networks",
     "positions",
+    "server_limits",
     "split_thread",
     "warm_up",
 ]

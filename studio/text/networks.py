@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from studio.data import load_json
 from studio.errors import UsageError
+
+if TYPE_CHECKING:
+    from studio.model import Account
 
 UNITS = frozenset(
     {"x-weighted", "mastodon", "graphemes", "utf8-bytes", "utf16", "characters", "threads", "hashtags", "mentions"}
@@ -82,3 +87,17 @@ def network(network_id: str) -> Network:
 def networks() -> list[tuple[str, str]]:
     """``(id, title)`` of every network, in display order."""
     return [(item.id, item.title) for item in all_networks().values()]
+
+
+def server_limits(accounts: Iterable[Account]) -> dict[str, int]:
+    """network -> the main limit its server reports, for the networks whose servers set their own
+    (``server_limit`` in networks.json: Mastodon's ``max_characters``), read from the accounts'
+    settings as connecting stored them. The first account of a network with a limit wins."""
+    known = all_networks()
+    limits: dict[str, int] = {}
+    for account in accounts:
+        entry = known.get(account.network)
+        limit = account.settings.get("max_characters")
+        if entry is not None and entry.server_limit and isinstance(limit, int) and limit > 0:
+            limits.setdefault(account.network, limit)
+    return limits

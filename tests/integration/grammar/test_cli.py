@@ -66,6 +66,15 @@ def test_over_the_limit_exits_one_without_grammar(env: dict[str, str]) -> None:
     assert report["networks"]["x"]["ok"] is False
 
 
+def test_report_names_every_measure_over_its_limit(env: dict[str, str]) -> None:
+    # 200 family emoji: 200 graphemes (within Bluesky's 300) but 5,000 UTF-8 bytes (over 3,000).
+    done = studio(["check", "--network", "bluesky,x", "--no-grammar"], stdin="👩‍👩‍👧‍👦" * 200 + "\ufeff", env=env)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert "bluesky: 201/300 graphemes, 5003/3000 utf8-bytes (over by 2003) (not ok)" in lines
+    assert any(line.startswith("x: ") and "U+FEFF" in line for line in lines), lines
+
+
 def test_usage_errors_exit_two(env: dict[str, str], tmp_path: Path) -> None:
     assert studio(["check", str(tmp_path / "missing.txt")], env=env).returncode == 2
     assert studio(["check", "--network", "myspace"], stdin="hi", env=env).returncode == 2
@@ -83,7 +92,7 @@ def test_client_networks_language_dictionary_and_brand(env: dict[str, str]) -> N
 
     with Library.open(Path(env["STUDIO_LIBRARY"])) as library:
         client = library.add_client("Acme", language="en-GB")
-        library.add_account(client.id, "mastodon", "@acme@example.social")
+        library.add_account(client.id, "mastodon", "@acme@example.social", settings={"max_characters": 1000})
         library.add_account(client.id, "bluesky", "acme.example")
         library.add_account(client.id, "webhook", "zapier")  # no length rules: not counted
         library.add_to_dictionary(client.id, "Zyntrix")
@@ -93,6 +102,8 @@ def test_client_networks_language_dictionary_and_brand(env: dict[str, str]) -> N
     done = studio(["check", "--client", "Acme", "--json"], stdin=text, env=env)
     report = json.loads(done.stdout)
     assert set(report["networks"]) == {"bluesky", "mastodon"}
+    assert report["networks"]["mastodon"]["limit"] == 1000  # the server's own, as connecting read it
+    assert [m["unit"] for m in report["networks"]["bluesky"]["measures"]] == ["graphemes", "utf8-bytes"]
     found = {(text[i["start"]:i["end"]], i["category"]) for i in report["issues"]}
     assert ("cheap", "brand") in found
     assert not {word for word, category in found if category == "spelling"}  # en-GB, dictionary

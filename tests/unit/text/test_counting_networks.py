@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from studio.errors import UsageError
-from studio.text import count, networks
+from studio.model import Account
+from studio.text import count, networks, server_limits
 from studio.text.networks import all_networks
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"
@@ -159,3 +160,17 @@ def test_mastodon_reference_cases(text: str, ok: bool) -> None:
 def test_bluesky_reference_cases(text: str, utf8: int, graphemes: int) -> None:
     result = count(text, "bluesky")
     assert (result.bytes, result.graphemes) == (utf8, graphemes)
+
+
+def test_server_limits_come_from_the_networks_whose_servers_set_their_own() -> None:
+    accounts = [
+        Account(1, 1, "bluesky", "acme.example", settings={"max_characters": 300}),  # fixed by the network
+        Account(2, 1, "webhook", "zapier", settings={"max_characters": 99}),  # not a text network
+        Account(3, 1, "mastodon", "@acme@big.social", settings={"max_characters": 5000}),
+        Account(4, 1, "mastodon", "@acme@small.social", settings={"max_characters": 500}),
+        Account(5, 1, "mastodon", "@old@x.social", settings={"max_characters": "lots"}),
+    ]
+    assert server_limits(accounts) == {"mastodon": 5000}
+    assert server_limits(accounts[3:]) == {"mastodon": 500}
+    assert server_limits([]) == {}
+    assert count("a" * 600, "mastodon", limit=server_limits(accounts).get("mastodon")).ok
