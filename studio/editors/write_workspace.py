@@ -211,7 +211,7 @@ class WriteWorkspace(Workspace):
         self.thread_editor.part_edited.connect(self._request_check)
         self.thread_editor.word_added.connect(self._word_added)
         self.thread_editor.join_requested.connect(self.join_thread)
-        self.thread_editor.resplit_requested.connect(lambda numbered: self.split(numbered, from_thread=True))
+        self.thread_editor.resplit_requested.connect(self.split)
         self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
         shortcut = QShortcut(QKeySequence.StandardKey.New, self,
                              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -531,15 +531,16 @@ class WriteWorkspace(Workspace):
             self.saver.variant(network_id, None)
         self._show_network(network_id)
 
-    def split(self, numbered: bool, from_thread: bool = False) -> None:
-        """Split the current network's text into a thread whose parts each fit."""
+    def split(self, numbered: bool) -> None:
+        """Split the current network's text into a thread whose parts each fit; a thread already
+        there is split again from its parts (without their "i/n" numbers)."""
         network_id = self.current
         if network_id == BASE or not network(network_id).thread:
             return
-        if from_thread and network_id in self.threads:
+        if network_id in self.threads:
             text = join_parts(self.threads[network_id])
         else:
-            text = self.text_for(network_id)
+            text = self.versions.get(network_id, self.base_text)
         try:
             parts = split_thread(text, network_id, numbered, limit=self.counters.limits.get(network_id))
         except StudioError as error:

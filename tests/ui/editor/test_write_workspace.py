@@ -126,6 +126,22 @@ def test_split_into_a_numbered_thread_and_join(workspace: WriteWorkspace, librar
     assert library.get_draft(draft.id).variants["bluesky"].text == LONG.replace(second, "Also: " + second, 1)
 
 
+def test_splitting_a_thread_again_starts_from_its_parts_without_numbers(workspace: WriteWorkspace,
+                                                                        library: Library) -> None:
+    draft = library.create_draft(client_with_rules(library), text=LONG)
+    workspace.open_draft(draft.id)
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace.variant_bar.select("bluesky")
+    workspace.split(numbered=True)
+    numbered = list(workspace.threads["bluesky"])
+    workspace.split(numbered=False)  # the toolbar's "Split into thread" on a thread
+    plain = workspace.threads["bluesky"]
+    assert not any(part.endswith(("/3", "/2")) for part in plain), plain
+    assert " ".join(plain) == LONG
+    workspace.split(numbered=True)
+    assert workspace.threads["bluesky"] == numbered
+
+
 def test_add_to_dictionary_reaches_the_client(workspace: WriteWorkspace, library: Library) -> None:
     client_id = client_with_rules(library)
     draft = library.create_draft(client_id, text="Acmeflex soles")
