@@ -108,6 +108,7 @@ class Client:
     dictionary: tuple[str, ...] = ()
     snippets: tuple[Snippet, ...] = ()
     archived: bool = False
+    ignored_rules: tuple[str, ...] = ()  # LanguageTool rule ids never checked in this client's posts
 
 
 @dataclass(frozen=True)

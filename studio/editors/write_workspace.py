@@ -198,6 +198,7 @@ class WriteWorkspace(Workspace):
         self.editor.edited.connect(self._edited)
         self.editor.marks_changed.connect(self._panel_timer.start)
         self.editor.rule_ignored.connect(self._rule_ignored)
+        self.editor.rule_ignored_for_client.connect(self._rule_ignored_for_client)
         self.editor.word_added.connect(self._word_added)
         self.editor.emoji_requested.connect(self.show_emoji_picker)
         self.editor.snippets_requested.connect(self.show_snippets)
@@ -210,6 +211,8 @@ class WriteWorkspace(Workspace):
         self.thread_editor.parts_changed.connect(self._parts_changed)
         self.thread_editor.part_edited.connect(self._request_check)
         self.thread_editor.word_added.connect(self._word_added)
+        self.thread_editor.rule_ignored.connect(self._rule_ignored)
+        self.thread_editor.rule_ignored_for_client.connect(self._rule_ignored_for_client)
         self.thread_editor.join_requested.connect(self.join_thread)
         self.thread_editor.resplit_requested.connect(self.split)
         self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
@@ -234,12 +237,19 @@ class WriteWorkspace(Workspace):
     def _client_updated(self, client: Client) -> None:
         if self.opened is None or self.opened.client.id != client.id:
             return
-        self.opened.client = client
+        previous, self.opened.client = self.opened.client, client
         self.editor.brand_rules = client.brand_rules
         self.thread_editor.brand_rules = client.brand_rules
         self.editor.dictionary.update(client.dictionary)
+        # Rules the client no longer ignores (edited in the client manager) are checked again.
+        rules = self.editor.disabled_rules
+        dropped = set(previous.ignored_rules) - set(client.ignored_rules)
+        rules.difference_update(dropped)
+        rules.update(client.ignored_rules)
         self.editor.snippets = client.snippets
         self.editor.refresh_brand()
+        if dropped:
+            self._request_check(now=True)
 
     def save_now(self) -> None:
         """Write the text, versions and threads now."""
@@ -300,7 +310,8 @@ class WriteWorkspace(Workspace):
         self.thread_editor.brand_rules = client.brand_rules
         self.editor.dictionary = set(client.dictionary)
         self.thread_editor.dictionary = self.editor.dictionary
-        self.editor.disabled_rules = set()
+        self.editor.disabled_rules = set(client.ignored_rules)
+        self.thread_editor.disabled_rules = self.editor.disabled_rules
         self.editor.snippets = client.snippets
         self.editor.setReadOnly(False)
         self.editor.setPlaceholderText("Write your post…")
@@ -442,6 +453,20 @@ class WriteWorkspace(Workspace):
         if not rule.startswith("BRAND_"):
             self._request_check(now=True)
 
+    def _rule_ignored_for_client(self, rule: str) -> None:
+        self._request_check(now=True)
+        if self.opened is None:
+            return
+
+        def stored(client: Client) -> None:
+            if self.opened is not None and self.opened.client.id == client.id:
+                self.opened.client = client
+            self.state_changed.emit(f"{rule} is ignored in all of {client.name}'s posts "
+                                    "(Library → Manage clients to check it again)")
+
+        self.context.tasks.run(self.context.library.ignore_rule, self.opened.client.id, rule, pool="writes",
+                               on_done=stored, on_error=self._client_not_saved)
+
     def _word_added(self, word: str) -> None:
         if self.opened is None:
             return
@@ -453,7 +478,11 @@ class WriteWorkspace(Workspace):
             self.state_changed.emit(f"“{word}” added to {client.name}'s dictionary")
 
         self.context.tasks.run(self.context.library.add_to_dictionary, client_id, word, pool="writes",
-                               on_done=stored, on_error=self._open_failed)
+                               on_done=stored, on_error=self._client_not_saved)
+
+    def _client_not_saved(self, error: BaseException) -> None:
+        # The post still hides it; only the client's settings missed the change.
+        self.context.messages.error(in_words(error, "Studio could not save this to the client's settings"))
 
     # -- counters, issues, previews -----------------------------------------------------------
 

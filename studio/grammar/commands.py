@@ -142,6 +142,7 @@ def grammar_issues(text: str, language: str, client: Any) -> list[Any]:
         return checker.check(
             text, language,
             dictionary=client.dictionary if client else (),
+            disabled_rules=client.ignored_rules if client else (),
             prefer=[client.language] if client else (),
             default_language=client.language if client else "en-US",
         )

@@ -25,6 +25,7 @@ def _client(row: sqlite3.Row) -> Client:
         dictionary=tuple(json.loads(row["dictionary"])),
         snippets=tuple(Snippet(str(s["name"]), str(s["text"])) for s in json.loads(row["snippets"])),
         archived=bool(row["archived"]),
+        ignored_rules=tuple(json.loads(row["ignored_rules"])),
     )
 
 
@@ -119,7 +120,8 @@ class ClientsMixin(Store):
         return [_client(row) for row in self.query(f"SELECT * FROM clients {where} ORDER BY name COLLATE NOCASE")]
 
     def update_client(self, client: Client) -> Client:
-        """Store ``client``'s name, colour, language, brand rules, dictionary, snippets and archived flag."""
+        """Store ``client``'s name, colour, language, brand rules, dictionary, snippets, ignored
+        rules and archived flag."""
         name, colour = _check_name(client.name), _check_colour(client.colour)
         with self.transaction() as conn:
             old = conn.execute("SELECT name FROM clients WHERE id = ?", (client.id,)).fetchone()
@@ -132,7 +134,7 @@ class ClientsMixin(Store):
                 raise LibraryError(f"There is already a client called “{name}”.", "Choose another name.")
             conn.execute(
                 "UPDATE clients SET name = ?, colour = ?, language = ?, brand_rules = ?, dictionary = ?, "
-                "snippets = ?, archived = ? WHERE id = ?",
+                "snippets = ?, ignored_rules = ?, archived = ? WHERE id = ?",
                 (
                     name,
                     colour,
@@ -140,6 +142,7 @@ class ClientsMixin(Store):
                     json.dumps(client.brand_rules.to_json(), ensure_ascii=False),
                     json.dumps(sorted(set(client.dictionary)), ensure_ascii=False),
                     json.dumps([{"name": s.name, "text": s.text} for s in client.snippets], ensure_ascii=False),
+                    json.dumps(sorted({rule.strip() for rule in client.ignored_rules if rule.strip()})),
                     int(client.archived),
                     client.id,
                 ),
@@ -154,13 +157,23 @@ class ClientsMixin(Store):
         return self.get_client(client.id)
 
     def add_to_dictionary(self, client_id: int, word: str) -> Client:
-        word = word.strip()
-        if not word:
-            raise LibraryError("An empty word cannot be added to the dictionary.")
+        """Never report ``word`` as a spelling mistake in ``client_id``'s posts."""
+        return self._add_to_list(client_id, "dictionary", word, "An empty word cannot be added to the dictionary.")
+
+    def ignore_rule(self, client_id: int, rule: str) -> Client:
+        """Never check ``client_id``'s posts for the LanguageTool rule ``rule`` again."""
+        return self._add_to_list(client_id, "ignored_rules", rule, "An empty rule id cannot be ignored.")
+
+    def _add_to_list(self, client_id: int, name: str, item: str, when_empty: str) -> Client:
+        item = item.strip()
+        if not item:
+            raise LibraryError(when_empty)
         client = self.get_client(client_id)
-        if word in client.dictionary:
+        items: tuple[str, ...] = getattr(client, name)
+        if item in items:
             return client
-        return self.update_client(replace(client, dictionary=(*client.dictionary, word)))
+        changes: dict[str, Any] = {name: (*items, item)}
+        return self.update_client(replace(client, **changes))
 
     def client_or_new(self, name: str) -> Client:
         """The client called ``name``, created when there is none."""

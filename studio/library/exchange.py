@@ -103,7 +103,8 @@ class ExchangeMixin(Store):
                 {
                     "name": row["name"], "colour": row["colour"], "language": row["language"],
                     "brand_rules": json.loads(row["brand_rules"]), "dictionary": json.loads(row["dictionary"]),
-                    "snippets": json.loads(row["snippets"]), "archived": bool(row["archived"]),
+                    "snippets": json.loads(row["snippets"]), "ignored_rules": json.loads(row["ignored_rules"]),
+                    "archived": bool(row["archived"]),
                     "created_at": row["created_at"], "accounts": accounts.get(row["id"], []),
                 }
                 for row in clients
@@ -220,12 +221,13 @@ def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> int:
         key = client["name"].strip().casefold()
         if key not in clients:
             cursor = conn.execute(
-                "INSERT INTO clients(name, colour, language, brand_rules, dictionary, snippets, archived, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO clients(name, colour, language, brand_rules, dictionary, snippets, ignored_rules, "
+                "archived, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (client["name"].strip(), client.get("colour", "#4f7cff"), client.get("language", "en-US"),
                  json.dumps(client.get("brand_rules", {}), ensure_ascii=False),
                  json.dumps(client.get("dictionary", []), ensure_ascii=False),
-                 json.dumps(client.get("snippets", []), ensure_ascii=False), int(bool(client.get("archived"))),
+                 json.dumps(client.get("snippets", []), ensure_ascii=False),
+                 json.dumps(client.get("ignored_rules", []), ensure_ascii=False), int(bool(client.get("archived"))),
                  client.get("created_at", now)),
             )
             clients[key] = int(cursor.lastrowid or 0)

@@ -187,7 +187,13 @@ ALTER TABLE publications ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE publications ADD COLUMN last_attempt_at TEXT;
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING]
+# 5: LanguageTool rules a client's posts are never checked for ("ignore the rule in all of the
+# client's posts"), a JSON list of rule ids beside the dictionary.
+_V5_IGNORED_RULES = """
+ALTER TABLE clients ADD COLUMN ignored_rules TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES]
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -58,7 +58,8 @@ class PostEditor(QPlainTextEdit):
     """Plain-text editor with issues, entity colours and the over-limit mark.
 
     Signals: ``edited(int revision)`` after each change of the text; ``marks_changed()`` when the
-    visible issues change; ``rule_ignored(str rule)``; ``word_added(str word)`` (add it to the
+    visible issues change; ``rule_ignored(str rule)`` (in this post);
+    ``rule_ignored_for_client(str rule)`` (in all of the client's posts); ``word_added(str word)`` (add it to the
     client's dictionary); ``emoji_requested()`` (Ctrl+Shift+E); ``snippets_requested()``
     (Ctrl+Shift+S); ``current_mark_changed(object mark_or_None)``.
     """
@@ -66,6 +67,7 @@ class PostEditor(QPlainTextEdit):
     edited = Signal(int)
     marks_changed = Signal()
     rule_ignored = Signal(str)
+    rule_ignored_for_client = Signal(str)
     word_added = Signal(str)
     emoji_requested = Signal()
     snippets_requested = Signal()
@@ -265,6 +267,13 @@ class PostEditor(QPlainTextEdit):
         self._update_visible()
         self.rule_ignored.emit(rule)
 
+    def ignore_rule_for_client(self, rule: str) -> None:
+        """Hide every issue of ``rule`` here and in all of the client's posts (the workspace
+        stores it for the client)."""
+        self.disabled_rules.add(rule)
+        self._update_visible()
+        self.rule_ignored_for_client.emit(rule)
+
     def add_word(self, word: str) -> None:
         """Stop flagging ``word`` as a spelling mistake (the workspace stores it for the client)."""
         self.dictionary.add(word)
@@ -296,6 +305,9 @@ class PostEditor(QPlainTextEdit):
         menu.addAction("Ignore once", lambda: self.ignore_once(mark))
         rule_label = "this brand rule" if mark.issue.category == "brand" else f"the rule {mark.issue.rule}"
         menu.addAction(f"Ignore {rule_label} in this post", lambda: self.ignore_rule(mark.issue.rule))
+        if mark.issue.category != "brand":  # brand rules are the client's own: edited in its settings
+            menu.addAction(f"Ignore {rule_label} in all of the client's posts",
+                           lambda: self.ignore_rule_for_client(mark.issue.rule))
         if mark.issue.category == "spelling":
             word = self._word(mark)
             menu.addAction(f"Add “{word}” to the client's dictionary", lambda: self.add_word(word))

@@ -26,12 +26,16 @@ class ThreadEditor(QWidget):
 
     Signals: ``parts_changed(list parts)`` after an edit settles; ``part_edited()`` at each edit of a
     part; ``join_requested()`` when the user wants one post again; ``resplit_requested(bool numbered)``;
-    ``word_added(str word)`` when a part's menu adds a word to the client's dictionary.
+    ``word_added(str word)`` when a part's menu adds a word to the client's dictionary;
+    ``rule_ignored(str rule)`` and ``rule_ignored_for_client(str rule)`` when a part's menu ignores a
+    rule (in this post, or in all of the client's posts).
     """
 
     parts_changed = Signal(list)
     part_edited = Signal()
     word_added = Signal(str)
+    rule_ignored = Signal(str)
+    rule_ignored_for_client = Signal(str)
     join_requested = Signal()
     resplit_requested = Signal(bool)
 
@@ -41,6 +45,7 @@ class ThreadEditor(QWidget):
         self.limit: int | None = None
         self.brand_rules = BrandRules()
         self.dictionary: set[str] = set()  # shared with the main editor by the workspace
+        self.disabled_rules: set[str] = set()  # likewise
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -74,7 +79,10 @@ class ThreadEditor(QWidget):
             editor.setObjectName(f"threadPart{number}")
             editor.brand_rules = self.brand_rules
             editor.dictionary = self.dictionary
+            editor.disabled_rules = self.disabled_rules
             editor.word_added.connect(self.word_added.emit)
+            editor.rule_ignored.connect(self.rule_ignored.emit)
+            editor.rule_ignored_for_client.connect(self.rule_ignored_for_client.emit)
             editor.set_text(part)
             editor.setMinimumHeight(90)
             editor.setMaximumHeight(160)

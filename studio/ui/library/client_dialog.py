@@ -1,4 +1,5 @@
-"""The client manager: add, rename, colour, language, brand rules, dictionary, archive."""
+"""The client manager: add, rename, colour, language, brand rules, dictionary, ignored grammar
+rules, snippets, archive."""
 
 from __future__ import annotations
 
@@ -103,6 +104,10 @@ class ClientManagerDialog(QDialog):
         self.notes.setPlaceholderText("House style notes for whoever writes for this client")
         self.dictionary = QPlainTextEdit()
         self.dictionary.setPlaceholderText("Words the spell checker should accept, one per line")
+        self.ignored_rules = QPlainTextEdit()
+        self.ignored_rules.setAccessibleName("Ignored grammar rules")
+        self.ignored_rules.setPlaceholderText("LanguageTool rules never checked in this client's posts, "
+                                              "one id per line (Write: right click → Ignore in all posts)")
         self.snippets = QTableWidget(0, 2)
         self.snippets.setAccessibleName("Snippets")
         self.snippets.setHorizontalHeaderLabels(["Name", "Text"])
@@ -120,7 +125,7 @@ class ClientManagerDialog(QDialog):
         snippet_area.addWidget(self.snippets)
         snippet_area.addLayout(snippet_buttons)
         self.archived = QCheckBox("Archived (hidden from the client switcher; drafts are kept)")
-        for box in (self.banned, self.notes, self.dictionary):
+        for box in (self.banned, self.notes, self.dictionary, self.ignored_rules):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(90)
         form = QFormLayout()
@@ -133,6 +138,7 @@ class ClientManagerDialog(QDialog):
         form.addRow("", self.all_caps)
         form.addRow("Style notes", self.notes)
         form.addRow("Dictionary", self.dictionary)
+        form.addRow("Ignored rules", self.ignored_rules)
         form.addRow("Snippets", snippet_area)
         form.addRow("", self.archived)
         self.error = QLabel()
@@ -213,6 +219,7 @@ class ClientManagerDialog(QDialog):
         self.all_caps.setChecked(rules.forbid_all_caps)
         self.notes.setPlainText(rules.notes)
         self.dictionary.setPlainText("\n".join(client.dictionary))
+        self.ignored_rules.setPlainText("\n".join(client.ignored_rules))
         self.snippets.setRowCount(0)
         for snippet in client.snippets:
             self.add_snippet(snippet.name, snippet.text)
@@ -249,10 +256,11 @@ class ClientManagerDialog(QDialog):
             text = text_item.text() if text_item else ""
             if name or text.strip():
                 snippets.append(Snippet(name or text.strip()[:24], text))
-        words = tuple(dict.fromkeys(w.strip() for w in self.dictionary.toPlainText().splitlines() if w.strip()))
+        words = _lines(self.dictionary.toPlainText())
         return replace(self.current, name=self.name.text(), colour=self.colour,
                        language=self.language.currentText().strip() or "en-US", brand_rules=rules,
-                       dictionary=words, snippets=tuple(snippets), archived=self.archived.isChecked())
+                       dictionary=words, snippets=tuple(snippets), archived=self.archived.isChecked(),
+                       ignored_rules=_lines(self.ignored_rules.toPlainText()))
 
     def add_snippet(self, name: str = "", text: str = "") -> None:
         row = self.snippets.rowCount()
@@ -298,3 +306,8 @@ class ClientManagerDialog(QDialog):
         self.save_button.setEnabled(True)
         self.error.setText(in_words(error, "Not saved"))
         self.error.show()
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """The non-empty lines of ``text``, stripped, each once, in order."""
+    return tuple(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))

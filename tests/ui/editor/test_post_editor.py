@@ -90,6 +90,24 @@ def test_grammar_issue_menu_offers_the_dictionary(qtbot: QtBot) -> None:
     assert underline_at(editor, mark.start) is None
 
 
+def test_a_grammar_rule_can_be_ignored_in_all_of_the_clients_posts(qtbot: QtBot) -> None:
+    text = "I recieve mail and teh news"
+    editor = make_editor(qtbot, text)
+    editor.set_grammar_issues(editor.revision, text, [spelling(text, "recieve", "receive"),
+                                                      spelling(text, "teh", "the")])
+    menu = editor.issue_menu(editor.marks()[0])
+    (action,) = [a for a in actions_of(menu) if "all of the client's posts" in a.text()]
+    assert action.text() == "Ignore the rule MORFOLOGIK_RULE_EN_US in all of the client's posts"
+    with qtbot.wait_signal(editor.rule_ignored_for_client) as signal:
+        action.trigger()
+    assert signal.args == ["MORFOLOGIK_RULE_EN_US"]
+    assert editor.marks() == []
+    # a brand rule is the client's own: it is changed in the client's settings, not ignored
+    brand = make_editor(qtbot, "so cheap")
+    labels = [a.text() for a in actions_of(brand.issue_menu(brand.marks()[0]))]
+    assert not [label for label in labels if "all of the client's posts" in label]
+
+
 def test_hover_shows_the_message(qtbot: QtBot) -> None:
     editor = make_editor(qtbot, "so cheap")
     (mark,) = editor.marks()

@@ -150,6 +150,30 @@ def test_add_to_dictionary_reaches_the_client(workspace: WriteWorkspace, library
     assert "Acmeflex" in library.get_client(client_id).dictionary
 
 
+def test_a_rule_ignored_for_the_client_stays_ignored_in_its_other_posts(
+        qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
+    client_id = client_with_rules(library)
+    first = library.create_draft(client_id, text="First post")
+    second = library.create_draft(client_id, text="Second post")
+    other = library.create_draft(library.add_client("Beta").id, text="Other client")
+    workspace.open_draft(first.id)
+    workspace.editor.ignore_rule_for_client("EN_QUOTES")
+    assert library.get_client(client_id).ignored_rules == ("EN_QUOTES",)
+    requests: list[tuple[str, ...]] = []
+    workspace.runner.request = lambda *args, **kwargs: requests.append(tuple(args[4]))  # type: ignore[method-assign]
+    workspace.open_draft(second.id)
+    assert "EN_QUOTES" in workspace.editor.disabled_rules
+    workspace._request_check(now=True)
+    assert requests[-1] == ("EN_QUOTES",)  # LanguageTool is not even asked for it
+    workspace.open_draft(other.id)
+    assert "EN_QUOTES" not in workspace.editor.disabled_rules
+    # checked again once the client manager drops it
+    workspace.open_draft(second.id)
+    library.update_client(replace(library.get_client(client_id), ignored_rules=()))
+    workspace.activated()
+    assert "EN_QUOTES" not in workspace.editor.disabled_rules
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 def test_snippets_and_emoji_are_inserted(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
     draft = library.create_draft(client_with_rules(library), text="Go ")

@@ -1,4 +1,4 @@
-"""The client manager: add, rename, colour, language, brand rules, dictionary, archive."""
+"""The client manager: add, rename, colour, language, brand rules, dictionary, ignored rules, archive."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def test_add_and_edit_a_client(context: AppContext, qtbot: QtBot) -> None:
     dialog.all_caps.setChecked(True)
     dialog.notes.setPlainText("Warm, never pushy.")
     dialog.dictionary.setPlainText("Teapotly\nOolong\nTeapotly")
+    dialog.ignored_rules.setPlainText(" EN_QUOTES \n\nPASSIVE_VOICE")
     dialog.add_snippet("sign-off", "— the Teapot team")
     dialog.add_snippet("tags", "#tea #oolong")
     dialog.add_snippet_button.click()  # an empty row, ignored on save
@@ -46,6 +47,7 @@ def test_add_and_edit_a_client(context: AppContext, qtbot: QtBot) -> None:
     assert rules.required_hashtags == ("#tea", "#kettle") and rules.max_hashtags == 3 and rules.forbid_all_caps
     assert rules.notes == "Warm, never pushy."
     assert client.dictionary == ("Oolong", "Teapotly")
+    assert client.ignored_rules == ("EN_QUOTES", "PASSIVE_VOICE")
     assert [(s.name, s.text) for s in client.snippets] == [("sign-off", "— the Teapot team")]
     assert dialog.list.item(0).text() == "Teapot Ltd"
 

@@ -22,7 +22,8 @@ def _rich(library: Library) -> None:
 
     library.update_client(replace(client, brand_rules=BrandRules(banned={"cheap": "affordable"},
                                                                   required_hashtags=("#acme",), max_hashtags=3),
-                                  dictionary=("Acmé",), snippets=(Snippet("sig", "— the Acme team"),)))
+                                  dictionary=("Acmé",), snippets=(Snippet("sig", "— the Acme team"),),
+                                  ignored_rules=("EN_QUOTES",)))
     account = library.add_account(client.id, "mastodon", "@acme@example.social", server_url="https://example.social",
                                   secret_ref="studio:mastodon:1", slots=[{"weekday": 0, "time": "09:30"}],
                                   settings={"max_characters": 500})
@@ -63,6 +64,7 @@ def test_round_trip_is_lossless(library: Library, tmp_path: Path) -> None:
         draft = other.get_draft(imported.id)
         assert draft.assets[0].alt_text == "A red kettle"
         assert other.get_crops(draft.assets[0].sha)["instagram-square"].rotation == 90
+        assert other.find_client("Acme").ignored_rules == ("EN_QUOTES",)  # type: ignore[union-attr]
         assert other.search("kettle")[0] == 0 and other.search("short")[0] == 1
 
 
