@@ -230,7 +230,9 @@ class Queue:
     # ---- while sending ---------------------------------------------------------------------------
 
     def record_part(self, job: Job, index: int, sent: Sent) -> None:
-        """Remember a part that went out (and renew the lease), before the next part is sent."""
+        """Remember a part that went out (and renew the lease), before the next part is sent. A part
+        recorded again replaces what was known of it (Telegram records a long text before its
+        images, then the whole part)."""
         now = self.now()
         with self.library.transaction() as conn:
             row = conn.execute(
@@ -241,8 +243,14 @@ class Queue:
                 return
             parts = json.loads(row["parts"] or "[]")
             if index < len(parts):
+                if parts[index] == sent.to_json():
+                    return
+                parts[index] = sent.to_json()
+            elif index == len(parts):
+                parts.append(sent.to_json())
+            else:
+                log.error("Publication %s: part %s recorded before part %s", job.publication_id, index, len(parts))
                 return
-            parts.append(sent.to_json())
             conn.execute(
                 "UPDATE publications SET parts = ?, lease_expires_at = ?, updated_at = ? WHERE id = ?",
                 (json.dumps(parts), iso(now + timedelta(seconds=self.lease_seconds)), iso(now), job.publication_id),

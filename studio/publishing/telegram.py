@@ -4,6 +4,9 @@ The Bot API has no idempotency key. So the publisher tells apart the failures wh
 been posted (the connection was refused, the server answered with an error) from those where the
 message may have gone out (a timeout or a dropped connection after the request was sent): the first
 retry, the second become :class:`Uncertain` and wait for the user instead of posting again.
+
+A part whose text is too long for a caption goes out as two sends, the text and then its images
+in reply; the text is recorded in between, so a retry after the images fail sends only them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from studio.publishing.base import (
     ConnectionProblem,
     Outcome,
     OutcomeError,
+    Part,
     PartCallback,
     Permanent,
     Post,
@@ -58,6 +62,8 @@ TIMEOUT = 30.0
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
+# Marks a recorded part whose long text went out but whose images did not (yet).
+IMAGES_PENDING = "images_pending"
 
 
 class TelegramPublisher:
@@ -77,19 +83,18 @@ class TelegramPublisher:
 
     # ---- calls -------------------------------------------------------------------------------
 
-    def _call(self, method: str, data: dict[str, Any], files: dict[str, Any] | None = None, *, sent_before: bool) -> Any:
-        """One Bot API call. ``sent_before`` says whether an earlier call of this part already went
-        out: then any failure is uncertain, since repeating the part would repeat that message."""
+    def _call(self, method: str, data: dict[str, Any], files: dict[str, Any] | None = None) -> Any:
+        """One Bot API call; a failure is raised as the :data:`Outcome` it means."""
         import requests
 
         url = f"{self._base}/bot{self._account.secret}/{method}"
         try:
             response = self._session.post(url, data=data, files=files, timeout=self._timeout)
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL) as error:
-            raise OutcomeError(self._not_sent(f"Could not reach Telegram ({_reason(error)})", sent_before, True)) from None
+            raise OutcomeError(RetryLater(f"Could not reach Telegram ({_reason(error)}).", offline=True)) from None
         except requests.exceptions.ConnectionError as error:
             if _refused(error):
-                raise OutcomeError(self._not_sent("Could not reach Telegram (the connection was refused)", sent_before, True)) from None
+                raise OutcomeError(RetryLater("Could not reach Telegram (the connection was refused).", offline=True)) from None
             raise OutcomeError(Uncertain(
                 "The connection to Telegram broke after the message was sent; it may or may not be in the channel. "
                 "Check the channel, then mark the post as published or retry it."
@@ -105,14 +110,9 @@ class TelegramPublisher:
             payload = {"ok": False, "error_code": response.status_code, "description": response.text[:200]}
         if payload.get("ok"):
             return payload["result"]
-        raise OutcomeError(self._api_error(payload, response.status_code, sent_before))
+        raise OutcomeError(self._api_error(payload, response.status_code))
 
-    def _not_sent(self, message: str, sent_before: bool, offline: bool = False) -> Outcome:
-        if sent_before:
-            return Uncertain(f"{message} in the middle of a post with several messages. Check the channel.")
-        return RetryLater(f"{message}.", offline=offline)
-
-    def _api_error(self, payload: dict[str, Any], status: int, sent_before: bool) -> Outcome:
+    def _api_error(self, payload: dict[str, Any], status: int) -> Outcome:
         code = int(payload.get("error_code") or status)
         description = str(payload.get("description") or "")
         if code == 429:
@@ -120,7 +120,7 @@ class TelegramPublisher:
             return RetryLater(f"Telegram asks to slow down: {description}.", float(retry) if retry is not None else None)
         if code >= 500:
             # Telegram answered with an error, so it did not post this message.
-            return self._not_sent(f"Telegram had a problem (HTTP {code}: {description})", sent_before)
+            return RetryLater(f"Telegram had a problem (HTTP {code}: {description}).")
         if code == 401 or (code == 404 and "not found" in description.lower() and "chat" not in description.lower()):
             return Permanent(f"Telegram refused the bot token ({description}). Reconnect the account with a valid token.", True)
         if code == 403:
@@ -135,8 +135,8 @@ class TelegramPublisher:
 
     def verify(self) -> AccountInfo:
         try:
-            me = self._call("getMe", {}, sent_before=False)
-            chat = self._call("getChat", {"chat_id": self._chat_id}, sent_before=False)
+            me = self._call("getMe", {})
+            chat = self._call("getChat", {"chat_id": self._chat_id})
         except OutcomeError as stop:
             message = getattr(stop.outcome, "message", "Telegram refused the request.")
             raise ConnectionProblem(message) from None
@@ -151,11 +151,15 @@ class TelegramPublisher:
     def publish(self, post: Post, on_part: PartCallback) -> Outcome:
         sent = list(post.already_sent)
         try:
+            if sent and sent[-1].extra.get(IMAGES_PENDING):
+                # An earlier attempt sent this part's long text, not its images: send only those.
+                last = sent[-1]
+                self._send_images(post.parts[len(sent) - 1], "", last.remote_id, text_sent=True)
+                sent[-1] = Sent(last.remote_id, last.remote_url)
+                on_part(len(sent) - 1, sent[-1])  # the whole part is out now
             for index in range(len(sent), len(post.parts)):
-                part = post.parts[index]
                 reply_to = sent[-1].remote_id if sent else None
-                message = self._send_part(part.text, [m.path for m in part.media], reply_to)
-                done = Sent(str(message["message_id"]), self._url(message))
+                done = self._send_part(index, post.parts[index], reply_to, on_part)
                 on_part(index, done)
                 sent.append(done)
         except OutcomeError as stop:
@@ -170,32 +174,52 @@ class TelegramPublisher:
             data["reply_parameters"] = json.dumps({"message_id": int(reply_to)})
         return data
 
-    def _send_part(self, text: str, images: list[Any], reply_to: str | None) -> dict[str, Any]:
-        if not images:
-            return dict(self._call("sendMessage", {**self._base_data(reply_to), "text": text}, sent_before=False))
-        first: dict[str, Any] | None = None
-        caption = text
-        if len(text) > CAPTION_LIMIT:
-            # Too long for a caption: the text goes first, the images answer it.
-            first = dict(self._call("sendMessage", {**self._base_data(reply_to), "text": text}, sent_before=False))
-            reply_to, caption = str(first["message_id"]), ""
-        with contextlib.ExitStack() as opened:
-            try:
-                handles = [opened.enter_context(open(path, "rb")) for path in images]
-            except OSError as error:
-                raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
-            if len(handles) == 1:
-                data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
-                message = self._call("sendPhoto", data, {"photo": handles[0]}, sent_before=first is not None)
-                return first or dict(message)
-            media = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(handles))]
-            if caption:
-                media[0]["caption"] = caption
-            files = {f"photo{i}": handle for i, handle in enumerate(handles)}
-            messages = self._call(
-                "sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files, sent_before=first is not None
-            )
-            return first or dict(messages[0])
+    def _sent(self, message: dict[str, Any]) -> Sent:
+        return Sent(str(message["message_id"]), self._url(message))
+
+    def _send_part(self, index: int, part: Part, reply_to: str | None, on_part: PartCallback) -> Sent:
+        if not part.media:
+            return self._sent(self._call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
+        if len(part.text) <= CAPTION_LIMIT:
+            return self._sent(self._send_images(part, part.text, reply_to))
+        # Too long for a caption: the text goes first and the images answer it. The text is
+        # recorded before the images go, so a retry after they fail sends the images only.
+        text = self._sent(self._call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
+        on_part(index, Sent(text.remote_id, text.remote_url, {IMAGES_PENDING: "1"}))
+        self._send_images(part, "", text.remote_id, text_sent=True)
+        return text
+
+    def _send_images(self, part: Part, caption: str, reply_to: str | None, *, text_sent: bool = False) -> dict[str, Any]:
+        """Send ``part``'s images (one photo, or an album) with ``caption``; the first message."""
+        try:
+            with contextlib.ExitStack() as opened:
+                try:
+                    handles = [opened.enter_context(open(media.path, "rb")) for media in part.media]
+                except OSError as error:
+                    raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
+                if len(handles) == 1:
+                    data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
+                    return dict(self._call("sendPhoto", data, {"photo": handles[0]}))
+                media = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(handles))]
+                if caption:
+                    media[0]["caption"] = caption
+                files = {f"photo{i}": handle for i, handle in enumerate(handles)}
+                messages = self._call("sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files)
+                return dict(messages[0])
+        except OutcomeError as stop:
+            if not text_sent:
+                raise
+            # Say that the text is out, so nobody posts it again by hand; Studio's own retry sends
+            # only the images.
+            outcome = stop.outcome
+            said = f"The text is in the channel; its images are not: {getattr(outcome, 'message', '')}"
+            if isinstance(outcome, RetryLater):
+                raise OutcomeError(RetryLater(said, outcome.retry_after, outcome.offline)) from None
+            if isinstance(outcome, Permanent):
+                raise OutcomeError(Permanent(said + " Retry sends the images only.", outcome.reconnect)) from None
+            if isinstance(outcome, Uncertain):
+                raise OutcomeError(Uncertain(said)) from None
+            raise
 
     def _url(self, message: dict[str, Any]) -> str:
         chat = message.get("chat") or {}

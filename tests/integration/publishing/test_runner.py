@@ -155,6 +155,27 @@ def test_telegram_uncertain_waits_for_the_user_then_mark_published_or_retry(
     assert telegram_server.texts() == ["did it arrive?"]
 
 
+def test_telegram_images_that_fail_after_their_text_are_retried_alone(
+    library: Library, telegram_server: FakeTelegram, image: Path
+) -> None:
+    account = add_account(library, "telegram", telegram_server.url, "@studio_channel", telegram_server.token,
+                          {"chat_id": telegram_server.chat_id})
+    long_text = "A long story. " * 100  # over Telegram's 1,024-character caption
+    publication = due_post(library, account, "base", thread=[long_text.strip(), "and the end"],
+                           images=[(image, "a kettle")])
+    telegram_server.inject("sendPhoto", "status:502")
+    assert Runner(library).run_due().results[0].state == "failed-retry"
+    assert len(json.loads(str(_state(library, publication)["parts"]))) == 1  # the text, images pending
+    library.connection.execute("UPDATE publications SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE id = ?", (publication,))
+    telegram_server.inject("sendMessage", "status:502")  # the photo goes now, then the second part fails
+    assert Runner(library).run_due().results[0].state == "failed-retry"
+    library.connection.execute("UPDATE publications SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE id = ?", (publication,))
+    assert Runner(library).run_due().results[0].state == "published"
+    assert [m["text"] for m in telegram_server.messages.values() if "text" in m] == [long_text.strip(), "and the end"]
+    photos = [m for m in telegram_server.messages.values() if "photo" in m]
+    assert len(photos) == 1, "the photo went out once, though two attempts failed after it"
+
+
 def test_two_runners_at_the_same_moment_never_send_twice(library: Library, mastodon_server: FakeMastodon) -> None:
     account = add_account(library, "mastodon", mastodon_server.url, "studio", mastodon_server.token)
     for i in range(20):

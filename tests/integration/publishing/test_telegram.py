@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,11 +104,27 @@ def test_revoked_tokens_and_rejected_content_fail_permanently(telegram_server: F
     assert isinstance(revoked, Permanent) and "Reconnect the account" in revoked.message
 
 
-def test_a_failure_after_the_first_message_of_a_part_is_uncertain(telegram_server: FakeTelegram, image: Path) -> None:
+def test_a_long_text_is_recorded_before_its_images_and_a_retry_sends_only_the_images(
+        telegram_server: FakeTelegram, image: Path) -> None:
     telegram_server.inject("sendPhoto", "status:500")
-    outcome = _publisher(telegram_server).publish(_post(Part("z" * 1500, (Media(image),))), lambda i, s: None)
-    assert isinstance(outcome, Uncertain)
-    assert len(telegram_server.messages) == 1
+    recorded: dict[int, Sent] = {}
+    post = _post(Part("z" * 1500, (Media(image),)))
+    outcome = _publisher(telegram_server).publish(post, recorded.__setitem__)
+    assert isinstance(outcome, RetryLater)
+    assert outcome.message.startswith("The text is in the channel; its images are not")
+    assert len(telegram_server.messages) == 1 and recorded[0].extra == {"images_pending": "1"}
+    retried = _publisher(telegram_server).publish(replace(post, already_sent=(recorded[0],)), recorded.__setitem__)
+    assert isinstance(retried, Published) and retried.parts == (Sent(recorded[0].remote_id, recorded[0].remote_url),)
+    assert telegram_server.messages[1]["text"] == "z" * 1500 and "photo" in telegram_server.messages[2]
+    assert len(telegram_server.messages) == 2 and telegram_server.messages[2]["reply_to_message"]["message_id"] == 1
+
+
+def test_an_unreadable_image_after_the_text_says_the_text_is_out(telegram_server: FakeTelegram, tmp_path: Path) -> None:
+    outcome = _publisher(telegram_server).publish(_post(Part("z" * 1500, (Media(tmp_path / "gone.jpg"),))),
+                                                  lambda i, s: None)
+    assert isinstance(outcome, Permanent)
+    assert "The text is in the channel" in outcome.message and "Retry sends the images only" in outcome.message
+    assert [m["text"] for m in telegram_server.messages.values()] == ["z" * 1500]
 
 
 def test_the_token_never_appears_in_messages(telegram_server: FakeTelegram) -> None:
