@@ -87,8 +87,17 @@ class FolderPublisher:
         when = post.scheduled_at.astimezone(UTC).strftime("%Y-%m-%d %H%M")
         return f"{when} {_slug(post.title or (post.parts[0].text if post.parts else ''))} {post.idempotency_key[:8]}"
 
+    def written(self, post: Post) -> Path | None:
+        """The package an earlier attempt wrote for ``post``, found by its key: the date and title
+        in the name may have changed since (a reschedule, an edit)."""
+        key = post.idempotency_key[:8]
+        try:
+            return next((path for path in self._root.glob(f"* {key}") if path.is_dir()), None)
+        except OSError:
+            return None
+
     def publish(self, post: Post, on_part: PartCallback) -> Outcome:
-        final = self._root / self.package_name(post)
+        final = self.written(post) or self._root / self.package_name(post)
         if not final.exists():
             try:
                 self._write(post, final)

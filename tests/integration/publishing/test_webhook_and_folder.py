@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -105,6 +106,10 @@ def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
     assert "01.jpg: A red square" in (package / "alt-text.txt").read_text(encoding="utf-8")
     ics = (package / "reminder.ics").read_bytes().decode("utf-8")
     assert "DTSTART:20260329T003000Z\r\n" in ics and "BEGIN:VALARM\r\n" in ics
+    # A repeat after the draft was renamed and moved (its package name would differ) still finds it.
+    moved = replace(post, title="Launch week", scheduled_at=datetime(2026, 4, 2, 9, tzinfo=UTC))
+    assert publisher.publish(moved, lambda i, s: None) == first
+    assert [p.name for p in root.iterdir()] == [package.name]
 
 
 def test_folder_reports_a_missing_image_and_leaves_nothing_half_written(tmp_path: Path) -> None:
