@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -37,3 +38,15 @@ def library_dir(tmp_path: Path) -> Path:
     path = tmp_path / "library"
     path.mkdir()
     return path
+
+
+@pytest.fixture(scope="session")
+def languagetool_jars() -> Path:
+    """The LanguageTool jars of the real server the grammar tests use: ``LTP_JAR_DIR_PATH`` (make
+    test sets it) or the repository's ``.cache/languagetool``. Never skipped: a missing
+    LanguageTool fails the test with the command that fixes it."""
+    folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
+    if not (folder / "languagetool-server.jar").is_file():
+        pytest.fail(f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder} (make test does it)")
+    os.environ["LTP_JAR_DIR_PATH"] = str(folder)
+    return folder

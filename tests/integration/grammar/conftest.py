@@ -7,7 +7,6 @@ never skipped: a missing LanguageTool fails them with the command that fixes it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,23 +14,9 @@ import pytest
 
 from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, LocalServer
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def languagetool_jars() -> Path:
-    folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
-    if not (folder / "languagetool-server.jar").is_file():
-        pytest.fail(
-            f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder} "
-            "(make test does it)"
-        )
-    os.environ["LTP_JAR_DIR_PATH"] = str(folder)
-    return folder
-
 
 @pytest.fixture(scope="session")
-def local_server() -> Iterator[LocalServer]:
-    languagetool_jars()
+def local_server(languagetool_jars: Path) -> Iterator[LocalServer]:
     server = LocalServer()
     server.ensure_running()
     yield server

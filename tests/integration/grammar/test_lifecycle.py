@@ -15,9 +15,8 @@ import pytest
 
 from studio.grammar import GrammarConfig, GrammarService, IncrementalChecker, LocalServer
 
-from .conftest import ROOT, languagetool_jars
-
-pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[3]
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("languagetool_jars")]
 
 
 def java_of(guard_pid: int) -> psutil.Process:
@@ -40,14 +39,12 @@ def wait_gone(process: psutil.Process, seconds: float = 20.0) -> bool:
 
 
 def test_nothing_starts_before_the_first_check() -> None:
-    languagetool_jars()
     service = GrammarService(GrammarConfig("local"))
     assert service.local_server is None
     service.close()  # closing an unstarted service is fine
 
 
 def test_restarted_after_it_dies_and_stopped_on_close() -> None:
-    languagetool_jars()
     service = GrammarService(GrammarConfig("local"))
     checker = IncrementalChecker(service)
     assert checker.check("We has a tset.", "en-US")
@@ -72,7 +69,6 @@ def test_restarted_after_it_dies_and_stopped_on_close() -> None:
 
 
 def test_a_hung_server_is_replaced() -> None:
-    languagetool_jars()
     service = GrammarService(GrammarConfig("local"))
     service.start()
     server = service.local_server
@@ -107,8 +103,8 @@ time.sleep(600)
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
-def test_no_orphan_java_when_studio_is_killed(tmp_path: Path, how: signal.Signals) -> None:
-    jars = languagetool_jars()
+def test_no_orphan_java_when_studio_is_killed(tmp_path: Path, how: signal.Signals, languagetool_jars: Path) -> None:
+    jars = languagetool_jars
     env = dict(os.environ, LTP_JAR_DIR_PATH=str(jars))
     parent = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT))],
@@ -129,9 +125,9 @@ def test_no_orphan_java_when_studio_is_killed(tmp_path: Path, how: signal.Signal
             parent.wait()
 
 
-def test_stop_on_quit_runs_at_exit(tmp_path: Path) -> None:
+def test_stop_on_quit_runs_at_exit(tmp_path: Path, languagetool_jars: Path) -> None:
     """A normal interpreter exit without calling stop(): the atexit hook stops the server."""
-    jars = languagetool_jars()
+    jars = languagetool_jars
     code = CHILD.format(root=str(ROOT)).replace("time.sleep(600)", "")
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
@@ -147,7 +143,6 @@ def test_shared_server_fixture_is_alive(local_server: LocalServer) -> None:
 
 
 def test_leaving_local_mode_stops_the_server_and_coming_back_restarts_it() -> None:
-    languagetool_jars()
     service = GrammarService(GrammarConfig("local"))
     service.start()
     server = service.local_server
@@ -166,7 +161,6 @@ def test_leaving_local_mode_stops_the_server_and_coming_back_restarts_it() -> No
 def test_quitting_while_it_starts_leaves_nothing() -> None:
     import threading
 
-    languagetool_jars()
     server = LocalServer()
     outcome: list[BaseException] = []
 
@@ -204,7 +198,6 @@ def test_quitting_while_it_starts_leaves_nothing() -> None:
 def test_studio_check_borrows_the_apps_server_and_survives_its_end() -> None:
     from studio.grammar.local import find_running
 
-    languagetool_jars()
     app_server = LocalServer()  # what the app runs
     app_server.ensure_running()
     assert find_running() == app_server.url

@@ -3,7 +3,6 @@ it (the ``integration`` tests) and stopped after it, so it never runs beside the
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,15 +12,9 @@ from studio.grammar import GrammarConfig, GrammarService, LocalServer
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
 
-ROOT = Path(__file__).resolve().parents[3]
-
 
 @pytest.fixture(scope="module")
-def grammar_service() -> Iterator[GrammarService]:
-    folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
-    if not (folder / "languagetool-server.jar").is_file():
-        pytest.fail(f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder} (make test does it)")
-    os.environ["LTP_JAR_DIR_PATH"] = str(folder)
+def grammar_service(languagetool_jars: Path) -> Iterator[GrammarService]:
     server = LocalServer()
     server.ensure_running()
     service = GrammarService(GrammarConfig("local"), local=server)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,20 +13,9 @@ from studio.ui.context import SettingsSignals
 from studio.ui.grammar import GrammarEngine
 from studio.ui.tasks import Tasks
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def languagetool_jars() -> Path:
-    folder = Path(os.environ.get("LTP_JAR_DIR_PATH") or ROOT / ".cache" / "languagetool")
-    if not (folder / "languagetool-server.jar").is_file():
-        pytest.fail(f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder}")
-    os.environ["LTP_JAR_DIR_PATH"] = str(folder)
-    return folder
-
 
 @pytest.fixture(scope="session")
-def local_server() -> Iterator[LocalServer]:
-    languagetool_jars()
+def local_server(languagetool_jars: Path) -> Iterator[LocalServer]:
     server = LocalServer()
     yield server
     server.stop()
