@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import EllipsisType
+from typing import Any
 
 from studio.library import revisions, search
 from studio.library import status as workflow
@@ -21,6 +22,19 @@ SORTS: dict[str, str] = {
     "client": "c.name COLLATE NOCASE",
     "text": "substr(d.text, 1, 280) COLLATE NOCASE",
 }
+
+
+# SQLite's NOCASE folds only A-Z; the rest compares as UTF-8 bytes, which orders like code points.
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def sort_key(row: DraftRow, sort: str) -> tuple[Any, int]:
+    """What orders ``row`` in :meth:`list_drafts` (ascending): its sort value as SQLite compares it,
+    then its id. Lets a list already on screen put a new row where the next query would."""
+    value = sort_value(row, sort if sort in SORTS else "updated")
+    if sort in ("client", "text"):
+        value = str(value)[:280].translate(_NOCASE)
+    return value, row.id
 
 
 def sort_value(row: DraftRow, sort: str) -> object:

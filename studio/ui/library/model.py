@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from studio.errors import in_words
-from studio.library.drafts import DraftFilter
+from studio.library.drafts import DraftFilter, sort_key
 from studio.library.times import local_zone, parse_iso
 from studio.model import STATUS_LABELS, DraftRow
 from studio.ui.tasks import Tasks
@@ -280,11 +280,22 @@ class DraftsModel(QAbstractTableModel):
                 self._row_of = {r.id: i for i, r in enumerate(self._rows)}
                 self._total = max(0, self._total - 1)
                 self.total_changed.emit(self._total)
-            elif row is not None:  # new, or newly matching: newest first lists show it on top
+            elif row is not None:  # new, or newly matching: shown where the sort puts it
+                at = self._place_of(row)
                 self._total += 1
-                if self.sort_key == "updated" and self.descending:
-                    self.beginInsertRows(QModelIndex(), 0, 0)
-                    self._rows.insert(0, row)
+                if at is not None:
+                    self.beginInsertRows(QModelIndex(), at, at)
+                    self._rows.insert(at, row)
                     self.endInsertRows()
                     self._row_of = {r.id: i for i, r in enumerate(self._rows)}
                 self.total_changed.emit(self._total)
+
+    def _place_of(self, row: DraftRow) -> int | None:
+        """Where ``row`` goes among the rows loaded so far, in the current sort; ``None`` when it
+        sorts after them and pages are still to come (the page that holds it will bring it)."""
+        key = sort_key(row, self.sort_key)
+        for position, other in enumerate(self._rows):
+            theirs = sort_key(other, self.sort_key)
+            if (theirs < key) if self.descending else (theirs > key):
+                return position
+        return len(self._rows) if len(self._rows) >= self._total else None

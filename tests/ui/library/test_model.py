@@ -62,6 +62,41 @@ def test_one_change_updates_one_row_without_a_reset(context: AppContext, qtbot: 
     assert resets == []
 
 
+def test_a_new_draft_appears_where_the_current_sort_puts_it(context: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    _fill(context.library, 30)
+    model = _model(context)
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # by text, A to Z: "draft number 0", "draft number 1", ...
+    inserted: list[int] = []
+    model.rowsInserted.connect(lambda _p, first, _last: inserted.append(first))
+    new = context.library.create_draft(1, "Draft number 10b")  # NOCASE: just after "draft number 10"
+    qtbot.waitUntil(lambda: bool(inserted))
+    texts = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert texts[inserted[0]] == "Draft number 10b" and model.draft_id(inserted[0]) == new.id
+    assert texts == sorted(texts, key=str.lower) and model.total == 31
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # by client, Z to A
+    inserted.clear()
+    context.library.create_draft(context.library.add_client("Zeta").id, "from a new client")
+    qtbot.waitUntil(lambda: bool(inserted))
+    assert inserted == [0] and model.data(model.index(0, 0)) == "Zeta"
+
+
+def test_a_new_draft_that_sorts_after_the_loaded_pages_comes_with_its_page(context: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    _fill(context.library, PAGE + 10)
+    model = _model(context)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    total: list[int] = []
+    model.total_changed.connect(total.append)
+    new = context.library.create_draft(1, "zz at the very end")
+    qtbot.waitUntil(lambda: bool(total))
+    assert model.row_of(new.id) is None and model.rowCount() == PAGE and model.total == PAGE + 11
+    model.fetchMore()
+    assert model.row_of(new.id) == PAGE + 10
+
+
 def test_filter_sort_and_search(context: AppContext) -> None:
     _fill(context.library, 40)
     model = _model(context)
