@@ -6,11 +6,14 @@ user's IANA zone, so a post at 09:00 moved across a DST change stays at 09:00 on
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from studio.errors import UsageError
+
+log = logging.getLogger(__name__)
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -42,8 +45,12 @@ def parse_iso(text: str) -> datetime:
     return parsed
 
 
+LOCALTIME = Path("/etc/localtime")
+
+
 def local_zone() -> tzinfo:
-    """The user's zone: ``$TZ``, else the zone /etc/localtime points at, else the fixed offset now."""
+    """The user's zone: ``$TZ``, else the zone /etc/localtime points at, else the one tzlocal finds
+    (Windows' registry), else the fixed offset now (which knows no summer time: the last resort)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     name = os.environ.get("TZ", "").lstrip(":")
@@ -52,7 +59,7 @@ def local_zone() -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    link = Path("/etc/localtime")
+    link = LOCALTIME
     try:
         target = str(link.resolve())
         if "zoneinfo/" in target:
@@ -61,6 +68,12 @@ def local_zone() -> tzinfo:
             return ZoneInfo.from_file(handle, key="localtime")
     except (OSError, ZoneInfoNotFoundError, ValueError):
         pass
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except Exception:  # tzlocal raises its own errors for a zone it cannot name
+        log.warning("The local time zone could not be named; using the current UTC offset", exc_info=True)
     return datetime.now().astimezone().tzinfo or UTC
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from studio.errors import UsageError
-from studio.library import Library, LibraryError
-from studio.library.times import on_day, parse_iso, parse_utc, wall_clock
+from studio.library import Library, LibraryError, times
+from studio.library.times import local_zone, on_day, parse_iso, parse_utc, wall_clock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -36,6 +37,22 @@ def test_times_in_a_dst_gap_or_fold() -> None:
     assert wall_clock(date(2026, 3, 29), time(2, 30), BERLIN).astimezone(BERLIN).time() == time(3, 0)
     # 02:30 happens twice on 25 October 2026: the first one (CEST) is meant.
     assert wall_clock(date(2026, 10, 25), time(2, 30), BERLIN) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+
+def test_the_local_zone_is_a_named_zone_that_knows_summer_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert local_zone() == ZoneInfo("America/New_York")
+    # No $TZ and no /etc/localtime (Windows): tzlocal names the zone; a fixed offset taken today
+    # would put every post after the next DST change an hour off.
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(times, "LOCALTIME", tmp_path / "missing")
+    import tzlocal
+
+    monkeypatch.setattr(tzlocal, "get_localzone", lambda: ZoneInfo("Europe/Paris"))
+    zone = local_zone()
+    assert zone == ZoneInfo("Europe/Paris")
+    assert wall_clock(date(2026, 1, 5), time(9), zone).hour == 8  # winter, UTC+1
+    assert wall_clock(date(2026, 7, 6), time(9), zone).hour == 7  # summer, UTC+2
 
 
 def test_schedule_reschedule_and_list(library: Library) -> None:
