@@ -318,7 +318,11 @@ class LocalServer:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group: stop() signals java and guard
+                # Its own process group (stop() signals java and guard), but Studio's session:
+                # Linux gives each session its own scheduling group ("autogroup"), in which nice
+                # counts for nothing against Studio; in the same one, java's nice 10 lets the UI
+                # thread win the CPU while LanguageTool checks.
+                process_group=0,
             )
         else:
             flags = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(

@@ -142,6 +142,16 @@ def test_shared_server_fixture_is_alive(local_server: LocalServer) -> None:
     assert local_server.health()
 
 
+def test_languagetool_yields_the_cpu_to_studio(local_server: LocalServer) -> None:
+    # nice only counts within one scheduling group, and Linux makes one per session: java runs
+    # niced in Studio's session (its own process group, for stop()), so the UI thread wins.
+    assert local_server.pid is not None
+    java = java_of(local_server.pid)
+    assert java.nice() == 10
+    assert os.getsid(java.pid) == os.getsid(0)
+    assert os.getpgid(java.pid) == local_server.pid != os.getpgid(0)
+
+
 def test_leaving_local_mode_stops_the_server_and_coming_back_restarts_it() -> None:
     service = GrammarService(GrammarConfig("local"))
     service.start()
