@@ -215,6 +215,8 @@ class WriteWorkspace(Workspace):
         self.thread_editor.rule_ignored_for_client.connect(self._rule_ignored_for_client)
         self.thread_editor.join_requested.connect(self.join_thread)
         self.thread_editor.resplit_requested.connect(self.split)
+        self.thread_editor.marks_changed.connect(self._panel_timer.start)
+        self.issues.part_jump_requested.connect(self.thread_editor.go_to)
         self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
         shortcut = QShortcut(QKeySequence.StandardKey.New, self,
                              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -370,6 +372,7 @@ class WriteWorkspace(Workspace):
             self.stack.setCurrentWidget(self.editor)
             self._request_check(now=True)
         self._quick.start()
+        self._panel_timer.start()  # the panel lists what is on screen: the text, or the parts
 
     def text_for(self, network_id: str) -> str:
         """What ``network_id`` gets: its own version, or the base text (a thread: its parts joined)."""
@@ -527,7 +530,10 @@ class WriteWorkspace(Workspace):
         self.editor.set_over_from(over)
 
     def _refresh_panel(self) -> None:
-        self.issues.set_marks(self.editor.text(), self.editor.marks())
+        if self.stack.currentWidget() is self.thread_editor:
+            self.issues.set_parts([(part.text(), part.marks()) for part in self.thread_editor.editors])
+        else:
+            self.issues.set_marks(self.editor.text(), self.editor.marks())
 
     def _refresh_previews(self) -> None:
         if self.opened is None or self.side.currentWidget() is not self.previews:

@@ -1,4 +1,4 @@
-"""The issues panel: every issue of the text, with jump-to."""
+"""The issues panel: every issue of the text (or of each part of a thread), with jump-to."""
 
 from __future__ import annotations
 
@@ -37,10 +37,12 @@ def _dot(colour: QColor) -> QIcon:
 class IssuePanel(QWidget):
     """A list of issues; activating one (click or Enter) asks the editor to jump to it.
 
-    Signals: ``jump_requested(object mark)``.
+    Signals: ``jump_requested(object mark)``; ``part_jump_requested(int part, object mark)`` for
+    an issue of a thread's part (see :meth:`set_parts`).
     """
 
     jump_requested = Signal(object)
+    part_jump_requested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,24 +60,38 @@ class IssuePanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self._marks: list[Mark] = []
+        self._parts: list[int] = []  # the part of each mark; empty for a single text
         self.set_marks("", [])
 
     def set_marks(self, text: str, marks: Sequence[Mark], *, checking: bool = False) -> None:
         """Show ``marks`` of ``text`` (the editor's text, for the words under them)."""
-        self._marks = list(marks)
+        self._show([(text, marks)], checking=checking, numbered=False)
+
+    def set_parts(self, parts: Sequence[tuple[str, Sequence[Mark]]], *, checking: bool = False) -> None:
+        """Show the issues of a thread: ``(text, marks)`` of each part, labelled with its number."""
+        self._show(parts, checking=checking, numbered=True)
+
+    def _show(self, parts: Sequence[tuple[str, Sequence[Mark]]], *, checking: bool, numbered: bool) -> None:
+        self._marks, self._parts = [], []
         self.list.clear()
-        for mark in marks:
-            word = text[slice(*span_utf16_to_cp(text, mark.start, mark.end))]
-            title = CATEGORY_TITLES.get(mark.issue.category, "Other")
-            label = f"{title}: {mark.issue.message}"
-            if word.strip():
-                label = f"“{word.strip()[:40]}” · " + label
-            item = QListWidgetItem(_dot(category_colour(mark.issue.category)), label)
-            item.setToolTip(mark.issue.message)
-            item.setData(Qt.ItemDataRole.UserRole, self.list.count())
-            self.list.addItem(item)
-        if marks:
-            self.summary.setText(f"{len(marks)} issue{'s' if len(marks) != 1 else ''} · F8 next, Ctrl+. fixes")
+        for number, (text, marks) in enumerate(parts):
+            for mark in marks:
+                word = text[slice(*span_utf16_to_cp(text, mark.start, mark.end))]
+                title = CATEGORY_TITLES.get(mark.issue.category, "Other")
+                label = f"{title}: {mark.issue.message}"
+                if word.strip():
+                    label = f"“{word.strip()[:40]}” · " + label
+                if numbered:
+                    label = f"Part {number + 1} · " + label
+                    self._parts.append(number)
+                item = QListWidgetItem(_dot(category_colour(mark.issue.category)), label)
+                item.setToolTip(mark.issue.message)
+                item.setData(Qt.ItemDataRole.UserRole, self.list.count())
+                self.list.addItem(item)
+                self._marks.append(mark)
+        if self._marks:
+            count = len(self._marks)
+            self.summary.setText(f"{count} issue{'s' if count != 1 else ''} · F8 next, Ctrl+. fixes")
         else:
             self.summary.setText("Checking…" if checking else "No issues found.")
 
@@ -84,5 +100,9 @@ class IssuePanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))
-        if 0 <= index < len(self._marks):
+        if not 0 <= index < len(self._marks):
+            return
+        if self._parts:
+            self.part_jump_requested.emit(self._parts[index], self._marks[index])
+        else:
             self.jump_requested.emit(self._marks[index])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio.editors.post.counters import counter_text, counter_tooltip
 from studio.editors.post.editor import PostEditor
+from studio.editors.post.marks import Mark
 from studio.model import BrandRules
 from studio.text import count
 
@@ -28,7 +29,8 @@ class ThreadEditor(QWidget):
     part; ``join_requested()`` when the user wants one post again; ``resplit_requested(bool numbered)``;
     ``word_added(str word)`` when a part's menu adds a word to the client's dictionary;
     ``rule_ignored(str rule)`` and ``rule_ignored_for_client(str rule)`` when a part's menu ignores a
-    rule (in this post, or in all of the client's posts).
+    rule (in this post, or in all of the client's posts); ``marks_changed()`` when a part's
+    visible issues change.
     """
 
     parts_changed = Signal(list)
@@ -36,6 +38,7 @@ class ThreadEditor(QWidget):
     word_added = Signal(str)
     rule_ignored = Signal(str)
     rule_ignored_for_client = Signal(str)
+    marks_changed = Signal()
     join_requested = Signal()
     resplit_requested = Signal(bool)
 
@@ -83,6 +86,7 @@ class ThreadEditor(QWidget):
             editor.word_added.connect(self.word_added.emit)
             editor.rule_ignored.connect(self.rule_ignored.emit)
             editor.rule_ignored_for_client.connect(self.rule_ignored_for_client.emit)
+            editor.marks_changed.connect(self.marks_changed.emit)
             editor.set_text(part)
             editor.setMinimumHeight(90)
             editor.setMaximumHeight(160)
@@ -96,6 +100,13 @@ class ThreadEditor(QWidget):
             self._update_counter(editor, counter)
         column.addStretch(1)
         self.area.setWidget(holder)
+
+    def go_to(self, part: int, mark: Mark) -> None:
+        """Scroll to part ``part`` and select ``mark`` in it (the issues panel's jump)."""
+        if 0 <= part < len(self.editors):
+            editor = self.editors[part]
+            self.area.ensureWidgetVisible(editor)
+            editor.go_to(mark)
 
     def parts(self) -> list[str]:
         return [editor.text().strip() for editor in self.editors if editor.text().strip()]

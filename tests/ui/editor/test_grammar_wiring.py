@@ -97,6 +97,15 @@ def test_thread_parts_get_their_own_issues(qtbot: QtBot, context: AppContext, li
 
     assert "realy" in words(first)
     assert "amazng" in words(second)
+    # The issues panel lists every part's issues, and a jump lands in the right part.
+    panel = page.issues.list
+    qtbot.waitUntil(lambda: any("amazng" in panel.item(r).text() for r in range(panel.count())))
+    labels = [panel.item(r).text() for r in range(panel.count())]
+    assert any(label.startswith("Part 1 · “realy”") for label in labels), labels
+    row = next(r for r, label in enumerate(labels) if label.startswith("Part 2 · “amazng”"))
+    panel.itemActivated.emit(panel.item(row))
+    cursor = second.textCursor()
+    assert cursor.selectedText() == "amazng"
 
 
 def releases_none(qtbot: QtBot) -> bool:
