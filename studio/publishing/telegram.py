@@ -152,9 +152,11 @@ class TelegramPublisher:
         sent = list(post.already_sent)
         try:
             if sent and sent[-1].extra.get(IMAGES_PENDING):
-                # An earlier attempt sent this part's long text, not its images: send only those.
+                # An earlier attempt sent this part's long text, not its images: send only those
+                # (unless the post has lost them since).
                 last = sent[-1]
-                self._send_images(post.parts[len(sent) - 1], "", last.remote_id, text_sent=True)
+                if len(sent) <= len(post.parts) and post.parts[len(sent) - 1].media:
+                    self._send_images(post.parts[len(sent) - 1], "", last.remote_id, text_sent=True)
                 sent[-1] = Sent(last.remote_id, last.remote_url)
                 on_part(len(sent) - 1, sent[-1])  # the whole part is out now
             for index in range(len(sent), len(post.parts)):
