@@ -250,6 +250,9 @@ class WriteWorkspace(Workspace):
         rules.update(client.ignored_rules)
         self.editor.snippets = client.snippets
         self.editor.refresh_brand()
+        for part in self.thread_editor.editors:
+            part.brand_rules = client.brand_rules
+            part.refresh_brand()  # and hides the rules the client ignores now
         if dropped:
             self._request_check(now=True)
 
@@ -569,6 +572,7 @@ class WriteWorkspace(Workspace):
     def split(self, numbered: bool) -> None:
         """Split the current network's text into a thread whose parts each fit; a thread already
         there is split again from its parts (without their "i/n" numbers)."""
+        self.thread_editor.flush()  # what was just typed in a part is part of what is split
         network_id = self.current
         if network_id == BASE or not network(network_id).thread:
             return
@@ -590,6 +594,7 @@ class WriteWorkspace(Workspace):
 
     def join_thread(self) -> None:
         """Turn the current network's thread back into one text (its own version)."""
+        self.thread_editor.flush()
         network_id = self.current
         parts = self.threads.pop(network_id, None)
         if parts is None:

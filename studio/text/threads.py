@@ -7,6 +7,8 @@ or a link). Parts may be numbered "1/3" at their end; the numbers are counted in
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from studio.errors import UsageError
@@ -14,7 +16,7 @@ from studio.text import entities
 from studio.text.counting import GRAPHEME_RE, count
 from studio.text.networks import network
 
-NUMBER_RE = regex.compile(r"\s+\d+/\d+$")
+NUMBER_RE = regex.compile(r"\s+(\d+)/(\d+)$")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？]+[\"'’”)\]]*(?=\s)")
 SPACE_RE = regex.compile(r"\s+")
 
@@ -43,8 +45,22 @@ def split_thread(text: str, network_id: str, numbered: bool = False, *, limit: i
 
 
 def join_thread(parts: list[str]) -> str:
-    """The parts of a thread as one text again, without their "i/n" numbers."""
-    return " ".join(NUMBER_RE.sub("", part).strip() for part in parts if part.strip())
+    """The parts of a thread as one text again, without their "i/n" numbers.
+
+    The numbers go only when every part ends with one, all "of" the same n, counting up from 1 to
+    at most n (a part may have been deleted since): a part that merely ends with a date or a score
+    ("Sale on 10/11") keeps it.
+    """
+    kept = [part.strip() for part in parts if part.strip()]
+    found = [NUMBER_RE.search(part) for part in kept]
+    if kept and all(found):
+        numbers = [(int(m.group(1)), int(m.group(2))) for m in found if m]
+        counting = all(a < b for (a, _), (b, _) in itertools.pairwise(numbers))
+        totals = {total for _, total in numbers}
+        in_range = all(1 <= i <= total for i, total in numbers) and max(totals) >= len(kept)
+        if counting and in_range and len(totals) == 1:
+            kept = [part[:m.start()].rstrip() for part, m in zip(kept, found, strict=True) if m]
+    return " ".join(kept)
 
 
 def _split(text: str, network_id: str, limit: int | None, suffix: object, total: int = 0) -> list[str]:

@@ -140,6 +140,14 @@ def test_splitting_a_thread_again_starts_from_its_parts_without_numbers(workspac
     assert " ".join(plain) == LONG
     workspace.split(numbered=True)
     assert workspace.threads["bluesky"] == numbered
+    # typed into a part a moment ago (its save still waiting): split again keeps it
+    workspace.thread_editor.editors[0].moveCursor(workspace.thread_editor.editors[0].textCursor().MoveOperation.Start)
+    workspace.thread_editor.editors[0].insert("Fresh: ")
+    workspace.split(numbered=False)
+    parts = workspace.threads["bluesky"]
+    assert parts[0].startswith("Fresh: Sentence 0") and not parts[0].endswith("/2"), parts
+    workspace.save_now()
+    assert list(library.get_draft(draft.id).variants["bluesky"].parts) == parts
 
 
 def test_add_to_dictionary_reaches_the_client(workspace: WriteWorkspace, library: Library) -> None:

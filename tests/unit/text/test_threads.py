@@ -59,3 +59,13 @@ def test_networks_without_threads_refuse() -> None:
 def test_join_thread_undoes_a_numbered_split() -> None:
     parts = split_thread(SENTENCES, "x", numbered=True)
     assert join_thread(parts) == SENTENCES
+
+
+def test_join_thread_keeps_what_only_looks_like_a_number() -> None:
+    # A date or a score at the end of a part is text, not the thread's numbering.
+    assert join_thread(["Sale starts 10/11", "Ends 12/11"]) == "Sale starts 10/11 Ends 12/11"
+    assert join_thread(["First part 1/3", "Won 3/1"]) == "First part 1/3 Won 3/1"
+    # Numbered parts lose their numbers, even after the user deleted one of them.
+    assert join_thread(["One. 1/3", "  ", "Three. 3/3"]) == "One. Three."
+    assert join_thread(["Only on 24/7 1/2", "support 2/2"]) == "Only on 24/7 support"
+    assert join_thread([]) == ""
