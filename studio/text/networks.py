@@ -92,12 +92,13 @@ def networks() -> list[tuple[str, str]]:
 def server_limits(accounts: Iterable[Account]) -> dict[str, int]:
     """network -> the main limit its server reports, for the networks whose servers set their own
     (``server_limit`` in networks.json: Mastodon's ``max_characters``), read from the accounts'
-    settings as connecting stored them. The first account of a network with a limit wins."""
+    settings as connecting stored them. With several accounts on one network the smallest wins:
+    the post must fit every server it goes to."""
     known = all_networks()
     limits: dict[str, int] = {}
     for account in accounts:
         entry = known.get(account.network)
         limit = account.settings.get("max_characters")
         if entry is not None and entry.server_limit and isinstance(limit, int) and limit > 0:
-            limits.setdefault(account.network, limit)
+            limits[account.network] = min(limit, limits.get(account.network, limit))
     return limits
