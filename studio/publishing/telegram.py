@@ -220,7 +220,11 @@ class TelegramPublisher:
             if isinstance(outcome, Permanent):
                 raise OutcomeError(Permanent(said + " Retry sends the images only.", outcome.reconnect)) from None
             if isinstance(outcome, Uncertain):
-                raise OutcomeError(Uncertain(said)) from None
+                raise OutcomeError(Uncertain(
+                    "The text is in the channel; its images may or may not be (the connection broke "
+                    "while they were sent). Check the channel: mark the post as published if they "
+                    "are there; Retry sends the images only."
+                )) from None
             raise
 
     def _url(self, message: dict[str, Any]) -> str:
