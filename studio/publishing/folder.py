@@ -8,6 +8,8 @@ after the post's idempotency key, so a repeat finds it and never writes a second
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import re
 import shutil
@@ -89,16 +91,24 @@ class FolderPublisher:
 
     def written(self, post: Post) -> Path | None:
         """The package an earlier attempt wrote for ``post``, found by its key: the date and title
-        in the name may have changed since (a reschedule, an edit)."""
-        key = post.idempotency_key[:8]
+        in the name may have changed since (a reschedule, an edit). The name holds 8 characters
+        of the key; the whole key, in the reminder's UID, confirms it is this post's."""
+        uid = f"UID:{post.idempotency_key}@studio".encode()
         try:
-            return next((path for path in self._root.glob(f"* {key}") if path.is_dir()), None)
+            for path in self._root.glob(f"* {glob.escape(post.idempotency_key[:8])}*"):
+                with contextlib.suppress(OSError):
+                    if uid in (path / "reminder.ics").read_bytes():
+                        return path
         except OSError:
-            return None
+            pass
+        return None
 
     def publish(self, post: Post, on_part: PartCallback) -> Outcome:
-        final = self.written(post) or self._root / self.package_name(post)
-        if not final.exists():
+        final = self.written(post)
+        if final is None:
+            final = self._root / self.package_name(post)
+            if final.exists():  # another post's package by the same name: the whole key tells them apart
+                final = final.with_name(f"{final.name}-{post.idempotency_key}")
             try:
                 self._write(post, final)
             except FileNotFoundError as error:

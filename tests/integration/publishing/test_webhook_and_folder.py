@@ -110,6 +110,12 @@ def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
     moved = replace(post, title="Launch week", scheduled_at=datetime(2026, 4, 2, 9, tzinfo=UTC))
     assert publisher.publish(moved, lambda i, s: None) == first
     assert [p.name for p in root.iterdir()] == [package.name]
+    # Another post whose key shares the 8 characters in the name gets a package of its own.
+    other = replace(post, idempotency_key=post.idempotency_key[:8] + "ffffffff")
+    second_package = publisher.publish(other, lambda i, s: None)
+    assert second_package != first
+    assert publisher.publish(other, lambda i, s: None) == second_package
+    assert len(list(root.iterdir())) == 2
 
 
 def test_folder_reports_a_missing_image_and_leaves_nothing_half_written(tmp_path: Path) -> None:
