@@ -305,7 +305,9 @@ class PostEditor(QPlainTextEdit):
         menu.addAction("Ignore once", lambda: self.ignore_once(mark))
         rule_label = "this brand rule" if mark.issue.category == "brand" else f"the rule {mark.issue.rule}"
         menu.addAction(f"Ignore {rule_label} in this post", lambda: self.ignore_rule(mark.issue.rule))
-        if mark.issue.category != "brand":  # brand rules are the client's own: edited in its settings
+        # Not for brand rules (the client's own settings) nor spelling (that would stop every
+        # spelling check for the client; the dictionary is the way there).
+        if mark.issue.category not in ("brand", "spelling"):
             menu.addAction(f"Ignore {rule_label} in all of the client's posts",
                            lambda: self.ignore_rule_for_client(mark.issue.rule))
         if mark.issue.category == "spelling":

@@ -91,21 +91,25 @@ def test_grammar_issue_menu_offers_the_dictionary(qtbot: QtBot) -> None:
 
 
 def test_a_grammar_rule_can_be_ignored_in_all_of_the_clients_posts(qtbot: QtBot) -> None:
-    text = "I recieve mail and teh news"
+    text = "He go to work and she go home"
     editor = make_editor(qtbot, text)
-    editor.set_grammar_issues(editor.revision, text, [spelling(text, "recieve", "receive"),
-                                                      spelling(text, "teh", "the")])
+    agreement = [Issue(text.index(word), text.index(word) + 5, "grammar", "HE_VERB_AGR", "Use “goes”.", ("goes",))
+                 for word in ("e go ", "e go h")]
+    editor.set_grammar_issues(editor.revision, text, agreement)
     menu = editor.issue_menu(editor.marks()[0])
     (action,) = [a for a in actions_of(menu) if "all of the client's posts" in a.text()]
-    assert action.text() == "Ignore the rule MORFOLOGIK_RULE_EN_US in all of the client's posts"
+    assert action.text() == "Ignore the rule HE_VERB_AGR in all of the client's posts"
     with qtbot.wait_signal(editor.rule_ignored_for_client) as signal:
         action.trigger()
-    assert signal.args == ["MORFOLOGIK_RULE_EN_US"]
+    assert signal.args == ["HE_VERB_AGR"]
     assert editor.marks() == []
-    # a brand rule is the client's own: it is changed in the client's settings, not ignored
+    # Not for spelling (the client's dictionary is the way) nor brand rules (the client's own settings).
+    speller = make_editor(qtbot, "I recieve mail")
+    speller.set_grammar_issues(speller.revision, "I recieve mail", [spelling("I recieve mail", "recieve", "receive")])
     brand = make_editor(qtbot, "so cheap")
-    labels = [a.text() for a in actions_of(brand.issue_menu(brand.marks()[0]))]
-    assert not [label for label in labels if "all of the client's posts" in label]
+    for other in (speller, brand):
+        labels = [a.text() for a in actions_of(other.issue_menu(other.marks()[0]))]
+        assert not [label for label in labels if "all of the client's posts" in label], labels
 
 
 def test_hover_shows_the_message(qtbot: QtBot) -> None:
