@@ -246,6 +246,28 @@ class LocalServer:
         process = self._process
         return process is not None and process.poll() is None
 
+    def cpu_seconds(self) -> float | None:
+        """The CPU time the server's processes (its process group) have used so far; ``None``
+        where it cannot be read (not running, or not Linux). Tells a server starved of CPU,
+        whose time still moves, from a hung one."""
+        group = self.pid
+        if group is None or not os.path.exists("/proc/self/stat"):
+            return None
+        ticks = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(os.path.join(entry.path, "stat"), encoding="ascii", errors="replace") as handle:
+                    stat = handle.read()
+                # After "pid (comm) ": state, ppid, pgrp, ... utime and stime are fields 14 and 15.
+                fields = stat[stat.rindex(")") + 2:].split()
+                if int(fields[2]) == group:
+                    ticks += int(fields[11]) + int(fields[12])
+            except (OSError, ValueError, IndexError):
+                continue  # gone meanwhile, or not ours to read
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def ensure_running(self) -> str:
         """Start the server if it is not running (again); return its base URL."""
         with self._lock:

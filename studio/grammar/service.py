@@ -29,6 +29,10 @@ from studio.model import Issue
 log = logging.getLogger(__name__)
 
 MODES = ("local", "server", "public", "off")
+# A local server that fails its health check but used this much CPU meanwhile is starved, not
+# hung; after MAX_STARVED such failures in a row it is restarted all the same (it may be spinning).
+BUSY_CPU_SECONDS = 0.05
+MAX_STARVED = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class GrammarService:
         self.on_local_exit = on_local_exit  # given to the local server this service makes
         self._public_url = public_url
         self._lock = threading.Lock()
+        self._starved = 0  # checks in a row that failed on a server slow but working (see check)
         self._client: LanguageToolClient | None = None
         self._languages: dict[str, frozenset[str]] = {}
 
@@ -224,7 +229,9 @@ class GrammarService:
         rules = tuple(disabled_rules)
         client = self._client_now()
         try:
-            return client.check(text, language, disabled_rules=rules)
+            issues = client.check(text, language, disabled_rules=rules)
+            self._starved = 0
+            return issues
         except LanguageNotSupported:
             raise
         except GrammarUnavailable:
@@ -235,7 +242,19 @@ class GrammarService:
                 raise
             if local.url and local.url == client.base_url and local.health():
                 raise  # the server is fine: the failure is about this request
+            before = local.cpu_seconds()
             if not local.health():
+                after = local.cpu_seconds()
+                working = before is not None and after is not None and after - before >= BUSY_CPU_SECONDS
+                if working and self._starved < MAX_STARVED:
+                    # Slow, not hung: its CPU time moves (the computer is busy and it runs at a
+                    # lower priority). A restart would start from nothing on the same busy CPU.
+                    self._starved += 1
+                    raise GrammarUnavailable(
+                        "The local LanguageTool server is slow to answer: the computer is busy.",
+                        "Checking goes on by itself once it catches up.",
+                    ) from None
+                self._starved = 0
                 log.warning("The local LanguageTool server stopped answering; restarting it")
                 local.restart()
             # Restarted (here, or by the engine's watcher meanwhile): once more, on the new port.

@@ -142,6 +142,24 @@ def test_shared_server_fixture_is_alive(local_server: LocalServer) -> None:
     assert local_server.health()
 
 
+def test_cpu_time_tells_a_working_server_from_a_hung_one(local_server: LocalServer) -> None:
+    before = local_server.cpu_seconds()
+    assert before is not None
+    GrammarService(GrammarConfig("local"), local=local_server).check("Ths sentence is checked.", "en-US")
+    after = local_server.cpu_seconds()
+    assert after is not None and after > before
+    assert local_server.pid is not None
+    java = java_of(local_server.pid)
+    java.suspend()  # hung: its CPU time stands still
+    try:
+        time.sleep(0.3)
+        frozen = local_server.cpu_seconds()
+        time.sleep(0.5)
+        assert local_server.cpu_seconds() == frozen
+    finally:
+        java.resume()
+
+
 def test_languagetool_yields_the_cpu_to_studio(local_server: LocalServer) -> None:
     # nice only counts within one scheduling group, and Linux makes one per session: java runs
     # niced in Studio's session (its own process group, for stop()), so the UI thread wins.

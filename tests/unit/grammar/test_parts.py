@@ -166,3 +166,47 @@ def test_config_from_settings(tmp_path: Path) -> None:
     settings.set("grammar.mode", "server")
     settings.set("grammar.server_url", "http://lt:8081")
     assert GrammarConfig.from_settings(settings) == GrammarConfig("server", "http://lt:8081", False)
+
+
+class _SlowOrHungServer(LocalServer):
+    """A local server whose answers never come (its port refuses), and whose CPU time moves
+    (starved: the machine is busy) or not (hung)."""
+
+    def __init__(self, port: int, working: bool) -> None:
+        super().__init__()
+        self._url, self.working, self.restarts, self._cpu = f"http://127.0.0.1:{port}/v2/", working, 0, 0.0
+
+    def ensure_running(self) -> str:
+        return self._url
+
+    def health(self) -> bool:
+        return False
+
+    def cpu_seconds(self) -> float | None:
+        self._cpu += 0.2 if self.working else 0.0
+        return self._cpu
+
+    def restart(self) -> str:
+        self.restarts += 1
+        return self._url
+
+
+@pytest.mark.parametrize("working", [True, False])
+def test_a_starved_server_is_not_restarted_but_a_hung_one_is(working: bool) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = _SlowOrHungServer(port, working)
+    service = GrammarService(GrammarConfig("local"), local=server)
+    for _ in range(3):
+        with pytest.raises(GrammarUnavailable) as caught:
+            service.check("Some text.", "en-US")
+    if working:
+        assert server.restarts == 0 and "the computer is busy" in caught.value.message
+        with pytest.raises(GrammarUnavailable):
+            service.check("Some text.", "en-US")
+        assert server.restarts == 1  # still failing after three tries: it may be spinning
+    else:
+        assert server.restarts == 3
