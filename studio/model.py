@@ -193,6 +193,7 @@ class Draft:
     assets: tuple[AttachedAsset, ...] = ()
     created_at: str = ""
     updated_at: str = ""
+    ignored_rules: tuple[str, ...] = ()  # rules (LanguageTool's, or brand rules) ignored in this post
 
 
 @dataclass(frozen=True)

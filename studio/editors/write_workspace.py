@@ -217,6 +217,7 @@ class WriteWorkspace(Workspace):
         self.thread_editor.resplit_requested.connect(self.split)
         self.thread_editor.marks_changed.connect(self._panel_timer.start)
         self.issues.part_jump_requested.connect(self.thread_editor.go_to)
+        self.issues.show_ignored_requested.connect(self.show_ignored)
         self.side.currentChanged.connect(lambda _i: self._preview_timer.start())
         shortcut = QShortcut(QKeySequence.StandardKey.New, self,
                              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -245,7 +246,7 @@ class WriteWorkspace(Workspace):
         self.editor.dictionary.update(client.dictionary)
         # Rules the client no longer ignores (edited in the client manager) are checked again.
         rules = self.editor.disabled_rules
-        dropped = set(previous.ignored_rules) - set(client.ignored_rules)
+        dropped = set(previous.ignored_rules) - set(client.ignored_rules) - set(self.opened.draft.ignored_rules)
         rules.difference_update(dropped)
         rules.update(client.ignored_rules)
         self.editor.snippets = client.snippets
@@ -315,8 +316,9 @@ class WriteWorkspace(Workspace):
         self.thread_editor.brand_rules = client.brand_rules
         self.editor.dictionary = set(client.dictionary)
         self.thread_editor.dictionary = self.editor.dictionary
-        self.editor.disabled_rules = set(client.ignored_rules)
+        self.editor.disabled_rules = {*client.ignored_rules, *draft.ignored_rules}
         self.thread_editor.disabled_rules = self.editor.disabled_rules
+        self.issues.set_ignored(len(draft.ignored_rules))
         self.editor.snippets = client.snippets
         self.editor.setReadOnly(False)
         self.editor.setPlaceholderText("Write your post…")
@@ -458,6 +460,34 @@ class WriteWorkspace(Workspace):
     def _rule_ignored(self, rule: str) -> None:
         if not rule.startswith("BRAND_"):
             self._request_check(now=True)
+        if self.opened is None:
+            return
+        # Kept with the post: it stays ignored when the post is opened again.
+        opened = self.opened
+        opened.draft = replace(opened.draft, ignored_rules=tuple(sorted({*opened.draft.ignored_rules, rule})))
+        self.issues.set_ignored(len(opened.draft.ignored_rules))
+        self.context.tasks.run(self.context.library.ignore_rule_in_draft, opened.draft.id, rule, pool="writes",
+                               on_error=self._post_not_saved)
+
+    def show_ignored(self) -> None:
+        """Check the post again for what was ignored in it ("ignore once" and its rules); the
+        client's ignored rules stay ignored."""
+        opened = self.opened
+        if opened is None:
+            return
+        keep = set(opened.client.ignored_rules)
+        self.editor.show_ignored(keep)
+        for part in self.thread_editor.editors:
+            part.show_ignored(keep)
+        opened.draft = replace(opened.draft, ignored_rules=())
+        self.issues.set_ignored(0)
+        self._request_check(now=True)
+        self.context.tasks.run(self.context.library.clear_ignored_rules, opened.draft.id, pool="writes",
+                               on_error=self._post_not_saved)
+
+    def _post_not_saved(self, error: BaseException) -> None:
+        # The post still hides it; only the library missed the change.
+        self.context.messages.error(in_words(error, "Studio could not save the ignored rule with the post"))
 
     def _rule_ignored_for_client(self, rule: str) -> None:
         self._request_check(now=True)

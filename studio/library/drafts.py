@@ -195,6 +195,7 @@ class DraftsMixin(Store):
             assets=assets,
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            ignored_rules=tuple(json.loads(row["ignored_rules"])),
         )
 
     def save_text(self, draft_id: int, text: str) -> bool:
@@ -284,6 +285,28 @@ class DraftsMixin(Store):
                 )
             self._touched(conn, draft_id)
 
+    def ignore_rule_in_draft(self, draft_id: int, rule: str) -> None:
+        """Never show issues of ``rule`` in this post again (the fixes menu's "in this post")."""
+        rule = rule.strip()
+        if not rule:
+            raise LibraryError("An empty rule id cannot be ignored.")
+        with self.transaction() as conn:
+            row = conn.execute("SELECT ignored_rules FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no draft {draft_id} in this library.", "It may have been deleted.")
+            rules = json.loads(row[0])
+            if rule in rules:
+                return
+            conn.execute("UPDATE drafts SET ignored_rules = ? WHERE id = ?", (json.dumps(sorted({*rules, rule})), draft_id))
+            self.changed("draft", draft_id)
+
+    def clear_ignored_rules(self, draft_id: int) -> None:
+        """Check this post for every rule again (undoes :meth:`ignore_rule_in_draft`)."""
+        with self.transaction() as conn:
+            self._require(conn, draft_id)
+            conn.execute("UPDATE drafts SET ignored_rules = '[]' WHERE id = ?", (draft_id,))
+            self.changed("draft", draft_id)
+
     def set_status(self, draft_id: int, new_status: str) -> Draft:
         """Move the draft in the workflow, or :class:`StatusError` saying why it cannot."""
         wanted = workflow.normalise(new_status)
@@ -313,6 +336,8 @@ class DraftsMixin(Store):
                 "SELECT ?, sha, position, alt_text FROM draft_assets WHERE draft_id = ?",
                 (copy.id, draft_id),
             )
+            conn.execute("UPDATE drafts SET ignored_rules = ? WHERE id = ?",
+                         (json.dumps(list(source.ignored_rules)), copy.id))
             search.reindex(conn, copy.id)
             # One first revision, with the variants (create_draft recorded the text alone).
             conn.execute("DELETE FROM revisions WHERE draft_id = ?", (copy.id,))

@@ -75,6 +75,7 @@ class ExchangeMixin(Store):
                 "id": row["id"], "client": names[row["client_id"]], "text": row["text"], "language": row["language"],
                 "networks": json.loads(row["networks"]), "tags": json.loads(row["tags"]), "notes": row["notes"],
                 "status": row["status"], "created_at": row["created_at"], "updated_at": row["updated_at"],
+                "ignored_rules": json.loads(row["ignored_rules"]),
                 "variants": variants.get(row["id"], {}), "assets": attached.get(row["id"], []),
                 "schedules": schedules.get(row["id"], []),
             }
@@ -161,6 +162,10 @@ def _check(name: str, data: Any) -> None:
     for i, client in enumerate(data.get("clients", [])):
         if not isinstance(client, dict) or not isinstance(client.get("name"), str) or not client["name"].strip():
             raise _bad(name, f"clients[{i}].name", "a client needs a name")
+        for key in ("dictionary", "ignored_rules"):
+            value = client.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise _bad(name, f"clients[{i}].{key}", "expected a list of words")
         for j, account in enumerate(client.get("accounts", [])):
             if not isinstance(account, dict) or account.get("network") not in NETWORKS:
                 raise _bad(name, f"clients[{i}].accounts[{j}].network", f"use one of {', '.join(NETWORKS)}")
@@ -184,7 +189,7 @@ def _check(name: str, data: Any) -> None:
                 raise _bad(name, f"{where}.{key}", "expected text")
         if draft.get("status", "draft") not in STATUSES:
             raise _bad(name, f"{where}.status", f"use one of {', '.join(STATUSES)}")
-        for key in ("networks", "tags"):
+        for key in ("networks", "tags", "ignored_rules"):
             value = draft.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise _bad(name, f"{where}.{key}", "expected a list of words")
@@ -273,11 +278,12 @@ def _insert(conn: sqlite3.Connection, data: dict[str, Any]) -> int:
         client_id = clients[key]
         tags, networks = list(draft.get("tags", [])), list(draft.get("networks", []))
         cursor = conn.execute(
-            "INSERT INTO drafts(client_id, text, language, networks, tags, notes, status, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO drafts(client_id, text, language, networks, tags, notes, status, created_at, updated_at, "
+            "ignored_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (client_id, draft.get("text", ""), draft.get("language"), json.dumps(networks),
              json.dumps(tags, ensure_ascii=False), draft.get("notes", ""), draft.get("status", "draft"),
-             draft.get("created_at", now), draft.get("updated_at", now)),
+             draft.get("created_at", now), draft.get("updated_at", now),
+             json.dumps(list(draft.get("ignored_rules", [])), ensure_ascii=False)),
         )
         draft_id = int(cursor.lastrowid or 0)
         conn.executemany("INSERT OR IGNORE INTO draft_tags(draft_id, tag) VALUES (?, ?)", [(draft_id, t) for t in tags])

@@ -193,7 +193,12 @@ _V5_IGNORED_RULES = """
 ALTER TABLE clients ADD COLUMN ignored_rules TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES]
+# 6: rules ignored "in this post" are kept with the post, as the client's are with the client.
+_V6_DRAFT_IGNORED_RULES = """
+ALTER TABLE drafts ADD COLUMN ignored_rules TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES]
 
 
 def version(conn: sqlite3.Connection) -> int:

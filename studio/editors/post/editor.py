@@ -267,6 +267,13 @@ class PostEditor(QPlainTextEdit):
         self._update_visible()
         self.rule_ignored.emit(rule)
 
+    def show_ignored(self, keep: set[str]) -> None:
+        """Show again what was ignored in this post ("ignore once" and its rules), except the
+        rules in ``keep`` (the client's)."""
+        self._ignored = []
+        self.disabled_rules.intersection_update(keep)  # in place: the thread parts share the set
+        self._update_visible()
+
     def ignore_rule_for_client(self, rule: str) -> None:
         """Hide every issue of ``rule`` here and in all of the client's posts (the workspace
         stores it for the client)."""

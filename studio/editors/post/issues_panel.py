@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from studio.editors.post.highlighter import category_colour
 from studio.editors.post.marks import Mark
@@ -38,11 +38,13 @@ class IssuePanel(QWidget):
     """A list of issues; activating one (click or Enter) asks the editor to jump to it.
 
     Signals: ``jump_requested(object mark)``; ``part_jump_requested(int part, object mark)`` for
-    an issue of a thread's part (see :meth:`set_parts`).
+    an issue of a thread's part (see :meth:`set_parts`); ``show_ignored_requested()`` when the
+    user wants what was ignored in this post shown again (see :meth:`set_ignored`).
     """
 
     jump_requested = Signal(object)
     part_jump_requested = Signal(int, object)
+    show_ignored_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,13 @@ class IssuePanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.list, 1)
+        self.ignored = QPushButton()
+        self.ignored.setObjectName("showIgnored")
+        self.ignored.setFlat(True)
+        self.ignored.setToolTip("Check this post again for the rules ignored in it (the client's own stay ignored)")
+        self.ignored.clicked.connect(self.show_ignored_requested.emit)
+        self.ignored.hide()
+        layout.addWidget(self.ignored, 0, Qt.AlignmentFlag.AlignLeft)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self._marks: list[Mark] = []
@@ -97,6 +106,11 @@ class IssuePanel(QWidget):
 
     def marks(self) -> list[Mark]:
         return self._marks
+
+    def set_ignored(self, count: int) -> None:
+        """How many rules this post ignores (0 hides the button that shows them again)."""
+        self.ignored.setText(f"{count} rule{'s' if count != 1 else ''} ignored in this post · Show again")
+        self.ignored.setVisible(count > 0)
 
     def _activated(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))

@@ -182,6 +182,31 @@ def test_a_rule_ignored_for_the_client_stays_ignored_in_its_other_posts(
     assert "EN_QUOTES" not in workspace.editor.disabled_rules
 
 
+def test_a_rule_ignored_in_a_post_stays_ignored_when_it_is_opened_again(workspace: WriteWorkspace,
+                                                                        library: Library) -> None:
+    client_id = client_with_rules(library)
+    post = library.create_draft(client_id, text="Not cheap, just GOOD.")
+    other = library.create_draft(client_id, text="Also GOOD.")
+    workspace.open_draft(post.id)
+    workspace.editor.ignore_rule("BRAND_ALL_CAPS")
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_BANNED"]
+    assert library.get_draft(post.id).ignored_rules == ("BRAND_ALL_CAPS",)
+    workspace.open_draft(other.id)
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_ALL_CAPS"]  # only in that post
+    workspace.open_draft(post.id)
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_BANNED"]
+    assert library.duplicate_draft(post.id).ignored_rules == ("BRAND_ALL_CAPS",)
+    # ... until "Show again" in the issues panel; the client's own ignored rules stay ignored.
+    library.ignore_rule(client_id, "EN_QUOTES")
+    workspace.activated()  # reads the client again, as coming back to the page does
+    button = workspace.issues.ignored
+    assert not button.isHidden() and button.text().startswith("1 rule ignored in this post")
+    button.click()
+    assert [m.issue.rule for m in workspace.editor.marks()] == ["BRAND_BANNED", "BRAND_ALL_CAPS"]
+    assert workspace.editor.disabled_rules == {"EN_QUOTES"} and button.isHidden()
+    assert library.get_draft(post.id).ignored_rules == ()
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 def test_snippets_and_emoji_are_inserted(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
     draft = library.create_draft(client_with_rules(library), text="Go ")

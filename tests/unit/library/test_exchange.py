@@ -31,6 +31,7 @@ def _rich(library: Library) -> None:
                                  tags=["launch"], notes="check price")
     library.set_variant(draft.id, "bluesky", "short one")
     library.set_thread(draft.id, "mastodon", ["1/2", "2/2"])
+    library.ignore_rule_in_draft(draft.id, "BRAND_ALL_CAPS")
     asset = library.add_asset(PNG, "kettle.png")
     library.set_focal_point(asset.sha, 0.25, 0.75)
     library.set_crop(asset.sha, "instagram-square", Crop(0.1, 0.0, 0.8, 0.8, rotation=90, flip_h=True))
@@ -65,6 +66,8 @@ def test_round_trip_is_lossless(library: Library, tmp_path: Path) -> None:
         assert draft.assets[0].alt_text == "A red kettle"
         assert other.get_crops(draft.assets[0].sha)["instagram-square"].rotation == 90
         assert other.find_client("Acme").ignored_rules == ("EN_QUOTES",)  # type: ignore[union-attr]
+        assert other.get_draft(other.list_drafts(sort="created", descending=False)[0].id).ignored_rules == (
+            "BRAND_ALL_CAPS",)
         assert other.search("kettle")[0] == 0 and other.search("short")[0] == 1
 
 
