@@ -70,10 +70,9 @@ def _client(args: argparse.Namespace) -> tuple[Any, list[str], dict[str, int]]:
     library only then."""
     if not args.client:
         return None, [], {}
-    from studio.cli import library_dir
-    from studio.library import Library
+    from studio.cli import open_library
 
-    with Library.open(library_dir(args)) as library:
+    with open_library(args) as library:
         client = library.find_client(args.client)
         if client is None and args.client.isdigit():
             from studio.library import NotFound

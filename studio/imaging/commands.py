@@ -56,18 +56,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def custom_presets(args: argparse.Namespace) -> list[Preset]:
     """The library's custom presets (valid ones; the others are named on stderr), if the library
     exists (commands never create one by looking)."""
-    from studio.cli import library_dir
-
-    folder = library_dir(args)
-    try:
-        from studio.library import DATABASE_NAME, Library
-    except ImportError:  # the library package is optional for the image commands
-        return []
-    if not (folder / DATABASE_NAME).exists():
-        return []
+    from studio.cli import library_dir, open_library
     from studio.imaging.presets import usable_custom
+    from studio.library import DATABASE_NAME
 
-    with Library.open(folder) as library:
+    if not (library_dir(args) / DATABASE_NAME).is_file():
+        return []
+    with open_library(args) as library:
         usable, refused = usable_custom(library.list_custom_presets())
     for error in refused:
         print(f"studio: skipping a custom preset: {error.for_humans()}", file=sys.stderr)

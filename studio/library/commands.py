@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.cli import library_dir, open_library, print_usage
 from studio.errors import UsageError
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Work with the drafts of a library without opening the app.",
     )
     commands = drafts.add_subparsers(title="drafts commands", metavar="ACTION")
-    drafts.set_defaults(handler=lambda args: _usage(drafts))
+    drafts.set_defaults(handler=lambda args: print_usage(drafts))
 
     importer = commands.add_parser(
         "import", parents=[common], help="import drafts from a CSV or JSON file",
@@ -65,7 +66,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Backups are consistent copies in <library>/backups/ (the app makes one a day).",
     )
     actions = library.add_subparsers(title="library commands", metavar="ACTION")
-    library.set_defaults(handler=lambda args: _usage(library))
+    library.set_defaults(handler=lambda args: print_usage(library))
     backup = actions.add_parser("backup", parents=[common], help="back up the library now")
     backup.add_argument("--keep", type=int, metavar="N", help="then keep only the newest N backups")
     backup.set_defaults(handler=_backup)
@@ -83,22 +84,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     check.set_defaults(handler=_check)
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
-
-
 def _open(args: argparse.Namespace, create: bool = False) -> Library:
-    """The library of ``--library``/``$STUDIO_LIBRARY``; only an import may start a new one (a typo in
-    a path must not quietly create an empty library and report nothing in it)."""
-    from studio.cli import library_dir
-    from studio.library import DATABASE_NAME, Library
-
-    folder = library_dir(args)
-    if not create and not (folder / DATABASE_NAME).is_file():
-        raise UsageError(f"There is no library in {folder}.",
-                         "Check --library or $STUDIO_LIBRARY; 'studio drafts import FILE' starts one.")
-    return Library.open(folder)
+    return open_library(args, create=create, hint="Check --library or $STUDIO_LIBRARY; "
+                        "'studio drafts import FILE' starts one.")
 
 
 def _client_id(library: Library, value: str | None) -> int | None:
@@ -198,7 +186,6 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _backups(args: argparse.Namespace) -> int:
-    from studio.cli import library_dir
     from studio.library import list_backups
     from studio.library.backups import backup_time
 
@@ -217,7 +204,6 @@ def _backups(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from studio.cli import library_dir
     from studio.library import Library, LibraryCorrupt, restore_file
 
     folder = library_dir(args)

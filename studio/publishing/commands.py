@@ -14,6 +14,7 @@ import sys
 import threading
 from typing import Any
 
+from studio.cli import open_library, print_usage
 from studio.errors import UsageError
 from studio.model import NETWORKS
 
@@ -28,7 +29,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Accounts to publish with. Secrets (tokens, app passwords) go to the system keyring.",
     )
     actions = accounts.add_subparsers(title="accounts commands", metavar="ACTION")
-    accounts.set_defaults(handler=lambda args: _usage(accounts))
+    accounts.set_defaults(handler=lambda args: print_usage(accounts))
 
     add = actions.add_parser(
         "add", parents=[common], help="connect an account (the secret is read from stdin or a prompt)",
@@ -90,24 +91,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scheduler.set_defaults(handler=_scheduler)
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
-
-
-def _open(args: argparse.Namespace, create: bool = False) -> Any:
-    """The library; only ``accounts add`` may create one (a cron line with a typo in the path must
-    say so, not publish from a new empty library)."""
-    from studio.cli import library_dir
-    from studio.library import DATABASE_NAME, Library
-
-    folder = library_dir(args)
-    if not create and not (folder / DATABASE_NAME).exists():
-        raise UsageError(f"There is no library in {folder}.", "Check --library or $STUDIO_LIBRARY.")
-    folder.mkdir(parents=True, exist_ok=True)
-    return Library.open(folder)
-
-
 def _read_secret(network: str) -> str:
     from studio.publishing.accounts import SECRET_NAMES
 
@@ -151,7 +134,7 @@ def _add(args: argparse.Namespace) -> int:
     secret = _read_secret(network)
     account = Account(network, args.server.strip(), args.handle, secret, settings)
     info = None if args.no_test else accounts.test_connection(account)
-    library = _open(args, create=True)
+    library = open_library(args, create=True)
     try:
         client = library.client_or_new(args.client)
         saved = accounts.connect(library, client.id, account, info, slots)
@@ -174,7 +157,7 @@ def _account_json(account: Any) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args)
     try:
         accounts = library.list_accounts()
     finally:
@@ -193,7 +176,7 @@ def _list(args: argparse.Namespace) -> int:
 def _test(args: argparse.Namespace) -> int:
     from studio.publishing import accounts
 
-    library = _open(args)
+    library = open_library(args)
     try:
         row = library.get_account(args.account)
         info = accounts.test_connection(accounts.account_for(row))
@@ -213,7 +196,7 @@ def _test(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from studio.publishing import accounts
 
-    library = _open(args)
+    library = open_library(args)
     try:
         row = accounts.remove(library, args.account)
     finally:
@@ -234,7 +217,7 @@ def _publish(args: argparse.Namespace) -> int:
         from studio.logs import setup_logging
 
         setup_logging()  # cron and timers keep no output: what happened goes to the log file too
-    library = _open(args)
+    library = open_library(args)
     try:
         queue = Queue(library)
         if args.retry is not None:
@@ -292,7 +275,7 @@ def _scheduler(args: argparse.Namespace) -> int:
     from studio.logs import setup_logging
 
     setup_logging()
-    library = _open(args)
+    library = open_library(args)
     try:
         queue = Queue(library)
         runner = Runner(library, queue)
