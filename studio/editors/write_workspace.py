@@ -451,7 +451,7 @@ class WriteWorkspace(Workspace):
         self.state_changed.emit(f"Grammar: {message}")
 
     def _grammar_busy(self, busy: bool) -> None:
-        self.issues.summary.setProperty("checking", busy)
+        self.issues.set_checking(busy)
 
     def _setting_changed(self, key: str, value: object) -> None:
         if key == "grammar.delay_ms" and isinstance(value, int):

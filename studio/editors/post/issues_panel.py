@@ -70,17 +70,23 @@ class IssuePanel(QWidget):
         self.list.itemClicked.connect(self._activated)
         self._marks: list[Mark] = []
         self._parts: list[int] = []  # the part of each mark; empty for a single text
+        self._checking = False
         self.set_marks("", [])
 
-    def set_marks(self, text: str, marks: Sequence[Mark], *, checking: bool = False) -> None:
+    def set_marks(self, text: str, marks: Sequence[Mark]) -> None:
         """Show ``marks`` of ``text`` (the editor's text, for the words under them)."""
-        self._show([(text, marks)], checking=checking, numbered=False)
+        self._show([(text, marks)], numbered=False)
 
-    def set_parts(self, parts: Sequence[tuple[str, Sequence[Mark]]], *, checking: bool = False) -> None:
+    def set_parts(self, parts: Sequence[tuple[str, Sequence[Mark]]]) -> None:
         """Show the issues of a thread: ``(text, marks)`` of each part, labelled with its number."""
-        self._show(parts, checking=checking, numbered=True)
+        self._show(parts, numbered=True)
 
-    def _show(self, parts: Sequence[tuple[str, Sequence[Mark]]], *, checking: bool, numbered: bool) -> None:
+    def set_checking(self, checking: bool) -> None:
+        """A grammar check is running (or not): an empty list then says "Checking…"."""
+        self._checking = checking
+        self._summarise()
+
+    def _show(self, parts: Sequence[tuple[str, Sequence[Mark]]], *, numbered: bool) -> None:
         self._marks, self._parts = [], []
         self.list.clear()
         for number, (text, marks) in enumerate(parts):
@@ -98,11 +104,14 @@ class IssuePanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, self.list.count())
                 self.list.addItem(item)
                 self._marks.append(mark)
+        self._summarise()
+
+    def _summarise(self) -> None:
         if self._marks:
             count = len(self._marks)
             self.summary.setText(f"{count} issue{'s' if count != 1 else ''} · F8 next, Ctrl+. fixes")
         else:
-            self.summary.setText("Checking…" if checking else "No issues found.")
+            self.summary.setText("Checking…" if self._checking else "No issues found.")
 
     def marks(self) -> list[Mark]:
         return self._marks

@@ -86,6 +86,10 @@ def test_issues_panel_lists_and_jumps(qtbot: QtBot) -> None:
     assert cursor.selectedText() == "cheap"
     panel.set_marks("", [])
     assert panel.summary.text() == "No issues found."
+    panel.set_checking(True)  # the grammar runner is busy
+    assert panel.summary.text() == "Checking…"
+    panel.set_checking(False)
+    assert panel.summary.text() == "No issues found."
 
 
 def test_counters_show_each_networks_unit(qtbot: QtBot) -> None:
