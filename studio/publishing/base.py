@@ -203,6 +203,21 @@ def http_outcome(status: int, message: str, retry_after: float | None = None, *,
     return Permanent(f"The server rejected the post (HTTP {status}){detail}. Edit the post and schedule it again.")
 
 
+def never_connected(error: BaseException) -> bool:
+    """Whether a ``requests`` connection error happened before any connection was made (refused,
+    or the name did not resolve): then nothing can have been sent, and a retry is safe."""
+    from urllib3.exceptions import NewConnectionError  # NameResolutionError is one too
+
+    seen: object = error
+    for _ in range(5):  # requests' ConnectionError -> urllib3's MaxRetryError -> its reason
+        if isinstance(seen, NewConnectionError):
+            return True
+        if not isinstance(seen, BaseException):
+            return False
+        seen = getattr(seen, "reason", None) or (seen.args[0] if seen.args else None)
+    return False
+
+
 def short_json_error(body: bytes | str) -> str:
     """The ``error``/``description`` field of a JSON error body, else the first 200 characters."""
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body

@@ -31,6 +31,7 @@ from studio.publishing.base import (
     RetryLater,
     Sent,
     Uncertain,
+    never_connected,
 )
 
 log = logging.getLogger(__name__)
@@ -93,8 +94,10 @@ class TelegramPublisher:
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL) as error:
             raise OutcomeError(RetryLater(f"Could not reach Telegram ({_reason(error)}).", offline=True)) from None
         except requests.exceptions.ConnectionError as error:
-            if _refused(error):
-                raise OutcomeError(RetryLater("Could not reach Telegram (the connection was refused).", offline=True)) from None
+            if never_connected(error):
+                raise OutcomeError(RetryLater(
+                    "Could not reach Telegram (the connection was refused, or its name did not resolve).", offline=True,
+                )) from None
             raise OutcomeError(Uncertain(
                 "The connection to Telegram broke after the message was sent; it may or may not be in the channel. "
                 "Check the channel, then mark the post as published or retry it."
@@ -235,11 +238,6 @@ class TelegramPublisher:
         if chat_id.startswith("-100"):
             return f"https://t.me/c/{chat_id[4:]}/{message['message_id']}"
         return ""
-
-
-def _refused(error: Exception) -> bool:
-    text = repr(error)
-    return "NewConnectionError" in text or "Connection refused" in text or "Name or service not known" in text
 
 
 def _reason(error: Exception) -> str:

@@ -30,6 +30,7 @@ from studio.publishing.base import (
     Sent,
     Uncertain,
     http_outcome,
+    never_connected,
     parse_retry_after,
     short_json_error,
 )
@@ -128,8 +129,9 @@ class WebhookPublisher:
         except (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL):
             return RetryLater("Could not reach the webhook.", offline=True)
         except requests.exceptions.ConnectionError as error:
-            if "NewConnectionError" in repr(error) or "Connection refused" in repr(error):
-                return RetryLater("Could not reach the webhook (the connection was refused).", offline=True)
+            if never_connected(error):
+                return RetryLater("Could not reach the webhook (the connection was refused, or its name did not "
+                                  "resolve).", offline=True)
             return Uncertain("The connection to the webhook broke after the post was sent; check the receiver.")
         except requests.exceptions.Timeout:
             return Uncertain("The webhook did not answer in time after the post was sent; check the receiver.")

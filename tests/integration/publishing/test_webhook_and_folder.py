@@ -86,7 +86,12 @@ def test_interrupted_webhooks_are_uncertain_and_refused_ones_retry(receiver: Rec
     assert isinstance(WebhookPublisher(account, timeout=0.5).publish(_post(Part("x")), lambda i, s: None), Uncertain)
     assert isinstance(WebhookPublisher(account).publish(_post(Part("x")), lambda i, s: None), RetryLater)
     receiver.stop()
-    assert isinstance(WebhookPublisher(account).publish(_post(Part("x")), lambda i, s: None), RetryLater)
+    refused = WebhookPublisher(account).publish(_post(Part("x")), lambda i, s: None)
+    assert isinstance(refused, RetryLater) and refused.offline
+    # A name that does not resolve (no network, a typo): nothing went out, so it waits and retries.
+    unknown = Account("webhook", "http://studio-receiver.invalid/hook", "", SECRET)
+    unresolved = WebhookPublisher(unknown, timeout=5).publish(_post(Part("x")), lambda i, s: None)
+    assert isinstance(unresolved, RetryLater) and unresolved.offline, unresolved
 
 
 def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
