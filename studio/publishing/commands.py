@@ -20,7 +20,6 @@ from studio.model import NETWORKS
 
 log = logging.getLogger(__name__)
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -108,16 +107,6 @@ def _read_secret(network: str) -> str:
     return secret
 
 
-def _slots(values: list[str]) -> list[dict[str, Any]]:
-    slots = []
-    for value in values:
-        day, _, at = value.strip().partition(" ")
-        if day[:3].lower() not in WEEKDAYS or len(at.strip()) != 5:
-            raise UsageError(f"“{value}” is not a posting slot.", "Write it like 'mon 09:30'.")
-        slots.append({"weekday": WEEKDAYS.index(day[:3].lower()), "time": at.strip()})
-    return slots
-
-
 def _add(args: argparse.Namespace) -> int:
     from studio.publishing import accounts
     from studio.publishing.base import Account
@@ -128,7 +117,9 @@ def _add(args: argparse.Namespace) -> int:
         settings["chat_id"] = args.chat_id
     if args.variant:
         settings["variant"] = args.variant
-    slots = _slots(args.slot)
+    from studio.publishing.slots import parse_slots
+
+    slots = parse_slots(", ".join(args.slot))
     # Fields first, so a missing --server is said before the secret is asked for.
     accounts.check_fields(network, args.server.strip(), args.handle, "-", settings)
     secret = _read_secret(network)

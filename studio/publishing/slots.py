@@ -14,6 +14,23 @@ from typing import Any
 from studio.errors import UsageError
 
 HORIZON_DAYS = 366
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_slots(text: str) -> list[dict[str, Any]]:
+    """``"mon 09:30, wed 12:00"`` as slots; a :class:`UsageError` names the first bad one."""
+    slots = []
+    for chunk in text.replace(";", ",").split(","):
+        item = chunk.strip()
+        if not item:
+            continue
+        day, _, at = item.partition(" ")
+        at = at.strip()
+        valid = len(at) == 5 and at[2] == ":" and at[:2].isdigit() and at[3:].isdigit()
+        if day[:3].lower() not in WEEKDAYS or not valid or int(at[:2]) > 23 or int(at[3:]) > 59:
+            raise UsageError(f"“{item}” is not a posting slot.", "Write slots like “mon 09:30, wed 12:00”.")
+        slots.append({"weekday": WEEKDAYS.index(day[:3].lower()), "time": at})
+    return slots
 
 
 def slot_instants(slots: Any, start: datetime, zone: tzinfo, days: int = HORIZON_DAYS) -> list[datetime]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from studio.errors import StudioError
 from studio.publishing import accounts
 from studio.publishing.base import Account, AccountInfo
+from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
 
 NETWORKS = (
@@ -33,7 +34,6 @@ NETWORKS = (
     ("webhook", "Webhook (Zapier, Make, n8n…)"),
     ("folder", "Folder (post by hand)"),
 )
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Per network: (server label, server placeholder, handle label, handle placeholder, secret label)
 FIELDS: dict[str, tuple[str, str, str, str, str]] = {
@@ -43,22 +43,6 @@ FIELDS: dict[str, tuple[str, str, str, str, str]] = {
     "webhook": ("Webhook URL", "https://hooks.zapier.com/…", "Name", "Zapier: Instagram", "Shared secret"),
     "folder": ("Folder", "", "Name", "Instagram (by hand)", ""),
 }
-
-
-def parse_slots(text: str) -> list[dict[str, Any]]:
-    """``"mon 09:30, wed 12:00"`` as slots; a :class:`StudioError` names the first bad one."""
-    slots = []
-    for chunk in text.replace(";", ",").split(","):
-        item = chunk.strip()
-        if not item:
-            continue
-        day, _, at = item.partition(" ")
-        at = at.strip()
-        valid = len(at) == 5 and at[2] == ":" and at[:2].isdigit() and at[3:].isdigit()
-        if day[:3].lower() not in WEEKDAYS or not valid or int(at[:2]) > 23 or int(at[3:]) > 59:
-            raise StudioError(f"“{item}” is not a posting slot.", "Write slots like “mon 09:30, wed 12:00”.")
-        slots.append({"weekday": WEEKDAYS.index(day[:3].lower()), "time": at})
-    return slots
 
 
 def _test(account: Account) -> tuple[AccountInfo, bytes | None]:

@@ -32,6 +32,10 @@ def test_accounts_add_list_test_remove_and_publish(
                           mastodon_server.token + "\n")
     assert code == 0, err
     added = json.loads(out)
+    # a time that does not exist is refused before anything is stored, in one line
+    bad, _, said = _run(monkeypatch, capsys, ["accounts", "add", "mastodon", "--client", "Acme", "--server",
+                                              mastodon_server.url, "--slot", "mon 25:99", *lib], "x\n")
+    assert bad == 2 and "“mon 25:99” is not a posting slot" in said and "Traceback" not in said
     assert added["handle"] == "studio" and added["settings"]["max_characters"] == 500
     assert added["slots"] == [{"weekday": 0, "time": "09:30"}]
     code, out, _ = _run(monkeypatch, capsys, ["accounts", "list", "--json", *lib])

@@ -15,8 +15,9 @@ from servers.telegram import FakeTelegram
 
 from studio import secrets
 from studio.publishing.queue import Queue
+from studio.publishing.slots import parse_slots
 from studio.ui.context import AppContext
-from studio.ui.publishing.connect_dialog import ConnectAccountDialog, parse_slots
+from studio.ui.publishing.connect_dialog import ConnectAccountDialog
 from studio.ui.publishing.panel import PublicationsWorkspace
 from studio.ui.publishing.service import PublishingService, status_text
 from studio.ui.publishing.tray import PublishingTray
