@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from studio.model import Issue
+from studio.text.dictionary import in_dictionary
 
 MAX_PARAGRAPH = 1000  # code points; a longer block is cut at its single line breaks
 
@@ -100,13 +101,12 @@ class IncrementalChecker:
         if missing:
             results.update(self._check_all(resolved, rules, missing))
         words = set(dictionary)
-        lowered = {word.lower() for word in words}
         issues: list[Issue] = []
         for paragraph in paragraphs:
             for issue in results[paragraph.text]:
                 start = paragraph.start + issue.start
                 end = paragraph.start + issue.end
-                if issue.category == "spelling" and _ignored_word(text, start, end, words, lowered):
+                if issue.category == "spelling" and _ignored_word(text, start, end, words):
                     continue
                 issues.append(replace(issue, start=start, end=end))
         issues.sort(key=lambda issue: (issue.start, issue.end, issue.rule))
@@ -159,9 +159,8 @@ class IncrementalChecker:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignored_word(text: str, start: int, end: int, words: set[str], lowered: set[str]) -> bool:
-    word = text[start:end]
-    if word in words or word.lower() in lowered:
+def _ignored_word(text: str, start: int, end: int, words: Collection[str]) -> bool:
+    if in_dictionary(text[start:end], words):
         return True
     # "#launchday" and "@studio_app" are names, not misspellings.
     return start > 0 and text[start - 1] in "#@"

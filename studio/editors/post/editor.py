@@ -20,6 +20,7 @@ from studio.editors.post.highlighter import PostHighlighter
 from studio.editors.post.marks import Edit, Mark, place, remap
 from studio.model import BrandRules, Issue, Snippet
 from studio.text import brand_issues
+from studio.text.dictionary import in_dictionary
 from studio.text.positions import cp_to_utf16, utf16_length, utf16_to_cp
 
 MAX_REPLACEMENTS = 6
@@ -176,7 +177,7 @@ class PostEditor(QPlainTextEdit):
         issue = mark.issue
         if issue.rule in self.disabled_rules:
             return True
-        if issue.category == "spelling" and self._word(mark) in self.dictionary:
+        if issue.category == "spelling" and in_dictionary(self._word(mark), self.dictionary):
             return True
         return any(ignored.key == mark.key for ignored in self._ignored)
 

@@ -217,3 +217,13 @@ def test_underlines_in_later_paragraphs_stay_on_their_words_while_typing_above(q
     block = editor.document().findBlock(mark.start)
     assert underline_at(editor, mark.start + 1) is not None
     assert underline_at(editor, block.position()) is None
+
+
+def test_a_dictionary_word_is_hidden_in_any_case_as_the_checker_drops_it(qtbot: QtBot) -> None:
+    text = "ACMEFLEX soles, acmeflex laces"
+    editor = make_editor(qtbot, text, BrandRules())
+    editor.set_grammar_issues(editor.revision, text, [spelling(text, "ACMEFLEX", "Acme flex"),
+                                                      spelling(text, "acmeflex", "Acme flex")])
+    assert len(editor.marks()) == 2
+    editor.add_word("Acmeflex")
+    assert editor.marks() == []
