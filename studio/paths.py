@@ -21,7 +21,12 @@ def _from_env(name: str) -> Path | None:
 
 def default_library_dir() -> Path:
     """The embedded default library: ``$STUDIO_LIBRARY`` or a folder in the user's data directory."""
-    return _from_env("STUDIO_LIBRARY") or Path(platformdirs.user_data_dir(APP_NAME, False)) / "Library"
+    return _from_env("STUDIO_LIBRARY") or data_dir() / "Library"
+
+
+def data_dir() -> Path:
+    """The user's data folder for Studio: the default library, LanguageTool, the running server's note."""
+    return Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
 def config_dir() -> Path:
@@ -37,4 +42,4 @@ def log_dir() -> Path:
 def languagetool_dir() -> Path:
     """The local LanguageTool server's jars: ``$LTP_JAR_DIR_PATH`` (language-tool-python's own
     variable) or a folder in the user's data directory."""
-    return _from_env("LTP_JAR_DIR_PATH") or Path(platformdirs.user_data_dir(APP_NAME, False)) / "LanguageTool"
+    return _from_env("LTP_JAR_DIR_PATH") or data_dir() / "LanguageTool"

@@ -34,6 +34,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.files import write_atomically
 from studio.grammar.errors import GrammarUnavailable, JavaMissing, LanguageToolMissing
 
 log = logging.getLogger(__name__)
@@ -160,9 +161,9 @@ def free_port() -> int:
 def registry_file() -> Path:
     """Where a running local server is announced, so ``studio check`` can use the app's server
     instead of starting its own (in the user's data folder: per user, never shared)."""
-    import platformdirs
+    from studio.paths import data_dir
 
-    return Path(platformdirs.user_data_dir("Studio", False)) / "languagetool-server.json"
+    return data_dir() / "languagetool-server.json"
 
 
 def find_running() -> str:
@@ -460,9 +461,7 @@ class LocalServer:
         entry = {"url": self.url, "pid": pid, "owner": os.getpid()}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(entry), encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomically(path, json.dumps(entry))
         except OSError as error:  # sharing is a convenience; checking works without it
             log.info("Cannot announce the LanguageTool server in %s: %s", path, error)
 
