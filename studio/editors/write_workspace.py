@@ -531,7 +531,7 @@ class WriteWorkspace(Workspace):
 
     def _warm_failed(self, error: BaseException) -> None:
         log.error("Loading the link rules failed: %s", error)
-        self.context.messages.error(f"Studio could not load its link rules, counters are off: {error}")
+        self.context.messages.error(in_words(error, "Studio could not load its link rules, counters are off"))
 
     def _refresh_counts(self) -> None:
         if not self.ready or self.opened is None:

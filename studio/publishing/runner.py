@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing import preflight
 from studio.publishing.base import (
@@ -166,8 +167,7 @@ class Runner:
             parts = self._render(draft, account_row)
         except Exception as error:  # a missing draft or asset: say which, never crash the run
             log.warning("Cannot render publication %s: %s", job.publication_id, error)
-            message = getattr(error, "message", None) or str(error)
-            return Permanent(f"The post could not be prepared: {message}")
+            return Permanent(f"The post could not be prepared: {in_words(error)}")
         try:
             needs_secret = bool(account_row.secret_ref) or account_row.network != "folder"
             secret = self._secret_for(account_row.secret_ref) if needs_secret else ""
@@ -175,7 +175,7 @@ class Runner:
         except secrets.SecretMissing:
             secret, secret_ok = "", False
         except secrets.SecretError as error:
-            return RetryLater(f"{error.message} {error.hint}".strip())
+            return RetryLater(error.for_humans())
         problems = preflight.check(parts, account_row.network, account_row.settings, secret_ok)
         if problems:
             return Permanent(preflight.summary(problems))

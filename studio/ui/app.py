@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio import __version__
-from studio.errors import StudioError
+from studio.errors import StudioError, in_words
 from studio.logs import setup_logging
 from studio.paths import config_dir
 from studio.settings import Settings
@@ -274,7 +274,7 @@ class Studio:
         keep = int(self.context.settings.get("library.backups_keep"))
         self.context.tasks.run(
             self.context.library.daily_backup, keep, pool="writes",
-            on_error=lambda error: self.context.messages.warning(f"The daily backup failed: {error}"))
+            on_error=lambda error: self.context.messages.warning(in_words(error, "The daily backup failed")))
 
     def _watch_network(self) -> None:
         """Show "Offline" in the status bar while the system says there is no network (where Qt

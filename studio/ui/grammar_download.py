@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.errors import in_words
 from studio.grammar.download import DownloadCancelled, DownloadProgress, download_languagetool
-from studio.grammar.errors import GrammarUnavailable
 from studio.ui.tasks import Tasks
 
 
@@ -160,8 +160,7 @@ class GrammarDownloadDialog(QDialog):
             self.start_button.setText("Download")
             return
         self.outcome = "failed"
-        text = error.for_humans() if isinstance(error, GrammarUnavailable) else f"Unexpected error: {error}"
-        self.detail.setText(text)
+        self.detail.setText(in_words(error, "Unexpected error"))
         self.start_button.setText("Try again")
 
     def reject(self) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import StudioError
+from studio.errors import in_words
 from studio.imaging.errors import ExportCancelled
 from studio.imaging.export import Rendition
 from studio.imaging.geometry import Crop
@@ -212,10 +212,7 @@ class ExportDialog(QDialog):
             self.status.setText(f"Cancelled. {len(error.done)} complete file(s) were written; nothing is half "
                                 "written.")
             return
-        if isinstance(error, StudioError):
-            self.status.setText(error.for_humans())
-            return
-        self.status.setText(f"The export failed: {error}")
+        self.status.setText(in_words(error, "The export failed"))
 
     def _cancel(self) -> None:
         if self.running:

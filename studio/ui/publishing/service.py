@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from studio.errors import in_words
 from studio.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class PublishingService(QObject):
     def _error(self, error: BaseException) -> None:
         self.running = False
         log.error("The publisher could not run: %s", error)
-        self.failed.emit(getattr(error, "message", None) or str(error) or type(error).__name__)
+        self.failed.emit(in_words(error, "The publisher could not run"))
 
 
 def _run(factory: Any, library: Any) -> Report:
