@@ -196,6 +196,16 @@ class Draft:
     ignored_rules: tuple[str, ...] = ()  # rules (LanguageTool's, or brand rules) ignored in this post
 
 
+def grammar_language(draft_language: str | None, client_language: str | None) -> tuple[str, tuple[str, ...], str]:
+    """How to pick the language a post is checked in, for the app and ``studio check`` alike:
+    ``(language, prefer, default)``. ``language`` is the post's, else the client's, else "auto"
+    (detected from the text); a detected language takes the client's variant (``prefer``: "en-GB"
+    over "en-US"), and a text too short to tell is checked in ``default``, the client's language
+    (en-US when the client itself says "auto")."""
+    client = client_language if client_language and client_language != "auto" else None
+    return draft_language or client_language or "auto", (client,) if client else (), client or "en-US"
+
+
 @dataclass(frozen=True)
 class DraftRow:
     """What the drafts list shows of a draft (no variants, no assets: cheap to page through)."""

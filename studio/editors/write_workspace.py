@@ -40,7 +40,7 @@ from studio.editors.post.snippets import snippets_menu
 from studio.editors.post.thread_editor import ThreadEditor
 from studio.editors.post.variants import BASE, VariantBar
 from studio.errors import StudioError, in_words
-from studio.model import Client, Draft
+from studio.model import Client, Draft, grammar_language
 from studio.text import count, network, networks, server_limits, split_thread, warm_up
 from studio.text.threads import join_thread as join_parts
 from studio.ui.autosave import Autosaver
@@ -401,10 +401,13 @@ class WriteWorkspace(Workspace):
         self._preview_timer.start()
         self._request_check()
 
-    def _language(self) -> str:
+    def _ask(self, revision: int, text: str, disabled: list[str], now: bool) -> None:
+        """Ask the runner to check ``text`` in the post's language, the client's way."""
         if self.opened is None:
-            return "en-US"
-        return self.opened.draft.language or self.opened.client.language or "en-US"
+            return
+        language, prefer, default = grammar_language(self.opened.draft.language, self.opened.client.language)
+        self.runner.request(revision, text, language, sorted(self.editor.dictionary), disabled, now=now,
+                            prefer=prefer, default_language=default)
 
     def _request_check(self, now: bool = False) -> None:
         if self.opened is None:
@@ -413,8 +416,7 @@ class WriteWorkspace(Workspace):
         if self.stack.currentWidget() is self.thread_editor:
             self._request_thread_check(disabled, now)
             return
-        self.runner.request(self.editor.revision, self.editor.text(), self._language(),
-                            sorted(self.editor.dictionary), disabled, now=now)
+        self._ask(self.editor.revision, self.editor.text(), disabled, now)
 
     def _request_thread_check(self, disabled: list[str], now: bool) -> None:
         """Check a thread's parts as the paragraphs of one text (one request, cached per part);
@@ -431,8 +433,7 @@ class WriteWorkspace(Workspace):
             return
         self._thread_request -= 1  # negative ids: never confused with the main editor's revisions
         self._thread_checks[self._thread_request] = snapshot
-        self.runner.request(self._thread_request, "\n\n".join(pieces), self._language(),
-                            sorted(self.editor.dictionary), disabled, now=now)
+        self._ask(self._thread_request, "\n\n".join(pieces), disabled, now)
 
     def _grammar_ready(self, revision: int, text: str, issues: list[Any]) -> None:
         if revision >= 0:

@@ -110,7 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     issues = list(brand_issues(text, client.brand_rules if client else BrandRules()))
     if not args.no_grammar:
-        issues += grammar_issues(text, args.lang or (client.language if client else "auto"), client)
+        issues += grammar_issues(text, args.lang, client)
     issues.sort(key=lambda issue: (issue.start, issue.end, issue.rule))
 
     if args.json:
@@ -124,9 +124,10 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if not issues and all(c.ok for c in counts.values()) else 1
 
 
-def grammar_issues(text: str, language: str, client: Any) -> list[Any]:
+def grammar_issues(text: str, language: str | None, client: Any) -> list[Any]:
     """LanguageTool's issues in ``text``, the way the settings say to reach it."""
     from studio.grammar import GrammarConfig, GrammarService, GrammarUnavailable, IncrementalChecker
+    from studio.model import grammar_language
     from studio.paths import config_dir
     from studio.settings import Settings
 
@@ -138,12 +139,12 @@ def grammar_issues(text: str, language: str, client: Any) -> list[Any]:
     service = GrammarService(config, reuse_running=True)  # the app's server, when it runs one
     checker = IncrementalChecker(service)
     try:
+        language, prefer, default = grammar_language(language, client.language if client else None)
         return checker.check(
             text, language,
             dictionary=client.dictionary if client else (),
             disabled_rules=client.ignored_rules if client else (),
-            prefer=[client.language] if client else (),
-            default_language=client.language if client else "en-US",
+            prefer=prefer, default_language=default,
         )
     except GrammarUnavailable as error:
         hint = f"{error.hint} Or run with --no-grammar to check lengths and brand rules only."

@@ -127,8 +127,7 @@ class GrammarEngine(QObject):
         if self._state.startswith(UNAVAILABLE) and isinstance(
                 self._error, (JavaMissing, LanguageToolMissing)):
             return  # nothing changes by retrying; settings or a download will call retry()
-        self._set_state(STARTING)
-        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
+        self._start()
 
     def retry(self) -> None:
         """Try again after the user fixed something (downloaded LanguageTool, installed Java)."""
@@ -137,22 +136,28 @@ class GrammarEngine(QObject):
             self._set_state(NOT_STARTED)
         self.ensure_started()
 
+    def _start(self) -> None:
+        self._set_state(STARTING)
+        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
+
     def _started(self) -> None:
         if self._state == STARTING:
             self._error = None
             self._set_state(READY)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> GrammarUnavailable:
+        """Record a failure in the engine's state; returns it as a :class:`GrammarUnavailable`
+        (an unexpected error is logged and worded)."""
         if not isinstance(error, GrammarUnavailable):
             log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
             error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
-        assert isinstance(error, GrammarUnavailable)
         if isinstance(error, LanguageNotSupported):
-            return  # a property of one draft, not of the engine: the editor's runner reports it
+            return error  # a property of one draft, not of the engine: the editor's runner reports it
         self._error = error
         self._set_state(f"{UNAVAILABLE}: {error.message}")
         if isinstance(error, LanguageToolMissing):
             self.download_needed.emit()
+        return error
 
     def _relay_server_end(self, code: int) -> None:
         """Watcher thread: the local server ended by itself."""
@@ -176,8 +181,7 @@ class GrammarEngine(QObject):
             self._set_state(f"{UNAVAILABLE}: {self._error.message}")
             return
         log.warning("Restarting the local LanguageTool server (it ended with code %s)", code)
-        self._set_state(STARTING)
-        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
+        self._start()
 
     def available(self) -> bool:
         """Whether a check request would be sent (not off, not known to be broken)."""
@@ -187,7 +191,7 @@ class GrammarEngine(QObject):
                     and isinstance(self._error, (JavaMissing, LanguageToolMissing)))
 
     def check(self, text: str, language: str, *, dictionary: Iterable[str] = (),
-              disabled_rules: Iterable[str] = (),
+              disabled_rules: Iterable[str] = (), prefer: Iterable[str] = (), default_language: str = "en-US",
               on_done: Callable[[list[Issue]], None],
               on_error: Callable[[GrammarUnavailable], None] | None = None) -> bool:
         """Check ``text`` on a worker; ``on_done(issues)`` on the UI thread. Returns ``False``
@@ -196,10 +200,11 @@ class GrammarEngine(QObject):
             return False
         if self._state != READY:
             self.ensure_started()
-        words, rules = tuple(dictionary), tuple(disabled_rules)
+        words, rules, preferred = tuple(dictionary), tuple(disabled_rules), tuple(prefer)
 
         def work() -> list[Issue]:
-            return self.checker.check(text, language, dictionary=words, disabled_rules=rules)
+            return self.checker.check(text, language, dictionary=words, disabled_rules=rules, prefer=preferred,
+                                      default_language=default_language)
 
         def done(issues: list[Issue]) -> None:
             if self._state != OFF and not self._closed:
@@ -208,11 +213,9 @@ class GrammarEngine(QObject):
             on_done(issues)
 
         def failed(error: BaseException) -> None:
-            self._failed(error)
+            unavailable = self._failed(error)
             if on_error is not None:  # always answered: a caller may wait for one or the other
-                if not isinstance(error, GrammarUnavailable):
-                    error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
-                on_error(error)
+                on_error(unavailable)
 
         self.tasks.run(work, on_done=done, on_error=failed)
         return True

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 GUI_SWITCH_INTERVAL_S = 0.001
 
 Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Failed = Callable[[BaseException], object]
 
 
 class _Relay(QObject):

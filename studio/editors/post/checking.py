@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
     from studio.ui.grammar import GrammarEngine
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Request:
+    revision: int
+    text: str
+    language: str
+    dictionary: tuple[str, ...]
+    disabled_rules: tuple[str, ...]
+    prefer: tuple[str, ...]
+    default_language: str
 
 
 class GrammarRunner(QObject):
@@ -38,18 +50,21 @@ class GrammarRunner(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(settings.get("grammar.delay_ms")))
         self.timer.timeout.connect(self._start)
-        self._pending: tuple[int, str, str, tuple[str, ...], tuple[str, ...]] | None = None
+        self._pending: _Request | None = None
         self._running = False
 
     def set_delay(self, msecs: int) -> None:
         self.timer.setInterval(int(msecs))
 
     def request(self, revision: int, text: str, language: str, dictionary: Sequence[str] = (),
-                disabled_rules: Sequence[str] = (), *, now: bool = False) -> None:
-        """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request."""
+                disabled_rules: Sequence[str] = (), *, now: bool = False, prefer: Sequence[str] = (),
+                default_language: str = "en-US") -> None:
+        """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request.
+        ``language`` may be "auto": see :func:`studio.model.grammar_language`."""
         if self.engine is None:
             return
-        self._pending = (revision, text, language, tuple(dictionary), tuple(disabled_rules))
+        self._pending = _Request(revision, text, language, tuple(dictionary), tuple(disabled_rules),
+                                 tuple(prefer), default_language)
         if now:
             self.timer.stop()
             self._start()
@@ -64,20 +79,20 @@ class GrammarRunner(QObject):
     def _start(self) -> None:
         if self._running or self._pending is None:
             return  # the running check will start the next one when it ends
-        revision, text, language, dictionary, disabled = self._pending
-        self._pending = None
+        asked, self._pending = self._pending, None
         if self.engine is None:
             return
         self._running = True
         self.busy.emit(True)
         started = self.engine.check(
-            text, language, dictionary=dictionary, disabled_rules=disabled,
-            on_done=lambda issues: self._done(revision, text, issues), on_error=self._failed,
+            asked.text, asked.language, dictionary=asked.dictionary, disabled_rules=asked.disabled_rules,
+            prefer=asked.prefer, default_language=asked.default_language,
+            on_done=lambda issues: self._done(asked.revision, asked.text, issues), on_error=self._failed,
         )
         if not started:  # checking is off, or cannot work until the user acts
             self._running = False
             self.busy.emit(False)
-            self.ready.emit(revision, text, [])
+            self.ready.emit(asked.revision, asked.text, [])
 
     def _done(self, revision: int, text: str, issues: list[Issue]) -> None:
         self._running = False

@@ -150,6 +150,18 @@ def test_splitting_a_thread_again_starts_from_its_parts_without_numbers(workspac
     assert list(library.get_draft(draft.id).variants["bluesky"].parts) == parts
 
 
+def test_auto_language_is_detected_the_clients_way_as_studio_check_does(workspace: WriteWorkspace,
+                                                                       library: Library) -> None:
+    client = library.add_client("Tea Rooms", language="en-GB")
+    draft = library.create_draft(client.id, text="Our colour of the season.", language="auto")
+    asked: list[tuple[object, ...]] = []
+    workspace.runner.request = lambda *args, **kwargs: asked.append(  # type: ignore[method-assign]
+        (args[2], kwargs["prefer"], kwargs["default_language"]))
+    workspace.open_draft(draft.id)
+    workspace._request_check(now=True)
+    assert asked[-1] == ("auto", ("en-GB",), "en-GB")  # detected English is checked as en-GB
+
+
 def test_add_to_dictionary_reaches_the_client(workspace: WriteWorkspace, library: Library) -> None:
     client_id = client_with_rules(library)
     draft = library.create_draft(client_id, text="Acmeflex soles")
