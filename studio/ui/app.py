@@ -173,7 +173,6 @@ class Studio:
         view = LibraryWorkspace(self.context)
         view.open_draft_requested.connect(self._open_draft)
         view.draft_restored.connect(self._draft_restored)
-        view.clients_changed.connect(lambda: self.window.reload_clients())
         return view
 
     def _build_publications(self) -> Workspace:
@@ -367,6 +366,7 @@ class Studio:
             self._grammar.shutdown()
         if not self.context.tasks.close(30_000):
             log.error("Background work did not finish within 30 s of quitting")
+        self.window.detach_library()
         close = getattr(self.context.library, "close", None)
         if close is not None:
             close()

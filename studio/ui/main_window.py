@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from studio.data import resource
 from studio.ui.context import AppContext
+from studio.ui.library.signals import LibrarySignals
 from studio.ui.sidebar import Sidebar
 from studio.ui.workspace import LazyWorkspace, Workspace
 
@@ -89,6 +90,15 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.reload_clients()
+        # Clients change in dialogs, imports, restores and the Write page: the switcher follows
+        # the library itself (one reload for a burst of changes), not each place that changes them.
+        self._clients_timer = QTimer(self)
+        self._clients_timer.setSingleShot(True)
+        self._clients_timer.setInterval(100)
+        self._clients_timer.timeout.connect(self.reload_clients)
+        self._library_signals = LibrarySignals(context.library, self)
+        self._library_signals.changed.connect(
+            lambda kind, _id: self._clients_timer.start() if kind in ("client", "library") else None)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
         if wanted is None:
             saved = self.context.settings.get("window.client")
             wanted = int(saved) if saved.isdigit() else None
+        shown = self.current_client_id() if self.client_box.count() else -1
         blocker = self.client_box.blockSignals(True)
         self.client_box.clear()
         self.client_box.addItem("All clients", None)
@@ -277,7 +288,8 @@ class MainWindow(QMainWindow):
         index = self.client_box.findData(wanted) if wanted is not None else 0
         self.client_box.setCurrentIndex(max(index, 0))
         self.client_box.blockSignals(blocker)
-        self._client_chosen(self.client_box.currentIndex())
+        if self.current_client_id() != shown:  # a renamed client keeps its place quietly
+            self._client_chosen(self.client_box.currentIndex())
 
     def current_client_id(self) -> int | None:
         data = self.client_box.currentData()
@@ -355,6 +367,11 @@ class MainWindow(QMainWindow):
         """Flush every workspace's pending work (autosave) to the library."""
         for workspace in self.workspaces:
             self._save(workspace)
+
+    def detach_library(self) -> None:
+        """Stop following the library (it is about to close; the window may outlive it)."""
+        self._library_signals.detach()
+        self._clients_timer.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_all()

@@ -142,3 +142,21 @@ def test_the_daily_backup_runs_whatever_page_is_open(studio: Studio, qtbot: QtBo
     studio.daily_backup()  # one a day
     studio.context.tasks.wait()
     assert list_backups(library.folder) == kept
+
+
+def test_the_client_switcher_follows_clients_made_anywhere(studio: Studio, qtbot: QtBot, tmp_path: Path) -> None:
+    studio.start(welcome=False, background=False)
+    box = studio.window.client_box
+
+    def names() -> list[str]:
+        return [box.itemText(i) for i in range(box.count())]
+
+    studio.context.library.add_client("Acme")  # the client manager, the welcome, the CLI...
+    qtbot.waitUntil(lambda: "Acme" in names())
+    studio.window.show_workspace("library")
+    studio.window.client_box.setCurrentIndex(names().index("Acme"))
+    csv = tmp_path / "more.csv"
+    csv.write_text("client,text\nGamma,imported\n", encoding="utf-8")
+    studio.library_view.import_file(str(csv))  # an import that brings a new client
+    qtbot.waitUntil(lambda: "Gamma" in names(), timeout=10_000)
+    assert box.currentText() == "Acme"  # the choice stays

@@ -39,7 +39,6 @@ class LibraryWorkspace(Workspace):
     """Drafts list and calendar over the library.
 
     Signals: ``open_draft_requested(int draft_id)`` (double click, Enter, "New draft");
-    ``clients_changed()`` after the client manager changed clients (the switcher reloads);
     ``draft_restored(int draft_id)`` after an older revision of a draft was restored (an editor
     showing that draft loads it again);
     ``state_changed(str)`` (from :class:`Workspace`) with the number of drafts shown.
@@ -49,7 +48,6 @@ class LibraryWorkspace(Workspace):
     title = "Library"
     icon_name = "library.svg"
     open_draft_requested = Signal(int)
-    clients_changed = Signal()
     draft_restored = Signal(int)
 
     def __init__(self, context: AppContext) -> None:
@@ -312,8 +310,6 @@ class LibraryWorkspace(Workspace):
         from studio.ui.library.client_dialog import ClientManagerDialog
 
         dialog = ClientManagerDialog(self.library, self.tasks, self)
-        dialog.clients_changed.connect(self.clients_changed)
-        dialog.clients_changed.connect(self._lists_timer.start)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -336,7 +332,6 @@ class LibraryWorkspace(Workspace):
         from studio.ui.library.restore_dialog import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.library, self.tasks, self)
-        dialog.restored.connect(lambda _path: self.clients_changed.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
