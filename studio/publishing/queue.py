@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 
 STATES = ("scheduled", "sending", "published", "failed-retry", "failed-permanent", "uncertain", "cancelled")
 NOT_IDEMPOTENT = frozenset({"telegram", "webhook"})
+# What the user may do in each state (the queue enforces it; the panel enables its buttons by it).
+RETRYABLE = ("failed-retry", "failed-permanent", "uncertain", "cancelled", "scheduled")  # scheduled: send now
+CANCELLABLE = ("scheduled", "failed-retry", "failed-permanent", "uncertain")
+MARKABLE = ("uncertain", "failed-retry", "failed-permanent")
 LEASE_SECONDS = 300.0
 MAX_ATTEMPTS = 8
 BACKOFF_BASE = 30.0  # seconds before the second attempt; doubles each time
@@ -345,7 +349,7 @@ class Queue:
         """Send again now (a failed post, a cancelled one, or an uncertain one the user checked)."""
         self._act(
             publication_id,
-            ("failed-retry", "failed-permanent", "uncertain", "cancelled", "scheduled"),
+            RETRYABLE,
             "UPDATE publications SET state = 'scheduled', attempts = 0, next_attempt_at = ?, last_error = NULL, "
             "updated_at = ? WHERE id = ?",
             (iso(self.now()),),
@@ -355,7 +359,7 @@ class Queue:
     def cancel(self, publication_id: int) -> None:
         self._act(
             publication_id,
-            ("scheduled", "failed-retry", "failed-permanent", "uncertain"),
+            CANCELLABLE,
             "UPDATE publications SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE id = ?",
             (),
             "cancelled",
@@ -365,7 +369,7 @@ class Queue:
         """The user checked: the post is there (an uncertain send that did arrive)."""
         self._act(
             publication_id,
-            ("uncertain", "failed-retry", "failed-permanent"),
+            MARKABLE,
             "UPDATE publications SET state = 'published', remote_url = coalesce(nullif(?, ''), remote_url), "
             "last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
             (remote_url,),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import in_words
 from studio.library.times import parse_iso
-from studio.publishing.queue import Publication, Queue
+from studio.publishing.queue import CANCELLABLE, MARKABLE, RETRYABLE, Publication, Queue
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.service import PublishingService
@@ -229,10 +229,10 @@ class PublicationsWorkspace(Workspace):
     def _selection_changed(self) -> None:
         item = self.selected()
         state = item.state if item else ""
-        self.retry_button.setEnabled(state in ("failed-retry", "failed-permanent", "uncertain", "cancelled"))
-        self.retry_button.setText("Not posted: send again" if state == "uncertain" else "Retry")
-        self.cancel_button.setEnabled(state in ("scheduled", "failed-retry", "failed-permanent", "uncertain"))
-        self.mark_button.setEnabled(state in ("uncertain", "failed-retry", "failed-permanent"))
+        self.retry_button.setEnabled(state in RETRYABLE)
+        self.retry_button.setText({"uncertain": "Not posted: send again", "scheduled": "Send now"}.get(state, "Retry"))
+        self.cancel_button.setEnabled(state in CANCELLABLE)
+        self.mark_button.setEnabled(state in MARKABLE)
         self.reconnect_button.setEnabled(item is not None and item.account_id is not None)
         if item is None:
             self.detail.setText("")
