@@ -137,15 +137,12 @@ class LanguageToolClient:
                 "Check the address in Settings → Grammar (for example http://localhost:8081).",
             ) from error
 
-    def check(self, text: str, language: str, *, disabled_rules: Iterable[str] = (),
-              mother_tongue: str = "") -> list[Issue]:
+    def check(self, text: str, language: str, *, disabled_rules: Iterable[str] = ()) -> list[Issue]:
         """The issues in ``text`` (code points of ``text``)."""
         data = {"text": text, "language": language}
         rules = sorted(set(disabled_rules))
         if rules:
             data["disabledRules"] = ",".join(rules)
-        if mother_tongue:
-            data["motherTongue"] = mother_tongue
         answer = self._request("POST", "check", data)
         return issues_from_matches(text, answer.get("matches") or [])
 

@@ -69,10 +69,6 @@ class Post:
     language: str | None = None
     already_sent: tuple[Sent, ...] = ()
 
-    @property
-    def is_thread(self) -> bool:
-        return len(self.parts) > 1
-
 
 @dataclass(frozen=True)
 class Account:

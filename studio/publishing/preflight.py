@@ -30,9 +30,6 @@ class Problem:
     message: str
     part: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "part": self.part}
-
 
 def _unit_words(unit: str, amount: int) -> str:
     names = {"graphemes": "characters", "chars": "characters", "characters": "characters", "utf8-bytes": "bytes",

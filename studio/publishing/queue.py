@@ -35,7 +35,6 @@ from studio.publishing.base import Outcome, Permanent, Published, RetryLater, Se
 
 log = logging.getLogger(__name__)
 
-STATES = ("scheduled", "sending", "published", "failed-retry", "failed-permanent", "uncertain", "cancelled")
 NOT_IDEMPOTENT = frozenset({"telegram", "webhook"})
 # What the user may do in each state (the queue enforces it; the panel enables its buttons by it).
 RETRYABLE = ("failed-retry", "failed-permanent", "uncertain", "cancelled", "scheduled")  # scheduled: send now

@@ -110,6 +110,7 @@ class Studio:
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self.daily_backup)
         self.online = True
+        self._download_offered = False
         self._background = False
 
     # -- the parts, built when first needed (start-up builds only what the first paint shows) ----
@@ -223,7 +224,7 @@ class Studio:
 
     def _offer_download(self) -> None:
         """Local mode and no LanguageTool on this computer: offer the download (once a session)."""
-        if getattr(self, "_download_offered", False):
+        if self._download_offered:
             return
         self._download_offered = True
         from studio.ui.grammar_download import GrammarDownloadDialog

@@ -46,13 +46,12 @@ class PostHighlighter(QSyntaxHighlighter):
         self.setDocument(document)
         self._marks = marks
         self._over_from = over_from
-        self.show_entities = True
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         base = block.position()
         length = utf16_length(text)
-        if self.show_entities and text:
+        if text:
             from studio.text import entities  # its regular expressions load with the first text
 
             for entity in entities.entities(text):

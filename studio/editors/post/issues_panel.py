@@ -113,9 +113,6 @@ class IssuePanel(QWidget):
         else:
             self.summary.setText("Checking…" if self._checking else "No issues found.")
 
-    def marks(self) -> list[Mark]:
-        return self._marks
-
     def set_ignored(self, count: int) -> None:
         """How many rules this post ignores (0 hides the button that shows them again)."""
         self.ignored.setText(f"{count} rule{'s' if count != 1 else ''} ignored in this post · Show again")
