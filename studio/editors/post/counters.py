@@ -90,7 +90,9 @@ class CountersBar(QWidget):
             button.setText(counter_text(result))
             button.setToolTip(counter_tooltip(result))
             colour = "#c62828" if not result.ok else ("#b26a00" if result.length > 0.9 * result.limit else "")
-            button.setStyleSheet(f"QToolButton {{ color: {colour}; font-weight: 600; }}" if colour else "")
+            sheet = f"QToolButton {{ color: {colour}; font-weight: 600; }}" if colour else ""
+            if button.styleSheet() != sheet:  # a new style sheet re-polishes the button: only on a change
+                button.setStyleSheet(sheet)
             button.setChecked(network_id == self.marked)
         return self.counts
 
