@@ -65,6 +65,19 @@ class Library(
         library._open_file()
         return library
 
+    def import_file(self, path: Path) -> dict[str, object]:
+        """Import a CSV file or a JSON export, told apart by the extension or, without one of
+        those, by the first character; returns ``{"drafts": n, ...}`` (a CSV import also says
+        which clients it created and how many scheduled posts wait for an account)."""
+        kind = path.suffix.lower()
+        if kind not in {".csv", ".json"}:
+            with path.open(encoding="utf-8-sig", errors="replace") as handle:
+                head = handle.read(200).lstrip()
+            kind = ".json" if head[:1] in {"{", "["} else ".csv"
+        if kind == ".json":
+            return {"drafts": self.import_json(path)}
+        return self.import_csv(path).to_json()
+
     def __enter__(self) -> Library:
         return self
 

@@ -106,15 +106,7 @@ def _import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file.")
     with _open(args, create=True) as library:
-        kind = path.suffix.lower()
-        if kind not in {".csv", ".json"}:
-            head = path.read_text(encoding="utf-8-sig", errors="replace")[:200].lstrip()
-            kind = ".json" if head[:1] in {"{", "["} else ".csv"
-        if kind == ".json":
-            count = library.import_json(path)
-            outcome: dict[str, object] = {"drafts": count}
-        else:
-            outcome = library.import_csv(path).to_json()
+        outcome = library.import_file(path)
     if args.json:
         print(json.dumps(outcome))
     else:

@@ -320,13 +320,15 @@ class LibraryWorkspace(Workspace):
                 return
         chosen = Path(path)
 
-        def run() -> int:
-            if chosen.suffix.lower() == ".json":
-                return int(self.library.import_json(chosen))
-            return int(self.library.import_csv(chosen).drafts)
+        def done(outcome: dict[str, Any]) -> None:
+            said = f"Imported {outcome['drafts']:,} drafts from {chosen.name}."
+            if outcome.get("clients_created"):
+                said += f" New clients: {', '.join(outcome['clients_created'])}."
+            if outcome.get("without_account"):
+                said += f" {outcome['without_account']} scheduled posts wait for an account to be chosen."
+            self.context.messages.info(said)
 
-        self.tasks.run(run, on_done=lambda n: self.context.messages.info(f"Imported {n:,} drafts from {chosen.name}."),
-                       on_error=self._error, pool="writes")
+        self.tasks.run(self.library.import_file, chosen, on_done=done, on_error=self._error, pool="writes")
 
     def restore_from_backup(self) -> None:
         from studio.ui.library.restore_dialog import RestoreBackupDialog

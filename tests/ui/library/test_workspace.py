@@ -110,9 +110,12 @@ def test_import_from_the_workspace(context: AppContext, qtbot: QtBot, tmp_path: 
     workspace = _workspace(context, qtbot)
     path = Path(str(tmp_path)) / "more.csv"
     path.write_text("client,text\nAcme,imported one\nGamma,imported two\n", encoding="utf-8")
+    said: list[tuple[str, str]] = []
+    context.messages.connect_view(lambda level, text: said.append((level, text)))
     workspace.import_file(str(path))
     qtbot.waitUntil(lambda: workspace.model.total == 5)
     assert "imported one" in _texts(workspace)
+    assert ("info", "Imported 2 drafts from more.csv. New clients: Gamma.") in said
 
 
 def test_header_sorts_where_it_can(context: AppContext, qtbot: QtBot) -> None:
