@@ -7,8 +7,9 @@ developer's real data or keyring; Qt runs on the offscreen platform.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,18 @@ def languagetool_jars() -> Path:
         pytest.fail(f"LanguageTool is not in {folder}: run scripts/fetch-languagetool.sh {folder} (make test does it)")
     os.environ["LTP_JAR_DIR_PATH"] = str(folder)
     return folder
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path) -> Callable[[Any, str], Path]:
+    """Save a widget's picture to look at: in ``$STUDIO_SCREENSHOTS`` when set, else in the test's
+    own temporary folder (never a fixed shared path). Returns the file."""
+    folder = Path(os.environ["STUDIO_SCREENSHOTS"]) if os.environ.get("STUDIO_SCREENSHOTS") else tmp_path
+
+    def save(widget: Any, name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        assert widget.grab().save(str(path)), f"cannot save {path}"
+        return path
+
+    return save

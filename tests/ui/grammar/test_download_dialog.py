@@ -85,11 +85,11 @@ def dialog(qtbot: QtBot) -> Iterator[GrammarDownloadDialog]:
     tasks.wait(30_000)
 
 
-def test_download_installs_languagetool(qtbot: QtBot, dialog, archive_server, tmp_path: Path) -> None:
+def test_download_installs_languagetool(qtbot: QtBot, dialog, archive_server, tmp_path: Path, screenshot) -> None:
     url, _ = archive_server
     window = dialog(url)
     window.show()
-    window.grab().save("/tmp/grammar_download_offer.png")
+    screenshot(window, "grammar_download_offer.png")
     with qtbot.wait_signal(window.installed, timeout=60_000) as blocker:
         qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
     folder = Path(blocker.args[0])
@@ -100,7 +100,7 @@ def test_download_installs_languagetool(qtbot: QtBot, dialog, archive_server, tm
 
 
 def test_progress_is_shown_and_cancel_installs_nothing(qtbot: QtBot, dialog, archive_server,
-                                                      tmp_path: Path) -> None:
+                                                      tmp_path: Path, screenshot) -> None:
     url, handler = archive_server
     handler.delay = 0.05  # about 1.3 MB/s: slow enough to cancel half-way
     window = dialog(url)
@@ -109,7 +109,7 @@ def test_progress_is_shown_and_cancel_installs_nothing(qtbot: QtBot, dialog, arc
     qtbot.wait_until(lambda: window.progress is not None and window.progress.done > 0, timeout=30_000)
     qtbot.wait_until(lambda: window.bar.maximum() == 1000 and window.bar.value() > 0, timeout=30_000)
     assert " of " in window.detail.text() and "MB" in window.detail.text()
-    window.grab().save("/tmp/grammar_download_progress.png")
+    screenshot(window, "grammar_download_progress.png")
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.wait_until(lambda: window.outcome == "cancelled", timeout=30_000)
     assert "nothing was installed" in window.detail.text()
@@ -117,7 +117,7 @@ def test_progress_is_shown_and_cancel_installs_nothing(qtbot: QtBot, dialog, arc
     assert window.start_button.isEnabled()
 
 
-def test_no_internet_says_so(qtbot: QtBot, dialog) -> None:
+def test_no_internet_says_so(qtbot: QtBot, dialog, screenshot) -> None:
     window = dialog("http://127.0.0.1:9/LanguageTool-6.8.zip")
     window.start()
     qtbot.wait_until(lambda: window.outcome == "failed", timeout=60_000)
@@ -125,7 +125,7 @@ def test_no_internet_says_so(qtbot: QtBot, dialog) -> None:
     assert "LTP_JAR_DIR_PATH" in window.detail.text()
     assert window.start_button.text() == "Try again"
     window.show()
-    window.grab().save("/tmp/grammar_download_failed.png")
+    screenshot(window, "grammar_download_failed.png")
 
 
 def test_a_corrupted_archive_is_refused(qtbot: QtBot, dialog, archive_server, tmp_path: Path,

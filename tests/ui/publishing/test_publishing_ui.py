@@ -3,9 +3,9 @@ against the fake Mastodon server and a real library."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -22,8 +22,6 @@ from studio.ui.publishing.panel import PublicationsWorkspace
 from studio.ui.publishing.service import PublishingService, status_text
 from studio.ui.publishing.tray import PublishingTray
 
-SHOTS = Path(os.environ.get("STUDIO_SCREENSHOTS", "/tmp/studio-shots"))
-
 
 @pytest.fixture
 def mastodon() -> Iterator[FakeMastodon]:
@@ -31,13 +29,8 @@ def mastodon() -> Iterator[FakeMastodon]:
         yield server  # type: ignore[misc]
 
 
-def _shot(widget: object, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
-
-
 def test_test_connection_shows_name_avatar_and_limits_then_connects(
-    context: AppContext, qtbot: QtBot, mastodon: FakeMastodon
+    context: AppContext, qtbot: QtBot, mastodon: FakeMastodon, screenshot: Callable[[Any, str], Path]
 ) -> None:
     client = context.library.add_client("Acme")
     dialog = ConnectAccountDialog(context.library, context.tasks, client.id)
@@ -52,7 +45,7 @@ def test_test_connection_shows_name_avatar_and_limits_then_connects(
     assert "Connected as Studio Test (studio)" in dialog.status.text()
     assert "500 characters" in dialog.status.text()
     assert dialog.avatar.isVisible() and not dialog.avatar.pixmap().isNull()
-    _shot(dialog, "connect-dialog-tested.png")
+    screenshot(dialog, "connect-dialog-tested.png")
     with qtbot.waitSignal(dialog.connected, timeout=10_000) as signal:
         dialog.connect_button.click()
     account = context.library.get_account(signal.args[0])
@@ -62,7 +55,8 @@ def test_test_connection_shows_name_avatar_and_limits_then_connects(
     assert mastodon.token not in str(account)
 
 
-def test_wrong_token_and_missing_fields_are_explained(context: AppContext, qtbot: QtBot, mastodon: FakeMastodon) -> None:
+def test_wrong_token_and_missing_fields_are_explained(context: AppContext, qtbot: QtBot, mastodon: FakeMastodon,
+                                                      screenshot: Callable[[Any, str], Path]) -> None:
     context.library.add_client("Acme")
     dialog = ConnectAccountDialog(context.library, context.tasks)
     qtbot.addWidget(dialog)
@@ -72,7 +66,7 @@ def test_wrong_token_and_missing_fields_are_explained(context: AppContext, qtbot
     dialog.test_button.click()
     qtbot.waitUntil(lambda: "refused" in dialog.status.text(), timeout=10_000)
     assert "Create a new token" in dialog.status.text()
-    _shot(dialog, "connect-dialog-refused.png")
+    screenshot(dialog, "connect-dialog-refused.png")
     dialog.server.setText("")
     dialog.test_button.click()
     qtbot.waitUntil(lambda: "needs its server's address" in dialog.status.text(), timeout=10_000)
@@ -95,7 +89,7 @@ def test_fields_follow_the_network(context: AppContext, qtbot: QtBot) -> None:
 
 
 def test_panel_shows_states_and_its_buttons_act(
-    context: AppContext, qtbot: QtBot, mastodon: FakeMastodon
+    context: AppContext, qtbot: QtBot, mastodon: FakeMastodon, screenshot: Callable[[Any, str], Path]
 ) -> None:
     library = context.library
     telegram = FakeTelegram().start()
@@ -122,7 +116,7 @@ def test_panel_shows_states_and_its_buttons_act(
         assert states == {long_one: "failed-permanent", maybe: "uncertain", fine: "published"}
         row = next(i for i, item in enumerate(panel.items) if item.id == long_one)
         assert "Shorten it by 20 characters" in panel.table.item(row, 6).text()
-        _shot(panel, "publications-panel.png")
+        screenshot(panel, "publications-panel.png")
 
         panel.select(maybe)
         assert panel.mark_button.isEnabled() and panel.retry_button.text() == "Not posted: send again"
@@ -187,7 +181,9 @@ def test_reconnect_replaces_the_secret_and_clears_the_flag(
     assert secrets.load(updated.secret_ref) == mastodon.token
 
 
-def test_schedule_dialog_checks_first_then_schedules_in_the_users_zone(context: AppContext, qtbot: QtBot) -> None:
+def test_schedule_dialog_checks_first_then_schedules_in_the_users_zone(
+    context: AppContext, qtbot: QtBot, screenshot: Callable[[Any, str], Path]
+) -> None:
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
@@ -212,7 +208,7 @@ def test_schedule_dialog_checks_first_then_schedules_in_the_users_zone(context: 
     qtbot.waitUntil(lambda: dialog.schedule_button.text() == "Schedule anyway", timeout=10_000)
     assert "Shorten it by 10 characters" in dialog.problems.text() and "acme.bsky.social" in dialog.problems.text()
     assert library.schedules_of(draft.id) == []
-    _shot(dialog, "schedule-dialog-preflight.png")
+    screenshot(dialog, "schedule-dialog-preflight.png")
     dialog.accounts.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.schedule_button.text() == "Schedule"
     with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
