@@ -19,13 +19,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from studio import __version__
+from studio.commandline import library_dir
 from studio.errors import StudioError, UsageError
-
-if TYPE_CHECKING:
-    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -78,33 +75,6 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
     for name in wanted:
         importlib.import_module(name).register(subparsers, common)
     return parser
-
-
-def library_dir(args: argparse.Namespace) -> Path:
-    """The library folder the command works on: ``--library``, ``$STUDIO_LIBRARY`` or the default."""
-    from studio.paths import default_library_dir
-
-    chosen = getattr(args, "library", None)
-    return Path(chosen).expanduser() if chosen else default_library_dir()
-
-
-def open_library(args: argparse.Namespace, *, create: bool = False,
-                 hint: str = "Check --library or $STUDIO_LIBRARY.") -> Library:
-    """The library of ``--library``/``$STUDIO_LIBRARY``. Only a command that adds to a library may
-    start a new one (``create``): a typo in a path, in a cron line above all, must say so instead
-    of quietly working on a new, empty library."""
-    from studio.library import DATABASE_NAME, Library
-
-    folder = library_dir(args)
-    if not create and not (folder / DATABASE_NAME).is_file():
-        raise UsageError(f"There is no library in {folder}.", hint)
-    return Library.open(folder)
-
-
-def print_usage(parser: argparse.ArgumentParser) -> int:
-    """A command group called without its action: its help on stderr, exit status 2."""
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def modules_for(argv: Sequence[str]) -> tuple[str, ...] | None:

@@ -70,7 +70,7 @@ def _client(args: argparse.Namespace) -> tuple[Any, list[str], dict[str, int]]:
     library only then."""
     if not args.client:
         return None, [], {}
-    from studio.cli import open_library
+    from studio.commandline import open_library
 
     with open_library(args) as library:
         client = library.find_client(args.client)

@@ -56,7 +56,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def custom_presets(args: argparse.Namespace) -> list[Preset]:
     """The library's custom presets (valid ones; the others are named on stderr), if the library
     exists (commands never create one by looking)."""
-    from studio.cli import library_dir, open_library
+    from studio.commandline import library_dir, open_library
     from studio.imaging.presets import usable_custom
     from studio.library import DATABASE_NAME
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studio.cli import library_dir, open_library, print_usage
+from studio.commandline import library_dir, open_library, print_usage
 from studio.errors import UsageError
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ import sys
 import threading
 from typing import Any
 
-from studio.cli import open_library, print_usage
+from studio.commandline import open_library, print_usage
 from studio.errors import UsageError
 from studio.model import NETWORKS
 
