@@ -14,9 +14,9 @@ import time
 from typing import Any
 
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     OutcomeError,
     PartCallback,
@@ -46,7 +46,7 @@ class MastodonPublisher:
     network = "mastodon"
     idempotent = True
 
-    def __init__(self, account: Account, timeout: float = TIMEOUT) -> None:
+    def __init__(self, account: Credentials, timeout: float = TIMEOUT) -> None:
         import requests
         from mastodon import Mastodon
 

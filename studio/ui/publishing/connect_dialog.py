@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import StudioError
 from studio.publishing import accounts
-from studio.publishing.base import Account, AccountInfo
+from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
 
@@ -45,7 +45,7 @@ FIELDS: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 
-def _test(account: Account) -> tuple[AccountInfo, bytes | None]:
+def _test(account: Credentials) -> tuple[AccountInfo, bytes | None]:
     """On a pool thread: check the credentials and fetch the avatar (plain data back)."""
     info = accounts.test_connection(account)
     return info, accounts.fetch_avatar(info.avatar_url) if info.avatar_url else None
@@ -67,7 +67,7 @@ class ConnectAccountDialog(QDialog):
         self.tasks = tasks
         self.account_id = account_id
         self.info: AccountInfo | None = None
-        self.tested_with: Account | None = None
+        self.tested_with: Credentials | None = None
         self.setWindowTitle("Connect account")
         self.setMinimumWidth(520)
 
@@ -196,14 +196,14 @@ class ConnectAccountDialog(QDialog):
         self.tested_with = None
         self.avatar.setVisible(False)
 
-    def account(self) -> Account:
+    def account(self) -> Credentials:
         settings: dict[str, Any] = {}
         if self.network_key() == "telegram":
             settings["chat_id"] = self.chat_id.text().strip()
         if self.network_key() in ("webhook", "folder") and self.variant.currentData():
             settings["variant"] = str(self.variant.currentData())
         secret = self.secret.text().strip() if FIELDS[self.network_key()][4] else ""
-        return Account(self.network_key(), self.server.text().strip(), self.handle.text().strip(), secret, settings)
+        return Credentials(self.network_key(), self.server.text().strip(), self.handle.text().strip(), secret, settings)
 
     # ---- actions ---------------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class ConnectAccountDialog(QDialog):
         self._busy(True, "Testing the connection…")
         self.tasks.run(_test, account, on_done=lambda answer: self._tested(account, answer), on_error=self._failed)
 
-    def _tested(self, account: Account, answer: tuple[AccountInfo, bytes | None]) -> None:
+    def _tested(self, account: Credentials, answer: tuple[AccountInfo, bytes | None]) -> None:
         info, avatar = answer
         self.info, self.tested_with = info, account
         self._busy(False)
@@ -272,14 +272,14 @@ class ConnectAccountDialog(QDialog):
         self.accept()
 
 
-def _connect(library: Any, client_id: int, account: Account, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
+def _connect(library: Any, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
     """On the writes pool: test (unless just tested), then store the secret and the account."""
     if info is None:
         info = accounts.test_connection(account)
     return int(accounts.connect(library, client_id, account, info, slots).id)
 
 
-def _reconnect(library: Any, account_id: int, account: Account, info: AccountInfo | None) -> int:
+def _reconnect(library: Any, account_id: int, account: Credentials, info: AccountInfo | None) -> int:
     """On the writes pool: test the new secret, then replace the old one and clear the flag."""
     if info is None:
         info = accounts.test_connection(account)

@@ -61,9 +61,9 @@ class PublishingService(QObject):
     def owner(self) -> str:
         """This app's name on the leases it takes (host, process, random part)."""
         if not self._owner:
-            from studio.publishing.queue import runner_name
+            from studio.publishing.queue import lease_owner
 
-            self._owner = runner_name()
+            self._owner = lease_owner()
         return self._owner
 
     def _make_runner(self, library: Any) -> Runner:
