@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio import secrets
 from studio.errors import UsageError
 from studio.publishing.base import AccountInfo, Credentials, session_ref
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Account
 
 NEEDS = {
     "mastodon": ("server_url",),
@@ -64,13 +68,13 @@ def settings_from(info: AccountInfo, settings: Mapping[str, Any]) -> dict[str, A
 
 
 def connect(
-    library: Any,
+    library: Library,
     client_id: int,
     account: Credentials,
     info: AccountInfo | None = None,
     slots: Iterable[Mapping[str, Any]] = (),
-) -> Any:
-    """Store the secret in the keyring and the account in the library; returns the library's :class:`studio.model.Account`."""
+) -> Account:
+    """Store the secret in the keyring and the account in the library; returns the library's account."""
     check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
     settings = settings_from(info, account.settings) if info else dict(account.settings)
     handle = (info.handle if info and info.handle else account.handle) or account.server_url or account.network
@@ -88,7 +92,7 @@ def connect(
         raise
 
 
-def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | None = None) -> Any:
+def reconnect(library: Library, account_id: int, secret: str, info: AccountInfo | None = None) -> Account:
     """Replace an account's secret (a new token after a revoked one) and clear its "reconnect" flag."""
     current = library.get_account(account_id)
     ref = current.secret_ref or secrets.new_ref(current.network)
@@ -99,7 +103,7 @@ def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | No
     return library.update_account(replace(current, secret_ref=ref, settings=settings))
 
 
-def remove(library: Any, account_id: int) -> Any:
+def remove(library: Library, account_id: int) -> Account:
     """Remove the account (archived when posts were scheduled on it) and its keyring secret."""
     current = library.get_account(account_id)
     library.remove_account(account_id)
@@ -109,7 +113,7 @@ def remove(library: Any, account_id: int) -> Any:
     return current
 
 
-def credentials_for(row: Any) -> Credentials:
+def credentials_for(row: Account) -> Credentials:
     """A publisher's :class:`Credentials` for a library account, with its secret from the keyring."""
     secret = secrets.load(row.secret_ref) if row.secret_ref else ""
     return Credentials(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref)

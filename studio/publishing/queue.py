@@ -27,12 +27,15 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import StudioError
 from studio.library.times import parse_iso
 from studio.publishing.base import Outcome, Permanent, Published, RetryLater, Sent, Uncertain
 from studio.publishing.record_keys import key_fits, new_key
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +146,7 @@ class Queue:
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         owner: str | None = None,
         *,
         lease_seconds: float = LEASE_SECONDS,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import in_words
 from studio.library.times import parse_iso
@@ -35,6 +35,9 @@ from studio.publishing.base import (
 )
 from studio.publishing.publishers import make_publisher
 from studio.publishing.queue import Job, Queue
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +91,7 @@ class Runner:
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         queue: Queue | None = None,
         *,
         publisher_for: Callable[[Credentials], Publisher] = make_publisher,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 
 class Workspace(QWidget):
-    """A page of the main window, switched to from the side bar or with Ctrl+1..3.
+    """A page of the main window, switched to from the side bar or with Ctrl+1, Ctrl+2, ... (one per
+    page, in the side bar's order).
 
     Signals: ``state_changed(str)`` with a short line for the status bar (empty to clear it).
 

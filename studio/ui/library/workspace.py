@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -31,6 +31,9 @@ from studio.ui.library.filters import FilterBar
 from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from studio.library import DraftFilter
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +164,7 @@ class LibraryWorkspace(Workspace):
 
         self.tasks.run(load, on_done=done, on_error=lambda error: log.warning("Filter lists: %s", error))
 
-    def _filter_changed(self, flt: Any) -> None:
+    def _filter_changed(self, flt: DraftFilter) -> None:
         if self._loaded:
             self.model.set_filter(flt)
         else:

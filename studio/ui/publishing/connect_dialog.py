@@ -3,7 +3,7 @@ account's name, avatar and the server's limits), then connect. The secret goes t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -26,6 +26,10 @@ from studio.publishing import accounts
 from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Account
 
 NETWORKS = (
     ("mastodon", "Mastodon"),
@@ -60,7 +64,7 @@ class ConnectAccountDialog(QDialog):
 
     connected = Signal(int)
 
-    def __init__(self, library: Any, tasks: Tasks, client_id: int | None = None, parent: QWidget | None = None,
+    def __init__(self, library: Library, tasks: Tasks, client_id: int | None = None, parent: QWidget | None = None,
                  account_id: int | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -145,7 +149,7 @@ class ConnectAccountDialog(QDialog):
         if account_id is not None:
             self._prefill(library.get_account(account_id))
 
-    def _prefill(self, existing: Any) -> None:
+    def _prefill(self, existing: Account) -> None:
         """Reconnecting: everything but the secret is known and stays as it is."""
         self.setWindowTitle(f"Reconnect {existing.handle}")
         self.connect_button.setText("Reconnect")
@@ -272,14 +276,14 @@ class ConnectAccountDialog(QDialog):
         self.accept()
 
 
-def _connect(library: Any, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
+def _connect(library: Library, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
     """On the writes pool: test (unless just tested), then store the secret and the account."""
     if info is None:
         info = accounts.test_connection(account)
     return int(accounts.connect(library, client_id, account, info, slots).id)
 
 
-def _reconnect(library: Any, account_id: int, account: Credentials, info: AccountInfo | None) -> int:
+def _reconnect(library: Library, account_id: int, account: Credentials, info: AccountInfo | None) -> int:
     """On the writes pool: test the new secret, then replace the old one and clear the flag."""
     if info is None:
         info = accounts.test_connection(account)
