@@ -20,6 +20,7 @@ from studio.editors.post.editor import PostEditor
 from studio.editors.post.marks import Mark
 from studio.model import BrandRules
 from studio.text import count
+from studio.wording import counted
 
 
 class ThreadEditor(QWidget):
@@ -73,7 +74,7 @@ class ThreadEditor(QWidget):
 
     def set_parts(self, network_id: str, title: str, parts: Sequence[str], limit: int | None = None) -> None:
         self.network, self.limit = network_id, limit
-        self.title.setText(f"{title} thread · {len(parts)} parts")
+        self.title.setText(f"{title} thread · {counted(len(parts), 'part')}")
         holder = QWidget()
         column = QVBoxLayout(holder)
         self.editors, self.counters = [], []

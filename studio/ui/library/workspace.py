@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError, in_words
+from studio.library import ImportReport, import_summary
 from studio.model import STATUS_LABELS, STATUSES
 from studio.ui.context import AppContext
 from studio.ui.library.calendar import CalendarView
@@ -31,6 +32,7 @@ from studio.ui.library.filters import FilterBar
 from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.workspace import Workspace
+from studio.wording import counted
 
 if TYPE_CHECKING:
     from studio.library import DraftFilter
@@ -197,7 +199,7 @@ class LibraryWorkspace(Workspace):
 
     @staticmethod
     def _count_text(total: int) -> str:
-        return "1 draft" if total == 1 else f"{total:,} drafts"
+        return counted(total, "draft")
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Networks, tags and the schedule do not sort: put the arrow back where the order comes from."""
@@ -323,13 +325,8 @@ class LibraryWorkspace(Workspace):
                 return
         chosen = Path(path)
 
-        def done(outcome: dict[str, Any]) -> None:
-            said = f"Imported {outcome['drafts']:,} drafts from {chosen.name}."
-            if outcome.get("clients_created"):
-                said += f" New clients: {', '.join(outcome['clients_created'])}."
-            if outcome.get("without_account"):
-                said += f" {outcome['without_account']} scheduled posts wait for an account to be chosen."
-            self.context.messages.info(said)
+        def done(report: ImportReport) -> None:
+            self.context.messages.info(" ".join(import_summary(report, chosen.name)))
 
         self.tasks.run(self.library.import_file, chosen, on_done=done, on_error=self._error, pool="writes")
 

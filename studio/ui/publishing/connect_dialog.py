@@ -26,6 +26,7 @@ from studio.publishing import accounts
 from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
+from studio.wording import counted
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -233,9 +234,9 @@ class ConnectAccountDialog(QDialog):
         name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
         limits = []
         if "max_characters" in info.limits:
-            limits.append(f"{info.limits['max_characters']} characters")
+            limits.append(counted(int(info.limits["max_characters"]), "character"))
         if "max_media_attachments" in info.limits:
-            limits.append(f"{info.limits['max_media_attachments']} images")
+            limits.append(counted(int(info.limits["max_media_attachments"]), "image"))
         self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
         image = QImage.fromData(avatar) if avatar else QImage()
         self.avatar.setVisible(not image.isNull())

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.errors import in_words
 from studio.ui.context import AppContext
+from studio.wording import counted
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,8 +34,8 @@ def status_text(waiting: int, offline: bool = False) -> str:
     """The status bar's line: empty when nothing waits."""
     if waiting <= 0:
         return ""
-    posts = "post" if waiting == 1 else "posts"
-    return f"{waiting} {posts} waiting for the network" if offline else f"{waiting} {posts} waiting to be sent"
+    posts = counted(waiting, "post")
+    return f"{posts} waiting for the network" if offline else f"{posts} waiting to be sent"
 
 
 class PublishingService(QObject):
