@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.editors.post.counters import counter_text, counter_tooltip
+from studio.editors.post.counters import ERROR, counter_text, counter_tooltip
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.marks import Mark
 from studio.model import BrandRules
@@ -126,7 +126,7 @@ class ThreadEditor(QWidget):
         result = count(editor.text(), self.network, limit=self.limit)
         counter.setText(counter_text(result))
         counter.setToolTip(counter_tooltip(result))
-        counter.setStyleSheet("" if result.ok else "color: #c62828; font-weight: 600;")
+        counter.setStyleSheet("" if result.ok else f"color: {ERROR}; font-weight: 600;")
         editor.set_over_from(result.over_from)
 
     def _emit_parts(self) -> None:

@@ -33,6 +33,7 @@ from studio.errors import in_words
 from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
+from studio.ui.theme import ERROR_STYLE
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -146,7 +147,7 @@ class ClientManagerDialog(QDialog):
         form.addRow("", self.archived)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.save_button = QPushButton("Save client")
         self.save_button.setDefault(True)

@@ -26,6 +26,7 @@ from studio.publishing import accounts
 from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
+from studio.ui.theme import ERROR_STYLE
 from studio.wording import counted
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ class ConnectAccountDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: palette(highlight);" if not error else "color: #b3261e;")
+        self.status.setStyleSheet("color: palette(highlight);" if not error else ERROR_STYLE)
 
     def test_connection(self) -> None:
         account = self.account()
