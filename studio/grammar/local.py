@@ -110,8 +110,11 @@ def parse_java_version(output: str) -> int:
 
 
 def jar_search_dirs() -> list[Path]:
-    """Where :func:`find_jar` looks, in order."""
-    from studio.paths import languagetool_dir
+    """Where :func:`find_jar` looks, in order: ``$LTP_JAR_DIR_PATH`` or Studio's data folder, the
+    versions language-tool-python (or Settings → Grammar) downloaded, newest first, and last the
+    checkout's ``.cache/languagetool`` that ``make run`` fetched, so ``.venv/bin/studio check`` finds
+    it too without the variable ``make run`` sets."""
+    from studio.paths import checkout_cache_dir, languagetool_dir
 
     dirs = [languagetool_dir()]
     downloads = _ltp_download_dir()
@@ -122,6 +125,9 @@ def jar_search_dirs() -> list[Path]:
             reverse=True,
         )
         dirs.extend(versions)
+    cache = checkout_cache_dir()
+    if cache is not None and (cache / "languagetool").is_dir():
+        dirs.append(cache / "languagetool")
     return dirs
 
 
