@@ -1,4 +1,4 @@
-"""What the main window knows of a workspace (Write, Images, Library)."""
+"""What the main window knows of a workspace (Write, Images, Library, Publishing)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class Workspace(QWidget):
 
     Signals: ``state_changed(str)`` with a short line for the status bar (empty to clear it).
 
-    Subclasses set ``key`` ("write", "images", "library"), ``title`` and ``icon_name`` (a file under
+    Subclasses set ``key`` ("write", "images", "library", "publishing"), ``title`` and ``icon_name`` (a file under
     ``resources/icons/``), and override the hooks they need.
     """
 
