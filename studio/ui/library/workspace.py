@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -36,6 +36,7 @@ from studio.wording import counted
 
 if TYPE_CHECKING:
     from studio.library import DraftFilter
+    from studio.model import Client
 
 log = logging.getLogger(__name__)
 
@@ -156,10 +157,10 @@ class LibraryWorkspace(Workspace):
 
     def reload_lists(self) -> None:
         """Refresh the client and tag boxes of the filter bar."""
-        def load() -> tuple[Any, list[str]]:
+        def load() -> tuple[list[Client], list[str]]:
             return self.library.list_clients(), self.library.list_tags()
 
-        def done(result: tuple[Any, list[str]]) -> None:
+        def done(result: tuple[list[Client], list[str]]) -> None:
             clients, tags = result
             self.filters.set_clients(clients)
             self.filters.set_tags(tags)

@@ -4,7 +4,6 @@ and the buttons to retry, cancel, or mark an uncertain post as published."""
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -160,7 +159,7 @@ class PublicationsWorkspace(Workspace):
     def activated(self) -> None:
         self.reload()
 
-    def _library_changed(self, kind: str, _id: Any) -> None:
+    def _library_changed(self, kind: str, _id: int | None) -> None:
         if kind in ("publication", "schedule", "draft", "account", "library"):
             self.reload_timer.start()
 

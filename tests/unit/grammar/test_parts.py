@@ -90,7 +90,6 @@ def test_missing_jars_say_where_they_were_looked_for(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path / "nothing-here"))
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-downloads"))
-    monkeypatch.setattr("studio.paths.checkout_cache_dir", lambda: None)  # as installed, not in a checkout
     with pytest.raises(LanguageToolMissing) as caught:
         find_jar()
     assert "not installed" in caught.value.message
@@ -218,18 +217,26 @@ def test_a_starved_server_is_not_restarted_but_a_hung_one_is(working: bool) -> N
 
 def test_the_checkout_cache_that_make_run_fetched_is_found_last(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """After ``make run``, ``.venv/bin/studio check`` (no LTP_JAR_DIR_PATH) finds .cache/languagetool."""
+    """After ``make run``, ``.venv/bin/studio check`` (no LTP_JAR_DIR_PATH) finds .cache/languagetool;
+    Studio's own folder comes first, and a variable that is set is never second-guessed."""
     cache = tmp_path / "checkout" / ".cache"
     (cache / "languagetool").mkdir(parents=True)
     (cache / "languagetool" / "languagetool-server.jar").write_bytes(b"PK")
     monkeypatch.setattr("studio.paths.checkout_cache_dir", lambda: cache)
-    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path / "nothing-here"))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-downloads"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # Studio's own folder, empty
     assert find_jar() == cache / "languagetool" / "languagetool-server.jar"
-    own = tmp_path / "nothing-here"
-    own.mkdir()
+    from studio.paths import languagetool_dir
+
+    own = languagetool_dir()
+    assert own.is_relative_to(tmp_path)
+    own.mkdir(parents=True)
     (own / "languagetool-server.jar").write_bytes(b"PK")
-    assert find_jar() == own / "languagetool-server.jar"  # the user's own choice comes first
+    assert find_jar() == own / "languagetool-server.jar"  # Studio's own folder comes first
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path / "nothing-here"))
+    with pytest.raises(LanguageToolMissing):
+        find_jar()
 
 
 def test_a_process_started_without_the_variable_finds_the_checkout_cache(tmp_path: Path) -> None:
