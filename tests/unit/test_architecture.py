@@ -141,7 +141,7 @@ def arrows(sources: Mapping[str, tuple[str, bool]]) -> list[Arrow]:
                 visit(child, lazy, typing)
 
         visit(ast.parse(text, filename=module), False, False)
-    return found
+    return list(dict.fromkeys(found))  # `from x import a, b` is one arrow, not two
 
 
 def command_arrows(sources: Mapping[str, tuple[str, bool]]) -> list[Arrow]:
