@@ -34,6 +34,7 @@ until the day someone moves it to the top of the file.
 from __future__ import annotations
 
 import ast
+import functools
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -101,6 +102,11 @@ def _resolve(name: str, known: Iterable[str]) -> str | None:
     return name or None
 
 
+@functools.cache
+def _parsed(text: str) -> ast.Module:
+    return ast.parse(text)
+
+
 def arrows(sources: Mapping[str, tuple[str, bool]]) -> list[Arrow]:
     """Every import between the modules of ``sources``, resolved to the module it reaches:
     ``from studio.library import schema`` reaches ``studio.library.schema``, ``from studio.library
@@ -140,7 +146,7 @@ def arrows(sources: Mapping[str, tuple[str, bool]]) -> list[Arrow]:
                         found.append(Arrow(module, resolved, line, lazy, typing))
                 visit(child, lazy, typing)
 
-        visit(ast.parse(text, filename=module), False, False)
+        visit(_parsed(text), False, False)
     return list(dict.fromkeys(found))  # `from x import a, b` is one arrow, not two
 
 
