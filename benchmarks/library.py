@@ -98,7 +98,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from studio.library import Library
 from studio.settings import Settings
-from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.context import AppContext
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.messages import Messages
 from studio.ui.tasks import Tasks
 from studio.ui.library import LibraryWorkspace

@@ -35,7 +35,7 @@ from servers.library import add_account, open_library  # noqa: E402
 from servers.mastodon import FakeMastodon  # noqa: E402
 from servers.telegram import FakeTelegram  # noqa: E402
 
-from studio.publishing.base import Account, Part, Post  # noqa: E402
+from studio.publishing.base import Credentials, Part, Post  # noqa: E402
 from studio.publishing.mastodon import MastodonPublisher  # noqa: E402
 from studio.publishing.queue import Queue  # noqa: E402
 from studio.publishing.runner import Runner  # noqa: E402
@@ -86,8 +86,8 @@ def measure(name: str, server: FakeServer, account_args: tuple, count: int, text
     account_id = add_account(library, *account_args)
     fill(library, account_id, count, name)
     _, url, handle, secret, settings = (*account_args, {})[:5]
-    factory = (lambda: MastodonPublisher(Account("mastodon", url, handle, secret))) if name == "mastodon" else (
-        lambda: TelegramPublisher(Account("telegram", url, handle, secret, settings)))
+    factory = (lambda: MastodonPublisher(Credentials("mastodon", url, handle, secret))) if name == "mastodon" else (
+        lambda: TelegramPublisher(Credentials("telegram", url, handle, secret, settings)))
     base = baseline(factory, min(200, count))
     server_before = timer.total
     process = psutil.Process()
@@ -129,7 +129,8 @@ def measure_bluesky(count: int) -> None:
     cannot be taken apart; the baseline (the publisher alone) includes it, the difference is ours."""
     from servers.pds import PDS, available
 
-    from studio.publishing.bluesky import BlueskyPublisher, new_tid
+    from studio.publishing.bluesky import BlueskyPublisher
+    from studio.publishing.record_keys import new_tid
 
     reason = available()
     if reason:
@@ -142,7 +143,7 @@ def measure_bluesky(count: int) -> None:
         library = open_library(folder)
         account_id = add_account(library, "bluesky", pds.url, handle, password)
         fill(library, account_id, count, "bluesky")
-        publisher = BlueskyPublisher(Account("bluesky", pds.url, handle, password))
+        publisher = BlueskyPublisher(Credentials("bluesky", pds.url, handle, password))
         base: list[float] = []
 
         def run_baseline(n: int) -> None:

@@ -7,6 +7,7 @@ never touch the user's real data by accident.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -37,6 +38,15 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     """Rotating log files: ``$STUDIO_LOG_DIR`` or the user's log directory."""
     return _from_env("STUDIO_LOG_DIR") or Path(platformdirs.user_log_dir(APP_NAME, False))
+
+
+def checkout_cache_dir() -> Path | None:
+    """``.cache/`` of the source checkout Studio runs from (``make run``, an editable install), where
+    the set-up fetches LanguageTool; ``None`` for an installed package or the bundle."""
+    if getattr(sys, "frozen", False):
+        return None
+    root = Path(__file__).resolve().parent.parent
+    return root / ".cache" if (root / "pyproject.toml").is_file() else None
 
 
 def languagetool_dir() -> Path:

@@ -110,8 +110,12 @@ def parse_java_version(output: str) -> int:
 
 
 def jar_search_dirs() -> list[Path]:
-    """Where :func:`find_jar` looks, in order."""
-    from studio.paths import languagetool_dir
+    """Where :func:`find_jar` looks, in order: ``$LTP_JAR_DIR_PATH`` or Studio's data folder, the
+    versions language-tool-python (or Settings → Grammar) downloaded, newest first, and last, when
+    ``$LTP_JAR_DIR_PATH`` is not set, the checkout's ``.cache/languagetool`` that ``make run``
+    fetched: ``.venv/bin/studio check`` finds it without the variable ``make run`` sets for the app,
+    and a variable someone did set is never second-guessed."""
+    from studio.paths import checkout_cache_dir, languagetool_dir
 
     dirs = [languagetool_dir()]
     downloads = _ltp_download_dir()
@@ -122,6 +126,9 @@ def jar_search_dirs() -> list[Path]:
             reverse=True,
         )
         dirs.extend(versions)
+    cache = checkout_cache_dir()
+    if cache is not None and (cache / "languagetool").is_dir() and not os.environ.get("LTP_JAR_DIR_PATH", "").strip():
+        dirs.append(cache / "languagetool")
     return dirs
 
 

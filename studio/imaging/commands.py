@@ -126,9 +126,11 @@ def parse_colour(text: str) -> tuple[int, int, int]:
 
 def run_export(args: argparse.Namespace) -> int:
     from studio.imaging import export, presets
-    from studio.imaging.loading import load
+    from studio.imaging.loading import load, probe
 
     chosen = presets.resolve(args.preset, custom_presets(args))
+    for notice in probe(args.image).notices:  # a .jpg that holds a PNG, say: opened, and said
+        print(f"studio: {notice}", file=sys.stderr)
     source: Any = args.image
     focal = None
     if args.focal and args.focal.strip().lower() == "auto":

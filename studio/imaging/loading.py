@@ -3,7 +3,8 @@
 What a photo from the wild needs before it can be cropped: the EXIF orientation applied; the colour
 profile converted to sRGB; CMYK, 16-bit, palette, grey and alpha images brought to RGB or RGBA (16-bit
 scaled to 8-bit, not clipped); the first frame of an animation; and refusals, in one line, for empty,
-truncated, mislabelled, non-image files and decompression bombs. A caller that needs fewer pixels
+truncated, non-image files, decompression bombs and anything else Pillow refuses. A file is opened by
+what it holds, not by its name: a PNG named ``.jpg`` opens as the PNG it is, with a notice saying so. A caller that needs fewer pixels
 says so with ``max_side`` and the file is decoded smaller (JPEG DCT scaling, ``Image.reduce``), so a
 huge photo never sits in memory at full size when it does not have to.
 """
@@ -36,6 +37,12 @@ Source = str | Path | bytes
 MAX_PIXELS = 2 * 89_478_485
 # We check the pixel count ourselves (with a readable message), so Pillow's warning is noise.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+# Pillow warns (on stderr, through the warnings module) about odd metadata it reads past: "Corrupt
+# EXIF data", "Metadata Warning, tag 282 had too many entries", truncated ICC chunks. The image is
+# either read, or refused with a one-line ImageError; the user gets no warning text either way. A
+# process-wide filter, not catch_warnings(): images load on worker threads, and catch_warnings swaps
+# the process's filters without a lock.
+warnings.filterwarnings("ignore", module=r"PIL(\.|$)")
 
 EXIF_ORIENTATION = 0x0112
 EXIF_ARTIST = 0x013B
@@ -71,6 +78,11 @@ _SUFFIX_FOR = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEB
                "TIFF": ".tif", "BMP": ".bmp", "AVIF": ".avif", "HEIF": ".heic"}
 # Errors Pillow raises for damaged data, besides OSError ("image file is truncated").
 _DAMAGE = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
+# And for files it reads only in part, or whose structure it does not expect: Pillow's own test
+# images raise these for DDS formats it has not implemented (NotImplementedError), PSD files with
+# broken layers and TIFFs without dimensions (TypeError, KeyError, AttributeError). Any of them is a
+# refusal of the file, said in one line, never "unexpected error" with a traceback.
+_REFUSED = (*_DAMAGE, RuntimeError, TypeError, LookupError, AttributeError, ArithmeticError, AssertionError)
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,7 @@ class Probe:
     orientation: int
     frames: int
     mode: str
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,8 +151,9 @@ def _describe(source: Source) -> str:
     return "The image" if isinstance(source, bytes) else Path(source).name
 
 
-def _open(source: Source) -> tuple[Image.Image, str]:
-    """Open ``source`` and check what can be checked before decoding."""
+def _open(source: Source, notices: list[str]) -> tuple[Image.Image, str]:
+    """Open ``source`` and check what can be checked before decoding; what the user should know
+    (a file whose name says another format) goes to ``notices``."""
     _register_plugins()
     name = _describe(source)
     if isinstance(source, bytes):
@@ -172,17 +186,24 @@ def _open(source: Source) -> tuple[Image.Image, str]:
         raise ImageError(f"{name} cannot be read: permission denied.") from error
     except _DAMAGE as error:
         raise ImageError(f"{name} is damaged: {_reason(error)}.") from error
+    except MemoryError as error:
+        raise ImageError(f"{name} is too large for the memory available.") from error
+    except _REFUSED as error:
+        raise _refused(name, error) from error
     fmt = image.format or "unknown"
     if not isinstance(source, bytes):
         expected = _EXTENSIONS.get(Path(source).suffix.lower())
         if expected is not None and fmt not in expected:
-            image.close()
+            # Every image program opens it by what it holds, and so does Studio; the name is wrong,
+            # not the file, and only the user can rename it.
             right = _SUFFIX_FOR.get(fmt, "")
-            raise ImageError(
-                f"{name} is named {Path(source).suffix} but holds a {fmt} image.",
-                f"Rename it to {Path(source).stem}{right} and open it again." if right else "",
-            )
-    width, height = image.size
+            notices.append(f"{name} is really a {fmt} image, not {_kind(Path(source).suffix)}: Studio opened it as "
+                           f"{fmt}" + (f" (its right name would be {Path(source).stem}{right})." if right else "."))
+    try:
+        width, height = image.size
+    except _REFUSED as error:
+        image.close()
+        raise _refused(name, error) from error
     if width < 1 or height < 1:
         image.close()
         raise ImageError(f"{name} has no pixels ({width} x {height}).")
@@ -194,6 +215,18 @@ def _open(source: Source) -> tuple[Image.Image, str]:
             "It may be a decompression bomb; if it is a real photo, scale it down first.",
         )
     return image, name
+
+
+def _kind(suffix: str) -> str:
+    """What a file's extension promises, in words: ".jpg" -> "a JPEG"."""
+    formats = _EXTENSIONS.get(suffix.lower(), ())
+    return f"a {formats[0]}" if formats else f"a {suffix} file"
+
+
+def _refused(name: str, error: BaseException) -> ImageError:
+    """Pillow could not make sense of the file: one line that says so, with Pillow's reason."""
+    return ImageError(f"{name} is damaged or in a form Studio cannot read ({_reason(error)}).",
+                      "Open it in an image editor and save it again as JPEG or PNG.")
 
 
 def _bomb(name: str, error: Image.DecompressionBombError) -> ImageError:
@@ -220,14 +253,19 @@ def _orientation(image: Image.Image) -> int:
 
 def probe(source: Source) -> Probe:
     """Format, shown size, orientation and frame count of ``source``, without decoding its pixels."""
-    image, name = _open(source)
+    notices: list[str] = []
+    image, name = _open(source, notices)
     with image:
-        orientation = _orientation(image)
-        width, height = image.size
+        try:
+            orientation = _orientation(image)
+            width, height = image.size
+            frames = int(getattr(image, "n_frames", 1) or 1)
+        except _REFUSED as error:
+            raise _refused(name, error) from error
         if orientation >= 5:
             width, height = height, width
-        return Probe(name, image.format or "unknown", width, height, orientation,
-                     int(getattr(image, "n_frames", 1) or 1), image.mode)
+        return Probe(name, image.format or "unknown", width, height, orientation, frames, image.mode,
+                     tuple(notices))
 
 
 def load(source: Source, *, max_side: int | None = None) -> Loaded:
@@ -238,12 +276,15 @@ def load(source: Source, *, max_side: int | None = None) -> Loaded:
     between ``max_side`` and twice that, or the full size if it is smaller), never resampled twice.
     Raises :class:`ImageError` with a one-line reason for anything that is not a usable image.
     """
-    image, name = _open(source)
     notices: list[str] = []
+    image, name = _open(source, notices)
     with image:
-        orientation = _orientation(image)
-        copyright_fields = _copyright(image)
-        frames = int(getattr(image, "n_frames", 1) or 1)
+        try:
+            orientation = _orientation(image)
+            copyright_fields = _copyright(image)
+            frames = int(getattr(image, "n_frames", 1) or 1)
+        except _REFUSED as error:
+            raise _refused(name, error) from error
         # A camera's MPO holds the photo plus a preview or depth map, not an animation.
         if frames > 1 and image.format != "MPO":
             notices.append(f"{name} is animated ({frames} frames): Studio uses its first frame.")
@@ -267,6 +308,8 @@ def load(source: Source, *, max_side: int | None = None) -> Loaded:
             raise ImageError(f"{name} is too large for the memory available.") from error
         except _DAMAGE as error:
             raise ImageError(f"{name} is truncated or damaged: {_reason(error)}.") from error
+        except _REFUSED as error:
+            raise _refused(name, error) from error
     transpose = _TRANSPOSE.get(orientation)
     if transpose is not None:
         pixels = pixels.transpose(transpose)

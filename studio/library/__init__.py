@@ -27,6 +27,7 @@ from studio.library.store import (
     NotFound,
     StatusError,
 )
+from studio.wording import counted, plural
 
 __all__ = [
     "DATABASE_NAME",
@@ -39,6 +40,7 @@ __all__ = [
     "NotFound",
     "RowError",
     "StatusError",
+    "import_summary",
     "list_backups",
     "restore_file",
 ]
@@ -65,9 +67,9 @@ class Library(
         library._open_file()
         return library
 
-    def import_file(self, path: Path) -> dict[str, object]:
+    def import_file(self, path: Path) -> ImportReport:
         """Import a CSV file or a JSON export, told apart by the extension or, without one of
-        those, by the first character; returns ``{"drafts": n, ...}`` (a CSV import also says
+        those, by the first character; the report says how many drafts came in (a CSV import also
         which clients it created and how many scheduled posts wait for an account)."""
         kind = path.suffix.lower()
         if kind not in {".csv", ".json"}:
@@ -75,11 +77,22 @@ class Library(
                 head = handle.read(200).lstrip()
             kind = ".json" if head[:1] in {"{", "["} else ".csv"
         if kind == ".json":
-            return {"drafts": self.import_json(path)}
-        return self.import_csv(path).to_json()
+            return ImportReport(drafts=self.import_json(path), clients_created=(), schedules=0, without_account=0)
+        return self.import_csv(path)
 
     def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def import_summary(report: ImportReport, source: str) -> list[str]:
+    """What an import did, in sentences: the same words in ``studio drafts import`` and the app."""
+    said = [f"Imported {counted(report.drafts, 'draft')} from {source}."]
+    if report.clients_created:
+        said.append(f"New {plural(len(report.clients_created), 'client')}: {', '.join(report.clients_created)}.")
+    if report.without_account:
+        waits = plural(report.without_account, "waits", "wait")
+        said.append(f"{counted(report.without_account, 'scheduled post')} {waits} for an account to be chosen.")
+    return said

@@ -13,25 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from studio.library import schema
+from studio.library.backup_files import backup_name, backup_time, list_backups
 from studio.library.store import DATABASE_NAME, LibraryCorrupt, LibraryError, Store
-
-PREFIX = "library-"
-
-
-def list_backups(folder: Path) -> list[Path]:
-    """The backups of the library in ``folder``, newest first."""
-    directory = folder / "backups"
-    if not directory.is_dir():
-        return []
-    return sorted(directory.glob(f"{PREFIX}*.sqlite3"), key=lambda p: p.name, reverse=True)
-
-
-def backup_time(path: Path) -> datetime | None:
-    """When a backup was made, from its name (local time)."""
-    try:
-        return datetime.strptime(path.name[len(PREFIX) : len(PREFIX) + 15], "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
 
 
 def check_backup(path: Path) -> None:
@@ -50,11 +33,6 @@ def check_backup(path: Path) -> None:
         raise LibraryError(f"The backup {path.name} is damaged or is not a Studio library.", "Choose another backup.")
     if version > len(schema.MIGRATIONS):
         raise LibraryError(f"The backup {path.name} was made by a newer Studio.", "Update Studio to restore it.")
-
-
-def _name(reason: str = "") -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return f"{PREFIX}{stamp}{'-' + reason if reason else ''}.sqlite3"
 
 
 def set_aside(folder: Path) -> Path:
@@ -86,7 +64,7 @@ class BackupsMixin(Store):
     def backup_now(self, reason: str = "") -> Path:
         """Copy the library, consistently, into ``backups/``; returns the copy's path."""
         self.backups_dir.mkdir(parents=True, exist_ok=True)
-        target = self.backups_dir / _name(reason)
+        target = self.backups_dir / backup_name(reason)
         counter = 1
         while target.exists():
             target = target.with_name(f"{target.stem}-{counter}.sqlite3")

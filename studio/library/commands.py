@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from studio.commandline import library_dir, open_library, print_usage
 from studio.errors import UsageError
+from studio.wording import counted
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -106,15 +107,13 @@ def _import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file.")
     with _open(args, create=True) as library:
-        outcome = library.import_file(path)
+        report = library.import_file(path)
     if args.json:
-        print(json.dumps(outcome))
+        print(json.dumps(report.to_json()))
     else:
-        created = outcome.get("clients_created") or []
-        extra = f"; new clients: {', '.join(map(str, created))}" if created else ""  # type: ignore[call-overload]
-        print(f"Imported {outcome['drafts']} drafts from {path.name}{extra}.")
-        if outcome.get("without_account"):
-            print(f"{outcome['without_account']} scheduled posts wait for an account to be chosen.")
+        from studio.library import import_summary
+
+        print("\n".join(import_summary(report, path.name)))
     return 0
 
 
@@ -126,7 +125,7 @@ def _export(args: argparse.Namespace) -> int:
             print()
             return 0
         count = library.export_json(args.file, client_id)
-    print(f"Exported {count} drafts to {args.file}.", file=sys.stderr)
+    print(f"Exported {counted(count, 'draft')} to {args.file}.", file=sys.stderr)
     return 0
 
 
@@ -150,7 +149,7 @@ def _list(args: argparse.Namespace) -> int:
     for r in rows:
         excerpt = " ".join(r.text.split())[:60]
         print(f"{r.id:>7}  {r.status:<10} {r.client_name[:18]:<18} {excerpt}")
-    print(f"{len(rows)} of {total} drafts", file=sys.stderr)
+    print(f"{len(rows):,} of {counted(total, 'draft')}", file=sys.stderr)
     return 0
 
 
@@ -162,7 +161,7 @@ def _search(args: argparse.Namespace) -> int:
         return 0
     for r in results:
         print(f"{r.id:>7}  {r.status:<10} {r.client[:18]:<18} {' '.join(r.snippet.split())[:70]}")
-    print(f"{len(results)} of {total} drafts", file=sys.stderr)
+    print(f"{len(results):,} of {counted(total, 'draft')}", file=sys.stderr)
     return 0
 
 

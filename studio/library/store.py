@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, NoReturn
 
 from studio.errors import StudioError
 from studio.library import schema
+from studio.library.backup_files import list_backups
 
 log = logging.getLogger(__name__)
 
@@ -217,8 +218,6 @@ class Store:
 
     def _translate(self, error: sqlite3.DatabaseError) -> LibraryError | None:
         if is_corruption(error):
-            from studio.library.backups import list_backups
-
             return LibraryCorrupt(
                 f"The library file {self.path} is damaged and cannot be read.",
                 "Restore it from a backup: Backups… in the Library workspace.",
@@ -238,8 +237,6 @@ class Store:
 
     def _open_file(self) -> None:
         """Check the file, switch it to WAL and bring its schema up to date."""
-        from studio.library.backups import list_backups
-
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.assets_dir.mkdir(exist_ok=True)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio import secrets
 from studio.errors import UsageError
-from studio.publishing.base import Account, AccountInfo
+from studio.publishing.base import AccountInfo, Credentials, session_ref
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Account
 
 NEEDS = {
     "mastodon": ("server_url",),
@@ -44,10 +48,10 @@ def check_fields(network: str, server_url: str, handle: str, secret: str, settin
         raise UsageError(f"The {SECRET_NAMES[network]} is missing.", "Paste it from the network's settings.")
 
 
-def test_connection(account: Account) -> AccountInfo:
+def test_connection(account: Credentials) -> AccountInfo:
     """Check the credentials with the network; :class:`~studio.publishing.base.ConnectionProblem`
     says what is wrong (wrong URL, bad token, no network)."""
-    from studio.publishing.runner import make_publisher
+    from studio.publishing.publishers import make_publisher
 
     check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
     return make_publisher(account).verify()
@@ -64,13 +68,13 @@ def settings_from(info: AccountInfo, settings: Mapping[str, Any]) -> dict[str, A
 
 
 def connect(
-    library: Any,
+    library: Library,
     client_id: int,
-    account: Account,
+    account: Credentials,
     info: AccountInfo | None = None,
     slots: Iterable[Mapping[str, Any]] = (),
-) -> Any:
-    """Store the secret in the keyring and the account in the library; returns the library's Account."""
+) -> Account:
+    """Store the secret in the keyring and the account in the library; returns the library's account."""
     check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
     settings = settings_from(info, account.settings) if info else dict(account.settings)
     handle = (info.handle if info and info.handle else account.handle) or account.server_url or account.network
@@ -88,7 +92,7 @@ def connect(
         raise
 
 
-def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | None = None) -> Any:
+def reconnect(library: Library, account_id: int, secret: str, info: AccountInfo | None = None) -> Account:
     """Replace an account's secret (a new token after a revoked one) and clear its "reconnect" flag."""
     current = library.get_account(account_id)
     ref = current.secret_ref or secrets.new_ref(current.network)
@@ -99,7 +103,7 @@ def reconnect(library: Any, account_id: int, secret: str, info: AccountInfo | No
     return library.update_account(replace(current, secret_ref=ref, settings=settings))
 
 
-def remove(library: Any, account_id: int) -> Any:
+def remove(library: Library, account_id: int) -> Account:
     """Remove the account (archived when posts were scheduled on it) and its keyring secret."""
     current = library.get_account(account_id)
     library.remove_account(account_id)
@@ -109,15 +113,10 @@ def remove(library: Any, account_id: int) -> Any:
     return current
 
 
-def session_ref(secret_ref: str) -> str:
-    """The keyring entry where a network's login session for the account is kept (Bluesky)."""
-    return f"{secret_ref}#session"
-
-
-def account_for(row: Any) -> Account:
-    """A publisher's :class:`Account` for a library account, with its secret from the keyring."""
+def credentials_for(row: Account) -> Credentials:
+    """A publisher's :class:`Credentials` for a library account, with its secret from the keyring."""
     secret = secrets.load(row.secret_ref) if row.secret_ref else ""
-    return Account(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref)
+    return Credentials(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref)
 
 
 def fetch_avatar(url: str, timeout: float = 10.0) -> bytes | None:

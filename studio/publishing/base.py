@@ -71,8 +71,9 @@ class Post:
 
 
 @dataclass(frozen=True)
-class Account:
-    """What a publisher needs to reach one account. ``secret`` comes from the keyring at call time
+class Credentials:
+    """What a publisher needs to reach one account (built from a library's
+    :class:`studio.model.Account`, the account itself). ``secret`` comes from the keyring at call time
     and is never stored anywhere else; ``repr`` hides it so it cannot reach a log by accident."""
 
     network: str
@@ -197,6 +198,12 @@ def http_outcome(status: int, message: str, retry_after: float | None = None, *,
     if status == 413:
         return Permanent(f"The server says {what or 'an upload'} is too large{detail}. Export a smaller rendition.")
     return Permanent(f"The server rejected the post (HTTP {status}){detail}. Edit the post and schedule it again.")
+
+
+def session_ref(secret_ref: str) -> str:
+    """The keyring entry where a network's login session for the account is kept (Bluesky): next
+    to the secret's own entry, so removing or reconnecting an account clears both."""
+    return f"{secret_ref}#session"
 
 
 def never_connected(error: BaseException) -> bool:

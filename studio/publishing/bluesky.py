@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import io
 import logging
-import secrets
 import time
 from datetime import UTC, datetime
 from typing import Any
 
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     OutcomeError,
     PartCallback,
@@ -35,7 +34,9 @@ from studio.publishing.base import (
     http_outcome,
     image_size,
     parse_retry_after,
+    session_ref,
 )
+from studio.publishing.record_keys import parse_tid, part_tid
 
 log = logging.getLogger(__name__)
 
@@ -45,41 +46,7 @@ MAX_GRAPHEMES = 300
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000
 
-_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-
-
-# ---- record keys ----------------------------------------------------------------------------------
-
-
-def tid_from(micros: int, clock_id: int) -> str:
-    """A TID: 53 bits of microseconds since the epoch and 10 bits of clock id, base32-sortable."""
-    value = ((micros & ((1 << 53) - 1)) << 10) | (clock_id & 0x3FF)
-    chars = []
-    for _ in range(13):
-        chars.append(_TID_ALPHABET[value & 31])
-        value >>= 5
-    return "".join(reversed(chars))
-
-
-def new_tid(now: float | None = None) -> str:
-    """A fresh TID for a new post (stored as its idempotency key before the first attempt)."""
-    micros = int((time.time() if now is None else now) * 1_000_000)
-    return tid_from(micros, secrets.randbelow(1024))
-
-
-def parse_tid(tid: str) -> tuple[int, int]:
-    """``(microseconds, clock_id)`` of a TID; ``ValueError`` when it is not one."""
-    if len(tid) != 13 or any(ch not in _TID_ALPHABET for ch in tid) or tid[0] not in _TID_ALPHABET[:16]:
-        raise ValueError(f"not a TID: {tid!r}")
-    value = 0
-    for ch in tid:
-        value = (value << 5) | _TID_ALPHABET.index(ch)
-    return value >> 10, value & 0x3FF
-
-
-def part_tid(key: str, index: int) -> str:
-    micros, clock = parse_tid(key)
-    return tid_from(micros + index, clock)
+# ---- record keys (TIDs: studio.publishing.record_keys) ---------------------------------------------
 
 
 def created_at(tid: str) -> str:
@@ -131,7 +98,7 @@ class BlueskyPublisher:
     network = "bluesky"
     idempotent = True
 
-    def __init__(self, account: Account, timeout: float = 30.0) -> None:
+    def __init__(self, account: Credentials, timeout: float = 30.0) -> None:
         from atproto import Client
         from atproto_client.request import Request
 
@@ -185,8 +152,6 @@ class BlueskyPublisher:
             raise OutcomeError(RetryLater("Bluesky accepted the login but sent no account id."))
 
     def _session_ref(self) -> str:
-        from studio.publishing.accounts import session_ref
-
         return session_ref(self._account.secret_ref) if self._account.secret_ref else ""
 
     def _saved_session(self) -> bool:

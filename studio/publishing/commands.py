@@ -109,7 +109,7 @@ def _read_secret(network: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     from studio.publishing import accounts
-    from studio.publishing.base import Account
+    from studio.publishing.base import Credentials
 
     network = args.network
     settings: dict[str, Any] = {}
@@ -123,7 +123,7 @@ def _add(args: argparse.Namespace) -> int:
     # Fields first, so a missing --server is said before the secret is asked for.
     accounts.check_fields(network, args.server.strip(), args.handle, "-", settings)
     secret = _read_secret(network)
-    account = Account(network, args.server.strip(), args.handle, secret, settings)
+    account = Credentials(network, args.server.strip(), args.handle, secret, settings)
     info = None if args.no_test else accounts.test_connection(account)
     library = open_library(args, create=True)
     try:
@@ -170,7 +170,7 @@ def _test(args: argparse.Namespace) -> int:
     library = open_library(args)
     try:
         row = library.get_account(args.account)
-        info = accounts.test_connection(accounts.account_for(row))
+        info = accounts.test_connection(accounts.credentials_for(row))
         accounts.reconnect(library, row.id, "", info)
     finally:
         library.close()

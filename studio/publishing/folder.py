@@ -17,9 +17,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     PartCallback,
     Permanent,
@@ -72,7 +72,7 @@ class FolderPublisher:
     network = "folder"
     idempotent = True
 
-    def __init__(self, account: Account) -> None:
+    def __init__(self, account: Credentials) -> None:
         self._account = account
         self._root = Path(account.server_url).expanduser()
 

@@ -14,9 +14,9 @@ import time
 from typing import Any
 
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     OutcomeError,
     PartCallback,
@@ -28,6 +28,7 @@ from studio.publishing.base import (
     http_outcome,
     parse_retry_after,
 )
+from studio.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class MastodonPublisher:
     network = "mastodon"
     idempotent = True
 
-    def __init__(self, account: Account, timeout: float = TIMEOUT) -> None:
+    def __init__(self, account: Credentials, timeout: float = TIMEOUT) -> None:
         import requests
         from mastodon import Mastodon
 
@@ -216,9 +217,9 @@ def _explain_422(message: str, text: str = "") -> str:
 
             over = count(text, "mastodon", limit=limit).length - limit
             if over > 0:
-                by = f" by {over} character{'s' if over != 1 else ''}"
+                by = f" by {counted(over, 'character')}"
         return (
-            f"Mastodon rejected the text: it is over the server's limit of {limit} characters. "
+            f"Mastodon rejected the text: it is over the server's limit of {counted(limit, 'character')}. "
             f"Shorten it{by} and schedule it again."
         )
     return f"Mastodon rejected the post: {message or 'validation failed'}. Edit the post and schedule it again."

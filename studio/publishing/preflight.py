@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from studio.publishing.base import Part, image_size
+from studio.wording import counted
 
 # Networks whose counting rules live in studio.text (webhook and folder have no limit of their own).
 TEXT_NETWORKS = {"mastodon": "mastodon", "bluesky": "bluesky", "telegram": "telegram"}
@@ -75,7 +76,7 @@ def check_images(parts: Sequence[Part], network: str) -> list[Problem]:
         part_no = index if len(parts) > 1 else None
         most = MAX_IMAGES.get(network)
         if most is not None and len(part.media) > most:
-            problems.append(Problem("too-many-images", f"{network.capitalize()} takes {most} images per post; this one "
+            problems.append(Problem("too-many-images", f"{network.capitalize()} takes {counted(most, 'image')} per post; this one "
                                     f"has {len(part.media)}. Remove {len(part.media) - most}.", part_no))
         for number, media in enumerate(part.media, 1):
             name = f"Image {number}" + (f" of part {index + 1}" if len(parts) > 1 else "")

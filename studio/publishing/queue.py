@@ -27,11 +27,15 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import StudioError
 from studio.library.times import parse_iso
 from studio.publishing.base import Outcome, Permanent, Published, RetryLater, Sent, Uncertain
+from studio.publishing.record_keys import key_fits, new_key
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +60,9 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def runner_name() -> str:
-    """A name for this runner: host, process id and a random part (a pid can be reused)."""
+def lease_owner() -> str:
+    """The name a process holds its leases under: host, process id and a random part (a pid can be
+    reused)."""
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
@@ -141,7 +146,7 @@ class Queue:
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         owner: str | None = None,
         *,
         lease_seconds: float = LEASE_SECONDS,
@@ -150,11 +155,11 @@ class Queue:
         key_for: Callable[[str], str] | None = None,
     ) -> None:
         self.library = library
-        self.owner = owner or runner_name()
+        self.owner = owner or lease_owner()
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._key_for = key_for or _default_key
+        self._key_for = key_for or new_key
 
     def now(self) -> datetime:
         return self._clock()
@@ -194,7 +199,7 @@ class Queue:
         sent = tuple(Sent.from_json(item) for item in json.loads(row["parts"] or "[]"))
         if row["attempts"] == 0 and not sent:
             # The key each network wants (a TID for Bluesky), stored before the first call.
-            key = self._key_for(row["network"]) if not _key_fits(row["network"], key) else key
+            key = self._key_for(row["network"]) if not key_fits(row["network"], key) else key
         elif not key:
             key = self._key_for(row["network"])
         attempts = int(row["attempts"]) + 1
@@ -424,27 +429,6 @@ class Queue:
             "SELECT min(next_attempt_at) FROM publications WHERE state IN ('scheduled', 'failed-retry')"
         )
         return parse_iso(rows[0][0]) if rows and rows[0][0] else None
-
-
-def _default_key(network: str) -> str:
-    if network == "bluesky":
-        from studio.publishing.bluesky import new_tid
-
-        return new_tid()
-    return secrets.token_hex(16)
-
-
-def _key_fits(network: str, key: str | None) -> bool:
-    if not key:
-        return False
-    if network == "bluesky":
-        from studio.publishing.bluesky import parse_tid
-
-        try:
-            parse_tid(key)
-        except ValueError:
-            return False
-    return True
 
 
 def _flag_account(conn: sqlite3.Connection, account_id: int, needs_reconnect: bool) -> None:

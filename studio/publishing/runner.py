@@ -17,13 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing import preflight
 from studio.publishing.base import (
-    Account,
+    Credentials,
     Media,
     Outcome,
     Part,
@@ -33,36 +33,15 @@ from studio.publishing.base import (
     RetryLater,
     Uncertain,
 )
+from studio.publishing.publishers import make_publisher
 from studio.publishing.queue import Job, Queue
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
 RENDITION_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo"}
-
-
-def make_publisher(account: Account) -> Publisher:
-    """The publisher for ``account.network``."""
-    if account.network == "mastodon":
-        from studio.publishing.mastodon import MastodonPublisher
-
-        return MastodonPublisher(account)
-    if account.network == "bluesky":
-        from studio.publishing.bluesky import BlueskyPublisher
-
-        return BlueskyPublisher(account)
-    if account.network == "telegram":
-        from studio.publishing.telegram import TelegramPublisher
-
-        return TelegramPublisher(account)
-    if account.network == "webhook":
-        from studio.publishing.webhook import WebhookPublisher
-
-        return WebhookPublisher(account)
-    if account.network == "folder":
-        from studio.publishing.folder import FolderPublisher
-
-        return FolderPublisher(account)
-    raise ValueError(f"no publisher for {account.network!r}")
 
 
 def load_secret(secret_ref: str) -> str:
@@ -112,10 +91,10 @@ class Runner:
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         queue: Queue | None = None,
         *,
-        publisher_for: Callable[[Account], Publisher] = make_publisher,
+        publisher_for: Callable[[Credentials], Publisher] = make_publisher,
         secret_for: Callable[[str], str] = load_secret,
         renditions_dir: Path | None = None,
     ) -> None:
@@ -181,7 +160,7 @@ class Runner:
             return Permanent(preflight.summary(problems))
         publisher = self._publishers.get(job.account_id)
         if publisher is None:
-            account = Account(
+            account = Credentials(
                 network=account_row.network, server_url=account_row.server_url, handle=account_row.handle,
                 secret=secret, settings=dict(account_row.settings), secret_ref=account_row.secret_ref,
             )

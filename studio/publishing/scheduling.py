@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from studio.errors import StudioError
 from studio.publishing.preflight import Problem, check
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Schedule
 
 
 class PreflightFailed(StudioError):
@@ -28,7 +32,7 @@ class PreflightFailed(StudioError):
         self.problems = problems
 
 
-def check_draft(library: Any, draft_id: int, account_id: int) -> list[Problem]:
+def check_draft(library: Library, draft_id: int, account_id: int) -> list[Problem]:
     """What would stop the draft from going out on the account, as it is now."""
     from studio import secrets
     from studio.publishing.runner import Runner
@@ -46,7 +50,7 @@ def check_draft(library: Any, draft_id: int, account_id: int) -> list[Problem]:
     return check(parts, account.network, account.settings, secret_ok)
 
 
-def _checked(library: Any, draft_id: int, account_ids: list[int], force: bool) -> None:
+def _checked(library: Library, draft_id: int, account_ids: list[int], force: bool) -> None:
     if force:
         return
     problems = {account_id: found for account_id in account_ids if (found := check_draft(library, draft_id, account_id))}
@@ -55,7 +59,7 @@ def _checked(library: Any, draft_id: int, account_ids: list[int], force: bool) -
         raise PreflightFailed(problems, handles)
 
 
-def schedule(library: Any, draft_id: int, account_ids: Iterable[int], when: datetime, *, force: bool = False) -> list[Any]:
+def schedule(library: Library, draft_id: int, account_ids: Iterable[int], when: datetime, *, force: bool = False) -> list[Schedule]:
     """Schedule the draft on every account at ``when`` (aware; stored in UTC), all or none."""
     ids = list(dict.fromkeys(account_ids))
     if not ids:
@@ -65,8 +69,8 @@ def schedule(library: Any, draft_id: int, account_ids: Iterable[int], when: date
         return [library.schedule(draft_id, account_id, when) for account_id in ids]
 
 
-def add_to_queue(library: Any, draft_id: int, account_ids: Iterable[int], *, after: datetime | None = None,
-                 zone: tzinfo | None = None, force: bool = False) -> list[Any]:
+def add_to_queue(library: Library, draft_id: int, account_ids: Iterable[int], *, after: datetime | None = None,
+                 zone: tzinfo | None = None, force: bool = False) -> list[Schedule]:
     """Give the draft each account's next free posting slot, all or none."""
     from studio.publishing import slots
 

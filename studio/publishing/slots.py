@@ -9,9 +9,13 @@ valid minute after it) and stored in UTC.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.errors import UsageError
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Schedule
 
 HORIZON_DAYS = 366
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -53,7 +57,7 @@ def slot_instants(slots: Any, start: datetime, zone: tzinfo, days: int = HORIZON
     return sorted(set(instants))
 
 
-def next_free_slot(library: Any, account_id: int, after: datetime | None = None, zone: tzinfo | None = None) -> datetime:
+def next_free_slot(library: Library, account_id: int, after: datetime | None = None, zone: tzinfo | None = None) -> datetime:
     """The account's next slot after ``after`` (default: now) with nothing scheduled on it."""
     from studio.library.times import local_zone, to_utc_text
 
@@ -77,8 +81,8 @@ def next_free_slot(library: Any, account_id: int, after: datetime | None = None,
     raise UsageError(f"Every slot of {account.handle} is taken for the next year.", "Add more posting slots.")
 
 
-def add_to_queue(library: Any, draft_id: int, account_id: int, after: datetime | None = None,
-                 zone: tzinfo | None = None) -> Any:
+def add_to_queue(library: Library, draft_id: int, account_id: int, after: datetime | None = None,
+                 zone: tzinfo | None = None) -> Schedule:
     """Schedule the draft on the account's next free slot; returns the library's Schedule.
     The slot is looked up and taken in one transaction, so two adds never take the same slot."""
     with library.transaction():

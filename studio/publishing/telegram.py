@@ -18,9 +18,9 @@ import re
 from typing import Any
 
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     OutcomeError,
     Part,
@@ -73,7 +73,7 @@ class TelegramPublisher:
     network = "telegram"
     idempotent = False
 
-    def __init__(self, account: Account, timeout: float = TIMEOUT) -> None:
+    def __init__(self, account: Credentials, timeout: float = TIMEOUT) -> None:
         import requests
 
         self._account = account

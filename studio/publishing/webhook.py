@@ -18,9 +18,9 @@ from typing import Any
 
 from studio.library.times import to_utc_text
 from studio.publishing.base import (
-    Account,
     AccountInfo,
     ConnectionProblem,
+    Credentials,
     Outcome,
     PartCallback,
     Permanent,
@@ -81,7 +81,7 @@ class WebhookPublisher:
     network = "webhook"
     idempotent = False
 
-    def __init__(self, account: Account, timeout: float = TIMEOUT) -> None:
+    def __init__(self, account: Credentials, timeout: float = TIMEOUT) -> None:
         import requests
 
         if not account.server_url.startswith(("http://", "https://")):

@@ -21,10 +21,11 @@ from studio.errors import StudioError, in_words
 from studio.logs import setup_logging
 from studio.paths import config_dir
 from studio.settings import Settings
-from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.context import AppContext
 from studio.ui.error_dialog import ExceptionHook
 from studio.ui.main_window import MainWindow, icon
 from studio.ui.messages import Messages
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 from studio.ui.theme import apply_theme, follow_system
 from studio.ui.workspace import LazyWorkspace, Workspace

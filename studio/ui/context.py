@@ -6,28 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-
 from studio.settings import Settings
 from studio.ui.messages import Messages
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
     from studio.library import Library
     from studio.ui.grammar import GrammarEngine
-
-
-class SettingsSignals(QObject):
-    """Qt face of :class:`studio.settings.Settings`.
-
-    Signals: ``changed(str key, object value)`` after each change.
-    """
-
-    changed = Signal(str, object)
-
-    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        settings.subscribe(self.changed.emit)
 
 
 @dataclass

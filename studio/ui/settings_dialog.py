@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.settings import SETTINGS, Setting, Settings
+from studio.ui.theme import ERROR_STYLE
 
 PUBLIC_WARNING = (
     "The public LanguageTool API sends every paragraph you check to LanguageTool GmbH's servers in "
@@ -63,12 +64,12 @@ class SettingsDialog(QDialog):
         self.public_warning = QLabel(PUBLIC_WARNING)
         self.public_warning.setWordWrap(True)
         self.public_warning.setObjectName("publicWarning")
-        self.public_warning.setStyleSheet("color: #b3261e;")
+        self.public_warning.setStyleSheet(ERROR_STYLE)
         if "Grammar" in pages:
             pages["Grammar"].addRow(self.public_warning)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

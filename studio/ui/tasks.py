@@ -6,8 +6,9 @@ crossing). Workers get plain data and return plain data; they never touch a widg
 
 Two pools: ``general`` for reads, checks, exports and network calls (one thread per core), and
 ``writes`` with a single thread, so library writes happen one after another in the order asked.
-Tests can make both synchronous with :meth:`Tasks.run_inline` (see ``tests/ui/conftest.py``), and a
-few tests use real threads on purpose.
+A pool is named by :data:`Pool`, so a typo (``pool="write"``) fails mypy instead of silently
+running a write on the general pool, out of order. Tests can make both synchronous by setting
+``tasks.inline = True`` (see ``tests/ui/conftest.py``), and a few tests use real threads on purpose.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, get_args
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 # with the key events); at 1 ms the longest gap stayed under 10 ms. Worker throughput barely moves.
 GUI_SWITCH_INTERVAL_S = 0.001
 
+Pool = Literal["general", "writes"]
+POOLS: tuple[Pool, ...] = get_args(Pool)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], object]
 
@@ -77,13 +80,15 @@ class Tasks(QObject):
         *args: Any,
         on_done: Done | None = None,
         on_error: Failed | None = None,
-        pool: str = "general",
+        pool: Pool = "general",
     ) -> None:
         """Run ``fn(*args)`` on ``pool`` ("general" or "writes") and report back on this thread.
 
         Without ``on_error`` a failure is logged and handed to the application's error hook, so
         nothing fails silently.
         """
+        if pool not in POOLS:  # mypy catches a literal typo; this catches one built at run time
+            raise ValueError(f"no pool named {pool!r}: use one of {POOLS}")
         if self.closed:
             log.debug("Not starting %r: the application is shutting down", fn)
             return

@@ -10,6 +10,15 @@ from PySide6.QtWidgets import QApplication
 
 ACCENT = "#4f7cff"
 
+# The one error red (a refused field, a failed state, a counter over its limit), a shade for each
+# palette with enough contrast on its window and base colours. It is also each palette's BrightText,
+# so widgets that must not import studio.ui (the editors) reach it as the palette's colour, in code
+# (``palette().color(QPalette.ColorRole.BrightText)``) or in a style sheet (``palette(bright-text)``),
+# and follow a switch between light and dark like every other colour.
+ERROR_RED = {"light": "#b3261e", "dark": "#f2b8b5"}
+ERROR_ROLE = QPalette.ColorRole.BrightText
+ERROR_STYLE = "color: palette(bright-text);"
+
 _LIGHT = {
     QPalette.ColorRole.Window: "#f4f5f7",
     QPalette.ColorRole.WindowText: "#1d2330",
@@ -28,6 +37,7 @@ _LIGHT = {
     QPalette.ColorRole.Midlight: "#e2e5eb",
     QPalette.ColorRole.Dark: "#9aa2b1",
     QPalette.ColorRole.Shadow: "#6b7385",
+    ERROR_ROLE: ERROR_RED["light"],
 }
 
 _DARK = {
@@ -48,6 +58,7 @@ _DARK = {
     QPalette.ColorRole.Midlight: "#323845",
     QPalette.ColorRole.Dark: "#12151a",
     QPalette.ColorRole.Shadow: "#000000",
+    ERROR_ROLE: ERROR_RED["dark"],
 }
 
 # Scoped to the side bar (and set on it, not on the application): an application-wide style sheet
@@ -68,6 +79,11 @@ def palette_for(dark: bool) -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+def error_colour() -> QColor:
+    """The error red of the palette in use (light or dark)."""
+    return QApplication.palette().color(ERROR_ROLE)
 
 
 def system_is_dark(app: QApplication) -> bool:

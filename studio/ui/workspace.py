@@ -1,4 +1,4 @@
-"""What the main window knows of a workspace (Write, Images, Library)."""
+"""What the main window knows of a workspace (Write, Images, Library, Publishing)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 
 class Workspace(QWidget):
-    """A page of the main window, switched to from the side bar or with Ctrl+1..3.
+    """A page of the main window, switched to from the side bar or with Ctrl+1, Ctrl+2, ... (one per
+    page, in the side bar's order).
 
     Signals: ``state_changed(str)`` with a short line for the status bar (empty to clear it).
 
-    Subclasses set ``key`` ("write", "images", "library"), ``title`` and ``icon_name`` (a file under
+    Subclasses set ``key`` ("write", "images", "library", "publishing"), ``title`` and ``icon_name`` (a file under
     ``resources/icons/``), and override the hooks they need.
     """
 

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from studio.library import Library
 from studio.settings import Settings
-from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.context import AppContext
 from studio.ui.messages import Messages
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 
 

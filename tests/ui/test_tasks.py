@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
@@ -63,3 +66,22 @@ def test_closing_refuses_new_work_and_drops_undelivered_outcomes(qtbot: QtBot) -
     tasks.run(lambda: 2, on_done=delivered.append)
     qtbot.wait(50)
     assert delivered == []  # the first outcome was dropped at close, the second never started
+
+
+def test_a_pool_that_does_not_exist_is_refused() -> None:
+    tasks = Tasks()
+    pool: Any = "write"  # a name built at run time, past mypy
+    with pytest.raises(ValueError, match="no pool named 'write'"):
+        tasks.run(print, pool=pool)
+    tasks.wait()
+
+
+def test_mypy_refuses_a_misspelt_pool(tmp_path: Path) -> None:
+    """The pool is a Literal: ``pool="write"`` is a type error, not a write run out of order."""
+    api = pytest.importorskip("mypy.api")
+    snippet = tmp_path / "typo.py"
+    snippet.write_text("from studio.ui.tasks import Tasks\n\n\ndef f(t: Tasks) -> None:\n"
+                       "    t.run(print, pool=\"writes\")\n    t.run(print, pool=\"write\")\n")
+    out, _err, status = api.run([str(snippet), "--no-error-summary", "--follow-imports=silent",
+                                 "--ignore-missing-imports", "--cache-dir", str(tmp_path / "cache")])
+    assert status == 1 and out.count("error") == 1 and "typo.py:6" in out, out

@@ -20,6 +20,8 @@ UNIT_WORDS = {
     "hashtags": "hashtags",
     "mentions": "mentions",
 }
+# The theme's error red (studio.ui.theme.ERROR_RED), carried to the editors by the palette.
+ERROR = "palette(bright-text)"
 SHORT_UNITS = {"utf8-bytes": " B", "hashtags": " #", "mentions": " @"}
 
 
@@ -89,7 +91,7 @@ class CountersBar(QWidget):
             self.counts[network_id] = result
             button.setText(counter_text(result))
             button.setToolTip(counter_tooltip(result))
-            colour = "#c62828" if not result.ok else ("#b26a00" if result.length > 0.9 * result.limit else "")
+            colour = ERROR if not result.ok else ("#b26a00" if result.length > 0.9 * result.limit else "")
             sheet = f"QToolButton {{ color: {colour}; font-weight: 600; }}" if colour else ""
             if button.styleSheet() != sheet:  # a new style sheet re-polishes the button: only on a change
                 button.setStyleSheet(sheet)

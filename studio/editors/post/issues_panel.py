@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 from studio.editors.post.highlighter import category_colour
 from studio.editors.post.marks import Mark
 from studio.text.positions import span_utf16_to_cp
+from studio.wording import counted
 
 CATEGORY_TITLES = {
     "spelling": "Spelling",
@@ -109,13 +110,13 @@ class IssuePanel(QWidget):
     def _summarise(self) -> None:
         if self._marks:
             count = len(self._marks)
-            self.summary.setText(f"{count} issue{'s' if count != 1 else ''} · F8 next, Ctrl+. fixes")
+            self.summary.setText(f"{counted(count, 'issue')} · F8 next, Ctrl+. fixes")
         else:
             self.summary.setText("Checking…" if self._checking else "No issues found.")
 
     def set_ignored(self, count: int) -> None:
         """How many rules this post ignores (0 hides the button that shows them again)."""
-        self.ignored.setText(f"{count} rule{'s' if count != 1 else ''} ignored in this post · Show again")
+        self.ignored.setText(f"{counted(count, 'rule')} ignored in this post · Show again")
         self.ignored.setVisible(count > 0)
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.editors.post.counters import counter_text, counter_tooltip
+from studio.editors.post.counters import ERROR, counter_text, counter_tooltip
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.marks import Mark
 from studio.model import BrandRules
 from studio.text import count
+from studio.wording import counted
 
 
 class ThreadEditor(QWidget):
@@ -73,7 +74,7 @@ class ThreadEditor(QWidget):
 
     def set_parts(self, network_id: str, title: str, parts: Sequence[str], limit: int | None = None) -> None:
         self.network, self.limit = network_id, limit
-        self.title.setText(f"{title} thread · {len(parts)} parts")
+        self.title.setText(f"{title} thread · {counted(len(parts), 'part')}")
         holder = QWidget()
         column = QVBoxLayout(holder)
         self.editors, self.counters = [], []
@@ -125,7 +126,7 @@ class ThreadEditor(QWidget):
         result = count(editor.text(), self.network, limit=self.limit)
         counter.setText(counter_text(result))
         counter.setToolTip(counter_tooltip(result))
-        counter.setStyleSheet("" if result.ok else "color: #c62828; font-weight: 600;")
+        counter.setStyleSheet("" if result.ok else f"color: {ERROR}; font-weight: 600;")
         editor.set_over_from(result.over_from)
 
     def _emit_parts(self) -> None:

@@ -9,7 +9,7 @@ to the quarter hour.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 from studio.library.times import local_zone, on_day, parse_utc, wall_clock
 from studio.model import Schedule
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 HEADER = 22
 CHIP = 18
@@ -332,7 +335,7 @@ class CalendarView(QWidget):
     rescheduled = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, library: Any, tasks: Tasks, zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, tasks: Tasks, zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks

@@ -4,7 +4,7 @@ rules, snippets, archive."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -33,6 +33,10 @@ from studio.errors import in_words
 from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
+from studio.ui.theme import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 LANGUAGES = ("en-US", "en-GB", "de-DE", "de-AT", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR",
              "pl-PL", "sv-SE", "da-DK", "ca-ES", "uk-UA", "ru-RU", "ja-JP", "zh-CN")
@@ -61,7 +65,7 @@ class ClientManagerDialog(QDialog):
 
     clients_changed = Signal()
 
-    def __init__(self, library: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
@@ -143,7 +147,7 @@ class ClientManagerDialog(QDialog):
         form.addRow("", self.archived)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.save_button = QPushButton("Save client")
         self.save_button.setDefault(True)

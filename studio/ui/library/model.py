@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,6 +28,9 @@ from studio.library.drafts import DraftFilter, sort_key
 from studio.library.times import local_zone, parse_iso
 from studio.model import STATUS_LABELS, DraftRow
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,7 @@ class DraftsModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     failed = Signal(str)
 
-    def __init__(self, library: Any, tasks: Tasks | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library, tasks: Tasks | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks

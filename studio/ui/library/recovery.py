@@ -14,6 +14,7 @@ from studio.errors import StudioError, in_words
 from studio.library import LibraryCorrupt, list_backups, restore_file
 from studio.library.backups import set_aside
 from studio.ui.library.backup_list import BackupList
+from studio.ui.theme import ERROR_STYLE
 
 
 class RecoveryDialog(QDialog):
@@ -40,7 +41,7 @@ class RecoveryDialog(QDialog):
         explain.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton("Restore this backup")

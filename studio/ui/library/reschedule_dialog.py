@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,9 @@ from studio.library.times import local_zone, parse_iso, wall_clock
 from studio.model import Schedule
 from studio.ui.tasks import Tasks
 
+if TYPE_CHECKING:
+    from studio.library import Library
+
 MOVABLE = (None, "scheduled", "failed-retry", "failed-permanent", "cancelled")
 
 
@@ -34,7 +37,7 @@ class RescheduleDialog(QDialog):
 
     rescheduled = Signal(int)
 
-    def __init__(self, library: Any, tasks: Tasks, draft_id: int, zone: tzinfo | None = None,
+    def __init__(self, library: Library, tasks: Tasks, draft_id: int, zone: tzinfo | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -110,7 +113,7 @@ class RescheduleDialog(QDialog):
         self.message.setText(in_words(error))
 
 
-def _move(library: Any, moves: list[tuple[int, datetime]]) -> None:
+def _move(library: Library, moves: list[tuple[int, datetime]]) -> None:
     with library.transaction():
         for schedule_id, when in moves:
             library.reschedule(schedule_id, when)

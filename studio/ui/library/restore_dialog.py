@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +12,9 @@ from studio.errors import in_words
 from studio.library import list_backups
 from studio.ui.library.backup_list import BackupList
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 
 class RestoreBackupDialog(QDialog):
@@ -24,7 +27,7 @@ class RestoreBackupDialog(QDialog):
 
     restored = Signal(str)
 
-    def __init__(self, library: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks

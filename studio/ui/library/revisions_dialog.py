@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from studio.errors import in_words
 from studio.library.times import local_zone, parse_iso
 from studio.model import Revision
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.library import Library
 
 REASONS = {"create": "created", "edit": "edited", "restore": "restored", "import": "imported"}
 
@@ -44,7 +47,7 @@ class RevisionsDialog(QDialog):
 
     restored = Signal(int)
 
-    def __init__(self, library: Any, tasks: Tasks, draft_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, tasks: Tasks, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks

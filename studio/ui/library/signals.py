@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.library.store import Change
 
 
 class LibrarySignals(QObject):
@@ -19,11 +23,11 @@ class LibrarySignals(QObject):
 
     changed = Signal(str, object)
 
-    def __init__(self, library: Any, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._unsubscribe: Callable[[], None] | None = library.subscribe(self._heard)
 
-    def _heard(self, change: Any) -> None:
+    def _heard(self, change: Change) -> None:
         # RuntimeError: the C++ object is gone (closing), nobody is listening any more.
         with contextlib.suppress(RuntimeError):
             self.changed.emit(change.kind, change.id)

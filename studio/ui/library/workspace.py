@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError, in_words
+from studio.library import ImportReport, import_summary
 from studio.model import STATUS_LABELS, STATUSES
 from studio.ui.context import AppContext
 from studio.ui.library.calendar import CalendarView
@@ -31,6 +32,11 @@ from studio.ui.library.filters import FilterBar
 from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.workspace import Workspace
+from studio.wording import counted
+
+if TYPE_CHECKING:
+    from studio.library import DraftFilter
+    from studio.model import Client
 
 log = logging.getLogger(__name__)
 
@@ -151,17 +157,17 @@ class LibraryWorkspace(Workspace):
 
     def reload_lists(self) -> None:
         """Refresh the client and tag boxes of the filter bar."""
-        def load() -> tuple[Any, list[str]]:
+        def load() -> tuple[list[Client], list[str]]:
             return self.library.list_clients(), self.library.list_tags()
 
-        def done(result: tuple[Any, list[str]]) -> None:
+        def done(result: tuple[list[Client], list[str]]) -> None:
             clients, tags = result
             self.filters.set_clients(clients)
             self.filters.set_tags(tags)
 
         self.tasks.run(load, on_done=done, on_error=lambda error: log.warning("Filter lists: %s", error))
 
-    def _filter_changed(self, flt: Any) -> None:
+    def _filter_changed(self, flt: DraftFilter) -> None:
         if self._loaded:
             self.model.set_filter(flt)
         else:
@@ -194,7 +200,7 @@ class LibraryWorkspace(Workspace):
 
     @staticmethod
     def _count_text(total: int) -> str:
-        return "1 draft" if total == 1 else f"{total:,} drafts"
+        return counted(total, "draft")
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Networks, tags and the schedule do not sort: put the arrow back where the order comes from."""
@@ -320,13 +326,8 @@ class LibraryWorkspace(Workspace):
                 return
         chosen = Path(path)
 
-        def done(outcome: dict[str, Any]) -> None:
-            said = f"Imported {outcome['drafts']:,} drafts from {chosen.name}."
-            if outcome.get("clients_created"):
-                said += f" New clients: {', '.join(outcome['clients_created'])}."
-            if outcome.get("without_account"):
-                said += f" {outcome['without_account']} scheduled posts wait for an account to be chosen."
-            self.context.messages.info(said)
+        def done(report: ImportReport) -> None:
+            self.context.messages.info(" ".join(import_summary(report, chosen.name)))
 
         self.tasks.run(self.library.import_file, chosen, on_done=done, on_error=self._error, pool="writes")
 

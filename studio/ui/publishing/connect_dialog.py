@@ -3,7 +3,7 @@ account's name, avatar and the server's limits), then connect. The secret goes t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -23,9 +23,15 @@ from PySide6.QtWidgets import (
 
 from studio.errors import StudioError
 from studio.publishing import accounts
-from studio.publishing.base import Account, AccountInfo
+from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
 from studio.ui.tasks import Tasks
+from studio.ui.theme import ERROR_STYLE
+from studio.wording import counted
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.model import Account
 
 NETWORKS = (
     ("mastodon", "Mastodon"),
@@ -45,7 +51,7 @@ FIELDS: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 
-def _test(account: Account) -> tuple[AccountInfo, bytes | None]:
+def _test(account: Credentials) -> tuple[AccountInfo, bytes | None]:
     """On a pool thread: check the credentials and fetch the avatar (plain data back)."""
     info = accounts.test_connection(account)
     return info, accounts.fetch_avatar(info.avatar_url) if info.avatar_url else None
@@ -60,14 +66,14 @@ class ConnectAccountDialog(QDialog):
 
     connected = Signal(int)
 
-    def __init__(self, library: Any, tasks: Tasks, client_id: int | None = None, parent: QWidget | None = None,
+    def __init__(self, library: Library, tasks: Tasks, client_id: int | None = None, parent: QWidget | None = None,
                  account_id: int | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
         self.account_id = account_id
         self.info: AccountInfo | None = None
-        self.tested_with: Account | None = None
+        self.tested_with: Credentials | None = None
         self.setWindowTitle("Connect account")
         self.setMinimumWidth(520)
 
@@ -145,7 +151,7 @@ class ConnectAccountDialog(QDialog):
         if account_id is not None:
             self._prefill(library.get_account(account_id))
 
-    def _prefill(self, existing: Any) -> None:
+    def _prefill(self, existing: Account) -> None:
         """Reconnecting: everything but the secret is known and stays as it is."""
         self.setWindowTitle(f"Reconnect {existing.handle}")
         self.connect_button.setText("Reconnect")
@@ -196,14 +202,14 @@ class ConnectAccountDialog(QDialog):
         self.tested_with = None
         self.avatar.setVisible(False)
 
-    def account(self) -> Account:
+    def account(self) -> Credentials:
         settings: dict[str, Any] = {}
         if self.network_key() == "telegram":
             settings["chat_id"] = self.chat_id.text().strip()
         if self.network_key() in ("webhook", "folder") and self.variant.currentData():
             settings["variant"] = str(self.variant.currentData())
         secret = self.secret.text().strip() if FIELDS[self.network_key()][4] else ""
-        return Account(self.network_key(), self.server.text().strip(), self.handle.text().strip(), secret, settings)
+        return Credentials(self.network_key(), self.server.text().strip(), self.handle.text().strip(), secret, settings)
 
     # ---- actions ---------------------------------------------------------------------------------
 
@@ -215,23 +221,23 @@ class ConnectAccountDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: palette(highlight);" if not error else "color: #b3261e;")
+        self.status.setStyleSheet("color: palette(highlight);" if not error else ERROR_STYLE)
 
     def test_connection(self) -> None:
         account = self.account()
         self._busy(True, "Testing the connection…")
         self.tasks.run(_test, account, on_done=lambda answer: self._tested(account, answer), on_error=self._failed)
 
-    def _tested(self, account: Account, answer: tuple[AccountInfo, bytes | None]) -> None:
+    def _tested(self, account: Credentials, answer: tuple[AccountInfo, bytes | None]) -> None:
         info, avatar = answer
         self.info, self.tested_with = info, account
         self._busy(False)
         name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
         limits = []
         if "max_characters" in info.limits:
-            limits.append(f"{info.limits['max_characters']} characters")
+            limits.append(counted(int(info.limits["max_characters"]), "character"))
         if "max_media_attachments" in info.limits:
-            limits.append(f"{info.limits['max_media_attachments']} images")
+            limits.append(counted(int(info.limits["max_media_attachments"]), "image"))
         self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
         image = QImage.fromData(avatar) if avatar else QImage()
         self.avatar.setVisible(not image.isNull())
@@ -272,14 +278,14 @@ class ConnectAccountDialog(QDialog):
         self.accept()
 
 
-def _connect(library: Any, client_id: int, account: Account, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
+def _connect(library: Library, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
     """On the writes pool: test (unless just tested), then store the secret and the account."""
     if info is None:
         info = accounts.test_connection(account)
     return int(accounts.connect(library, client_id, account, info, slots).id)
 
 
-def _reconnect(library: Any, account_id: int, account: Account, info: AccountInfo | None) -> int:
+def _reconnect(library: Library, account_id: int, account: Credentials, info: AccountInfo | None) -> int:
     """On the writes pool: test the new secret, then replace the old one and clear the flag."""
     if info is None:
         info = accounts.test_connection(account)

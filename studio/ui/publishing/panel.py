@@ -4,7 +4,6 @@ and the buttons to retry, cancel, or mark an uncertain post as published."""
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -27,6 +26,7 @@ from studio.publishing.queue import CANCELLABLE, MARKABLE, RETRYABLE, Publicatio
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.service import PublishingService
+from studio.ui.theme import error_colour
 from studio.ui.workspace import Workspace
 
 STATE_WORDS = {
@@ -38,8 +38,7 @@ STATE_WORDS = {
     "uncertain": "Check: may be posted",
     "cancelled": "Cancelled",
 }
-STATE_COLOURS = {"published": "#1e7d32", "failed-permanent": "#b3261e", "uncertain": "#a15c00",
-                 "failed-retry": "#a15c00"}
+STATE_COLOURS = {"published": "#1e7d32", "uncertain": "#a15c00", "failed-retry": "#a15c00"}  # + the error red
 FILTERS = (
     ("Needs attention", ("failed-permanent", "uncertain", "failed-retry")),
     ("Upcoming", ("scheduled", "sending", "failed-retry")),
@@ -160,7 +159,7 @@ class PublicationsWorkspace(Workspace):
     def activated(self) -> None:
         self.reload()
 
-    def _library_changed(self, kind: str, _id: Any) -> None:
+    def _library_changed(self, kind: str, _id: int | None) -> None:
         if kind in ("publication", "schedule", "draft", "account", "library"):
             self.reload_timer.start()
 
@@ -192,7 +191,9 @@ class PublicationsWorkspace(Workspace):
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value if column in (2, 6) else "")
-                if column == 3 and item.state in STATE_COLOURS:
+                if column == 3 and item.state == "failed-permanent":
+                    cell.setForeground(error_colour())
+                elif column == 3 and item.state in STATE_COLOURS:
                     cell.setForeground(QColor(STATE_COLOURS[item.state]))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()

@@ -4,7 +4,7 @@ on each account's next free posting slot, with the pre-flight check before anyth
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from studio.errors import StudioError
 from studio.publishing import scheduling
 from studio.ui.tasks import Tasks
 
+if TYPE_CHECKING:
+    from studio.library import Library
+
 
 class ScheduleDialog(QDialog):
     """Schedules one draft.
@@ -33,7 +36,7 @@ class ScheduleDialog(QDialog):
 
     scheduled = Signal(list)
 
-    def __init__(self, library: Any, tasks: Tasks, draft_id: int, zone: tzinfo | None = None,
+    def __init__(self, library: Library, tasks: Tasks, draft_id: int, zone: tzinfo | None = None,
                  parent: QWidget | None = None, now: datetime | None = None) -> None:
         super().__init__(parent)
         from studio.library.times import local_zone
@@ -151,9 +154,9 @@ class ScheduleDialog(QDialog):
             self.problems.setText(f"Something went wrong: {type(error).__name__}. Details are in the log.")
 
 
-def _schedule(library: Any, draft_id: int, ids: list[int], when: datetime, force: bool) -> list[int]:
+def _schedule(library: Library, draft_id: int, ids: list[int], when: datetime, force: bool) -> list[int]:
     return [s.id for s in scheduling.schedule(library, draft_id, ids, when, force=force)]
 
 
-def _queue(library: Any, draft_id: int, ids: list[int], force: bool) -> list[int]:
+def _queue(library: Library, draft_id: int, ids: list[int], force: bool) -> list[int]:
     return [s.id for s in scheduling.add_to_queue(library, draft_id, ids, force=force)]

@@ -1,4 +1,5 @@
-"""The in-app runner: publishes what is due on a timer, off the UI thread, through ``context.tasks``.
+"""The in-app publishing service: runs the publishing :class:`~studio.publishing.runner.Runner` on
+what is due on a timer, off the UI thread, through ``context.tasks``.
 
 It shares the library's lease with ``studio publish --due``: a cron job running at the same moment
 never sends the same post. Only one run is in flight at a time; a tick that comes while one runs is
@@ -8,15 +9,21 @@ skipped.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.errors import in_words
 from studio.ui.context import AppContext
+from studio.wording import counted
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from studio.library import Library
     from studio.publishing.runner import Report, Result, Runner
+
+    RunnerFactory = Callable[[Library], Runner]  # builds the publishing Runner on the pool thread
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +34,8 @@ def status_text(waiting: int, offline: bool = False) -> str:
     """The status bar's line: empty when nothing waits."""
     if waiting <= 0:
         return ""
-    posts = "post" if waiting == 1 else "posts"
-    return f"{waiting} {posts} waiting for the network" if offline else f"{waiting} {posts} waiting to be sent"
+    posts = counted(waiting, "post")
+    return f"{posts} waiting for the network" if offline else f"{posts} waiting to be sent"
 
 
 class PublishingService(QObject):
@@ -46,7 +53,7 @@ class PublishingService(QObject):
     failed = Signal(str)
 
     def __init__(self, context: AppContext, interval_ms: int = INTERVAL_MS, parent: QObject | None = None,
-                 runner_factory: Any = None) -> None:
+                 runner_factory: RunnerFactory | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._owner = ""
@@ -61,12 +68,12 @@ class PublishingService(QObject):
     def owner(self) -> str:
         """This app's name on the leases it takes (host, process, random part)."""
         if not self._owner:
-            from studio.publishing.queue import runner_name
+            from studio.publishing.queue import lease_owner
 
-            self._owner = runner_name()
+            self._owner = lease_owner()
         return self._owner
 
-    def _make_runner(self, library: Any) -> Runner:
+    def _make_runner(self, library: Library) -> Runner:
         """On the pool thread: the publishers and their network libraries load there, not at start-up."""
         from studio.publishing.queue import Queue
         from studio.publishing.runner import Runner
@@ -110,7 +117,7 @@ class PublishingService(QObject):
         self.failed.emit(in_words(error, "The publisher could not run"))
 
 
-def _run(factory: Any, library: Any) -> Report:
+def _run(factory: RunnerFactory, library: Library) -> Report:
     """On a pool thread: one pass over what is due (plain data in, plain data out)."""
     runner: Runner = factory(library)
     return runner.run_due()

@@ -10,15 +10,25 @@ from typing import Any
 import pytest
 from servers.pds import PDS
 
-from studio.publishing.base import Account, ConnectionProblem, Media, Part, Permanent, Post, Published, Sent
-from studio.publishing.bluesky import BlueskyPublisher, new_tid, parse_tid, part_tid
+from studio.publishing.base import (
+    ConnectionProblem,
+    Credentials,
+    Media,
+    Part,
+    Permanent,
+    Post,
+    Published,
+    Sent,
+)
+from studio.publishing.bluesky import BlueskyPublisher
+from studio.publishing.record_keys import new_tid, parse_tid, part_tid
 
 pytestmark = pytest.mark.integration
 
 
-def _account(pds: PDS) -> tuple[Account, str]:
+def _account(pds: PDS) -> tuple[Credentials, str]:
     handle, password, did = pds.create_account()
-    return Account("bluesky", pds.url, handle, password), did
+    return Credentials("bluesky", pds.url, handle, password), did
 
 
 def _post(*parts: Part, key: str | None = None) -> Post:
@@ -34,11 +44,11 @@ def test_verify_returns_the_did_and_limits_and_explains_a_bad_password(pds: PDS)
     info = BlueskyPublisher(account).verify()
     assert info.remote_id == did and info.handle == account.handle
     assert info.limits["max_characters"] == 300
-    wrong = Account("bluesky", pds.url, account.handle, "not-the-password")
+    wrong = Credentials("bluesky", pds.url, account.handle, "not-the-password")
     with pytest.raises(ConnectionProblem, match="refused this handle and app password"):
         BlueskyPublisher(wrong).verify()
     with pytest.raises(ConnectionProblem, match="Could not reach"):
-        BlueskyPublisher(Account("bluesky", "http://127.0.0.1:9", "a.test", "x"), timeout=3).verify()
+        BlueskyPublisher(Credentials("bluesky", "http://127.0.0.1:9", "a.test", "x"), timeout=3).verify()
 
 
 def test_facets_sit_at_utf8_byte_offsets_after_emoji_combining_marks_and_cjk(pds: PDS) -> None:
@@ -133,21 +143,21 @@ def test_a_damaged_key_is_refused_rather_than_posting_without_idempotency(pds: P
 
 def test_the_login_session_is_kept_in_the_keyring_and_reused(pds: PDS) -> None:
     from studio import secrets
-    from studio.publishing.accounts import session_ref
+    from studio.publishing.base import session_ref
 
     handle, password, did = pds.create_account("session")
     ref = secrets.new_ref("bluesky")
     secrets.store(ref, password)
-    first = BlueskyPublisher(Account("bluesky", pds.url, handle, password, secret_ref=ref))
+    first = BlueskyPublisher(Credentials("bluesky", pds.url, handle, password, secret_ref=ref))
     assert isinstance(first.publish(_post(Part("one")), lambda i, s: None), Published)
     saved = secrets.load(session_ref(ref))
     assert password not in saved
     # The saved session is used: even a wrong password does not matter while it is valid.
-    again = BlueskyPublisher(Account("bluesky", pds.url, handle, "not-the-password", secret_ref=ref))
+    again = BlueskyPublisher(Credentials("bluesky", pds.url, handle, "not-the-password", secret_ref=ref))
     assert isinstance(again.publish(_post(Part("two")), lambda i, s: None), Published)
     # A damaged session falls back to the app password.
     secrets.store(session_ref(ref), "garbage")
-    third = BlueskyPublisher(Account("bluesky", pds.url, handle, password, secret_ref=ref))
+    third = BlueskyPublisher(Credentials("bluesky", pds.url, handle, password, secret_ref=ref))
     assert isinstance(third.publish(_post(Part("three")), lambda i, s: None), Published)
     assert secrets.load(session_ref(ref)) != "garbage"
     assert sorted(str(r["value"]["text"]) for r in pds.list_posts(did)) == ["one", "three", "two"]  # type: ignore[index]

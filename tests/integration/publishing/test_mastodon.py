@@ -9,8 +9,8 @@ import pytest
 from servers.mastodon import FakeMastodon
 
 from studio.publishing.base import (
-    Account,
     ConnectionProblem,
+    Credentials,
     Media,
     Part,
     Permanent,
@@ -23,7 +23,7 @@ from studio.publishing.mastodon import MastodonPublisher
 
 
 def _publisher(server: FakeMastodon, token: str | None = None, timeout: float = 5.0) -> MastodonPublisher:
-    return MastodonPublisher(Account("mastodon", server.url, "studio", token or server.token), timeout=timeout)
+    return MastodonPublisher(Credentials("mastodon", server.url, "studio", token or server.token), timeout=timeout)
 
 
 def _post(*texts: str, key: str = "key-1", media: tuple[Media, ...] = ()) -> Post:
@@ -44,13 +44,13 @@ def test_verify_explains_a_bad_token_a_wrong_url_and_no_server(mastodon_server: 
     with pytest.raises(ConnectionProblem, match="refused this access token"):
         _publisher(mastodon_server, token="wrong").verify()
     with pytest.raises(ConnectionProblem, match="does not answer like a Mastodon server"):
-        MastodonPublisher(Account("mastodon", mastodon_server.url + "/nothing", "", mastodon_server.token)).verify()
+        MastodonPublisher(Credentials("mastodon", mastodon_server.url + "/nothing", "", mastodon_server.token)).verify()
     with pytest.raises(ConnectionProblem, match="is not a server address"):
-        MastodonPublisher(Account("mastodon", "mastodon.social", "", "x"))
+        MastodonPublisher(Credentials("mastodon", "mastodon.social", "", "x"))
     url = mastodon_server.url
     mastodon_server.stop()
     with pytest.raises(ConnectionProblem, match="connection was refused"):
-        MastodonPublisher(Account("mastodon", url, "", "x"), timeout=2).verify()
+        MastodonPublisher(Credentials("mastodon", url, "", "x"), timeout=2).verify()
 
 
 def test_publishes_a_post_with_an_image_processed_asynchronously(mastodon_server: FakeMastodon, image: Path) -> None:

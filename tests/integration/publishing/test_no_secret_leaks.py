@@ -108,7 +108,7 @@ def test_no_secret_anywhere_but_the_keyring(
 
     secret_values = [mastodon_server.token, telegram_server.token, password, webhook_secret]
     assert sorted(secrets.load(ref) for ref in refs) == sorted(secret_values)  # they are in the keyring
-    from studio.publishing.accounts import session_ref
+    from studio.publishing.base import session_ref
 
     sessions = [secrets.load(session_ref(ref)) for ref in refs if ref.startswith("bluesky:")]
     assert len(sessions) == 1  # the Bluesky login session is a secret too, kept in the keyring

@@ -11,8 +11,8 @@ import pytest
 from servers.telegram import FakeTelegram
 
 from studio.publishing.base import (
-    Account,
     ConnectionProblem,
+    Credentials,
     Media,
     Part,
     Permanent,
@@ -26,7 +26,7 @@ from studio.publishing.telegram import TelegramPublisher
 
 
 def _publisher(server: FakeTelegram, token: str | None = None, chat: str | None = None, timeout: float = 5) -> TelegramPublisher:
-    account = Account("telegram", server.url, "", token or server.token, {"chat_id": chat or server.chat_id})
+    account = Credentials("telegram", server.url, "", token or server.token, {"chat_id": chat or server.chat_id})
     return TelegramPublisher(account, timeout=timeout)
 
 
@@ -91,7 +91,7 @@ def test_failures_where_nothing_was_sent_retry(telegram_server: FakeTelegram) ->
     assert telegram_server.texts() == []
     url = telegram_server.url
     telegram_server.stop()
-    refused = TelegramPublisher(Account("telegram", url, "", "1:t", {"chat_id": "@c"})).publish(_post(Part("x")), lambda i, s: None)
+    refused = TelegramPublisher(Credentials("telegram", url, "", "1:t", {"chat_id": "@c"})).publish(_post(Part("x")), lambda i, s: None)
     assert isinstance(refused, RetryLater) and "refused" in refused.message
 
 

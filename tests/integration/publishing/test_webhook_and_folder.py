@@ -12,8 +12,8 @@ import pytest
 from servers.base import FakeServer, Request, Response
 
 from studio.publishing.base import (
-    Account,
     ConnectionProblem,
+    Credentials,
     Media,
     Part,
     Permanent,
@@ -54,7 +54,7 @@ def _post(*parts: Part, key: str = "abcdef0123456789") -> Post:
 
 
 def test_the_body_is_signed_and_carries_text_variant_images_and_alt(receiver: Receiver, image: Path) -> None:
-    account = Account("webhook", f"{receiver.url}/hook", "zapier", SECRET, {"variant": "instagram"})
+    account = Credentials("webhook", f"{receiver.url}/hook", "zapier", SECRET, {"variant": "instagram"})
     outcome = WebhookPublisher(account).publish(
         _post(Part("Big news", (Media(image, "A red square"),)), Part("More")), lambda i, s: None
     )
@@ -69,18 +69,18 @@ def test_the_body_is_signed_and_carries_text_variant_images_and_alt(receiver: Re
 
 
 def test_a_wrong_secret_fails_permanently_and_verify_explains(receiver: Receiver) -> None:
-    account = Account("webhook", f"{receiver.url}/hook", "", "not-the-secret")
+    account = Credentials("webhook", f"{receiver.url}/hook", "", "not-the-secret")
     outcome = WebhookPublisher(account).publish(_post(Part("x")), lambda i, s: None)
     assert isinstance(outcome, Permanent) and "Reconnect" in outcome.message
     with pytest.raises(ConnectionProblem, match="HTTP 401"):
         WebhookPublisher(account).verify()
-    WebhookPublisher(Account("webhook", f"{receiver.url}/hook", "", SECRET)).verify()
+    WebhookPublisher(Credentials("webhook", f"{receiver.url}/hook", "", SECRET)).verify()
     with pytest.raises(ConnectionProblem, match="not a web address"):
-        WebhookPublisher(Account("webhook", "hooks.example", "", SECRET))
+        WebhookPublisher(Credentials("webhook", "hooks.example", "", SECRET))
 
 
 def test_interrupted_webhooks_are_uncertain_and_refused_ones_retry(receiver: Receiver) -> None:
-    account = Account("webhook", f"{receiver.url}/hook", "", SECRET)
+    account = Credentials("webhook", f"{receiver.url}/hook", "", SECRET)
     receiver.hang = 2
     receiver.inject("/hook", "hang-after", "status:503")
     assert isinstance(WebhookPublisher(account, timeout=0.5).publish(_post(Part("x")), lambda i, s: None), Uncertain)
@@ -89,14 +89,14 @@ def test_interrupted_webhooks_are_uncertain_and_refused_ones_retry(receiver: Rec
     refused = WebhookPublisher(account).publish(_post(Part("x")), lambda i, s: None)
     assert isinstance(refused, RetryLater) and refused.offline
     # A name that does not resolve (no network, a typo): nothing went out, so it waits and retries.
-    unknown = Account("webhook", "http://studio-receiver.invalid/hook", "", SECRET)
+    unknown = Credentials("webhook", "http://studio-receiver.invalid/hook", "", SECRET)
     unresolved = WebhookPublisher(unknown, timeout=5).publish(_post(Part("x")), lambda i, s: None)
     assert isinstance(unresolved, RetryLater) and unresolved.offline, unresolved
 
 
 def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
     root = tmp_path / "to post by hand"
-    publisher = FolderPublisher(Account("folder", str(root), "Instagram (by hand)"))
+    publisher = FolderPublisher(Credentials("folder", str(root), "Instagram (by hand)"))
     assert publisher.verify().display_name == str(root)
     post = _post(Part("Première, ça marche", (Media(image, "A red square"),)), Part("Second part"))
     first = publisher.publish(post, lambda i, s: None)
@@ -124,7 +124,7 @@ def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
 
 
 def test_folder_reports_a_missing_image_and_leaves_nothing_half_written(tmp_path: Path) -> None:
-    publisher = FolderPublisher(Account("folder", str(tmp_path), ""))
+    publisher = FolderPublisher(Credentials("folder", str(tmp_path), ""))
     outcome = publisher.publish(_post(Part("x", (Media(tmp_path / "missing.jpg"),))), lambda i, s: None)
     assert isinstance(outcome, Permanent)
     assert list(tmp_path.iterdir()) == []

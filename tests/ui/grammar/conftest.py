@@ -9,8 +9,8 @@ import pytest
 
 from studio.grammar import GrammarConfig, GrammarService, LocalServer
 from studio.settings import Settings
-from studio.ui.context import SettingsSignals
 from studio.ui.grammar import GrammarEngine
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post.checking import GrammarRunner
+from studio.editors.post.checking import TypingChecks
 from studio.editors.post.editor import PostEditor
 from studio.settings import Settings
 from studio.text.positions import span_utf16_to_cp
@@ -28,7 +28,7 @@ def test_typing_with_checking_on(qtbot: QtBot, engine: GrammarEngine, settings: 
     editor = PostEditor()
     qtbot.addWidget(editor)
     editor.show()
-    runner = GrammarRunner(settings, engine)
+    runner = TypingChecks(settings, engine)
     editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
     arrived: list[tuple[int, str, list]] = []
 

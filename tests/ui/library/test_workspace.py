@@ -115,7 +115,7 @@ def test_import_from_the_workspace(context: AppContext, qtbot: QtBot, tmp_path: 
     workspace.import_file(str(path))
     qtbot.waitUntil(lambda: workspace.model.total == 5)
     assert "imported one" in _texts(workspace)
-    assert ("info", "Imported 2 drafts from more.csv. New clients: Gamma.") in said
+    assert ("info", "Imported 2 drafts from more.csv. New client: Gamma.") in said
 
 
 def test_header_sorts_where_it_can(context: AppContext, qtbot: QtBot) -> None:

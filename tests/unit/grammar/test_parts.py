@@ -3,6 +3,9 @@ and the errors that say why checking cannot run."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +213,41 @@ def test_a_starved_server_is_not_restarted_but_a_hung_one_is(working: bool) -> N
         assert server.restarts == 1  # still failing after three tries: it may be spinning
     else:
         assert server.restarts == 3
+
+
+def test_the_checkout_cache_that_make_run_fetched_is_found_last(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """After ``make run``, ``.venv/bin/studio check`` (no LTP_JAR_DIR_PATH) finds .cache/languagetool;
+    Studio's own folder comes first, and a variable that is set is never second-guessed."""
+    cache = tmp_path / "checkout" / ".cache"
+    (cache / "languagetool").mkdir(parents=True)
+    (cache / "languagetool" / "languagetool-server.jar").write_bytes(b"PK")
+    monkeypatch.setattr("studio.paths.checkout_cache_dir", lambda: cache)
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-downloads"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # Studio's own folder, empty
+    assert find_jar() == cache / "languagetool" / "languagetool-server.jar"
+    from studio.paths import languagetool_dir
+
+    own = languagetool_dir()
+    assert own.is_relative_to(tmp_path)
+    own.mkdir(parents=True)
+    (own / "languagetool-server.jar").write_bytes(b"PK")
+    assert find_jar() == own / "languagetool-server.jar"  # Studio's own folder comes first
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path / "nothing-here"))
+    with pytest.raises(LanguageToolMissing):
+        find_jar()
+
+
+def test_a_process_started_without_the_variable_finds_the_checkout_cache(tmp_path: Path) -> None:
+    """The real thing, in a new process as ``studio check`` runs: only the checkout's cache to go by."""
+    root = Path(__file__).resolve().parents[3]
+    jar = root / ".cache" / "languagetool" / "languagetool-server.jar"
+    if not jar.is_file():
+        pytest.fail(f"LanguageTool is not in {jar.parent}: run scripts/fetch-languagetool.sh {jar.parent}")
+    env = {k: v for k, v in os.environ.items() if k not in ("LTP_JAR_DIR_PATH", "LTP_PATH")}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", "from studio.grammar.local import find_jar; print(find_jar())"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == jar

@@ -82,12 +82,21 @@ def test_bad_arguments_exit_non_zero_with_one_line(capsys: pytest.CaptureFixture
     assert words in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-@pytest.mark.parametrize("name", ["text.jpg", "truncated.jpg", "empty.jpg", "bomb.png", "png-named.jpg"])
+@pytest.mark.parametrize("name", ["text.jpg", "truncated.jpg", "empty.jpg", "bomb.png"])
 def test_bad_images_exit_non_zero_with_one_line(capsys: pytest.CaptureFixture[str], corpus: dict[str, Path],
                                                 tmp_path: Path, name: str) -> None:
     code, out, err = run(capsys, "export-image", str(corpus[name]), "--preset", "all", "--out", str(tmp_path))
     assert code == 2 and out == ""
     assert err.startswith("studio: ") and len(err.strip().splitlines()) == 1
+
+
+def test_a_png_named_jpg_is_exported_with_a_notice(capsys: pytest.CaptureFixture[str], corpus: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    code, out, err = run(capsys, "export-image", str(corpus["png-named.jpg"]), "--preset", "x.post",
+                         "--out", str(tmp_path))
+    assert code == 0, err
+    assert "png-named-x-post-" in out
+    assert "studio: png-named.jpg is really a PNG image, not a JPEG" in err and "Traceback" not in err
 
 
 def test_export_image_to_a_custom_preset_of_the_library(capsys: pytest.CaptureFixture[str],

@@ -140,7 +140,6 @@ def test_tiny_and_panorama(corpus: dict[str, Path]) -> None:
         ("truncated.png", "truncated or damaged"),
         ("empty.jpg", "empty"),
         ("text.jpg", "not an image"),
-        ("png-named.jpg", "holds a PNG"),
     ],
 )
 def test_bad_files_are_refused_in_one_line(corpus: dict[str, Path], name: str, words: str) -> None:
@@ -159,6 +158,14 @@ def test_missing_file_and_empty_bytes(tmp_path: Path) -> None:
         load(b"")
     with pytest.raises(ImageError, match="folder"):
         load(tmp_path)
+
+
+def test_a_file_is_opened_by_what_it_holds_not_by_its_name(corpus: dict[str, Path]) -> None:
+    loaded = load(corpus["png-named.jpg"])
+    assert loaded.format == "PNG" and loaded.image.size
+    assert loaded.notices == ("png-named.jpg is really a PNG image, not a JPEG: Studio opened it as PNG "
+                              "(its right name would be png-named.png).",)
+    assert probe(corpus["png-named.jpg"]).notices == loaded.notices
 
 
 def test_bytes_are_not_checked_against_a_name(corpus: dict[str, Path]) -> None:

@@ -94,3 +94,27 @@ def test_a_wrong_library_path_is_not_created(capsys: pytest.CaptureFixture[str],
         code, _, err = _run(capsys, *argv, "--library", str(typo))
         assert code == 2 and "There is no library in" in err
     assert not typo.exists()
+
+
+def test_one_of_each_is_said_in_the_singular(capsys: pytest.CaptureFixture[str], library_dir: Path,
+                                             tmp_path: Path) -> None:
+    """'Imported 1 drafts' was the bug: every count in an import's words agrees with its noun."""
+    csv_path = tmp_path / "one.csv"
+    csv_path.write_text("client,text,networks,scheduled_at\nSolo,Satu saja,mastodon,2030-01-06T09:00:00Z\n",
+                        encoding="utf-8")
+    lib = ["--library", str(library_dir)]
+    code, out, _ = _run(capsys, "drafts", "import", str(csv_path), *lib)
+    assert code == 0
+    assert out.splitlines() == [
+        "Imported 1 draft from one.csv.",
+        "New client: Solo.",
+        "1 scheduled post waits for an account to be chosen.",
+    ]
+    code, _, err = _run(capsys, "drafts", "list", *lib)
+    assert err.strip() == "1 of 1 draft"
+    code, _, err = _run(capsys, "drafts", "export", str(tmp_path / "out.json"), *lib)
+    assert "Exported 1 draft to" in err
+    code, out, _ = _run(capsys, "drafts", "import", str(tmp_path / "out.json"), "--library", str(tmp_path / "b"))
+    assert out.strip() == "Imported 1 draft from out.json."
+    code, out, _ = _run(capsys, "drafts", "import", "--json", str(csv_path), "--library", str(tmp_path / "c"))
+    assert json.loads(out) == {"drafts": 1, "clients_created": ["Solo"], "schedules": 1, "without_account": 1}

@@ -13,7 +13,7 @@ import pytest
 from studio import secrets
 from studio.publishing import preflight
 from studio.publishing.base import (
-    Account,
+    Credentials,
     Media,
     Part,
     Permanent,
@@ -21,8 +21,9 @@ from studio.publishing.base import (
     http_outcome,
     parse_retry_after,
 )
-from studio.publishing.bluesky import created_at, facets, new_tid, parse_tid, part_tid, tid_from
+from studio.publishing.bluesky import created_at, facets
 from studio.publishing.queue import BACKOFF_CAP, backoff
+from studio.publishing.record_keys import new_tid, parse_tid, part_tid, tid_from
 from studio.publishing.slots import slot_instants
 from studio.publishing.webhook import sign, verify_signature
 
@@ -79,7 +80,7 @@ def test_webhook_signature() -> None:
 
 
 def test_account_repr_hides_the_secret() -> None:
-    assert "hunter2" not in repr(Account("mastodon", "https://x", "me", "hunter2"))
+    assert "hunter2" not in repr(Credentials("mastodon", "https://x", "me", "hunter2"))
 
 
 def test_secrets_round_trip_in_the_test_keyring() -> None:
