@@ -92,9 +92,9 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from studio.editors.post.checking import GrammarRunner
     from studio.editors.post.editor import PostEditor
     from studio.ui.main_window import settle_heap
+    from studio.ui.write.checking import GrammarRunner
 
     app = QApplication.instance()
     assert app is not None

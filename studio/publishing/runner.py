@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studio.drafting import parts_for
 from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing import preflight
@@ -63,6 +64,11 @@ def make_publisher(account: Account) -> Publisher:
 
         return FolderPublisher(account)
     raise ValueError(f"no publisher for {account.network!r}")
+
+
+def text_network(account: Any) -> str:
+    """The network whose text ``account`` posts: a folder's or webhook's chosen variant, else its own."""
+    return str(account.settings.get("variant") or account.network)
 
 
 def load_secret(secret_ref: str) -> str:
@@ -214,14 +220,7 @@ class Runner:
         return self._render(self.library.get_draft(draft_id), account)
 
     def _render(self, draft: Any, account: Any) -> tuple[Part, ...]:
-        target = str(account.settings.get("variant") or account.network)
-        variant = draft.variants.get(target)
-        if variant is not None and variant.parts:
-            texts = list(variant.parts)
-        elif variant is not None and variant.text is not None:
-            texts = [variant.text]
-        else:
-            texts = [draft.text]
+        texts = parts_for(draft, text_network(account))
         media = tuple(self._media(asset, account.network) for asset in sorted(draft.assets, key=lambda a: a.position))
         return (Part(texts[0], media), *(Part(text) for text in texts[1:]))
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post.checking import GrammarRunner
 from studio.grammar import GrammarConfig, GrammarService
 from studio.settings import Settings
 from studio.ui.context import SettingsSignals
 from studio.ui.grammar import GrammarEngine
 from studio.ui.tasks import Tasks
+from studio.ui.write.checking import GrammarRunner
 
 pytestmark = pytest.mark.integration
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post.checking import GrammarRunner
 from studio.editors.post.editor import PostEditor
 from studio.settings import Settings
 from studio.text.positions import span_utf16_to_cp
 from studio.ui.grammar import GrammarEngine
+from studio.ui.write.checking import GrammarRunner
 
 pytestmark = pytest.mark.integration
 

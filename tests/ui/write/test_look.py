@@ -1,0 +1,37 @@
+"""The Write page as a person sees it at 1366x768: a post with a network variant, a thread and previews."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from studio.library import Library
+from studio.ui.context import AppContext
+from studio.ui.write.page import WriteWorkspace
+
+TEXT = ("Our new trail shoes are here! Light, grippy and made for long days in the mountains. "
+        "Come and try them at the shop this weekend. " * 3).strip()
+
+
+def test_the_write_page_at_1366x768(qtbot: QtBot, context: AppContext, library: Library,
+                                    screenshot: Callable[[Any, str], Path]) -> None:
+    context.tasks.inline = True
+    page = WriteWorkspace(context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    client = library.add_client("Acme Shoes", "#e0663d")
+    draft = library.create_draft(client.id, text=TEXT, networks=["x", "bluesky", "mastodon"])
+    page.open_draft(draft.id)
+    page._refresh_counts()
+    screenshot(page, "write-base.png")
+    page.variant_bar.select("bluesky")
+    page.split(numbered=True)
+    page.side.setCurrentWidget(page.previews)
+    page._refresh_previews()
+    qtbot.wait(50)
+    screenshot(page, "write-thread-preview.png")
+    assert page.stack.currentWidget() is page.thread_editor
