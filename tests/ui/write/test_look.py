@@ -26,12 +26,12 @@ def test_the_write_page_at_1366x768(qtbot: QtBot, context: AppContext, library: 
     client = library.add_client("Acme Shoes", "#e0663d")
     draft = library.create_draft(client.id, text=TEXT, networks=["x", "bluesky", "mastodon"])
     page.open_draft(draft.id)
-    page._refresh_counts()
+    qtbot.wait(200)  # the counters' and the panel's debounce
     screenshot(page, "write-base.png")
     page.variant_bar.select("bluesky")
     page.split(numbered=True)
     page.side.setCurrentWidget(page.previews)
-    page._refresh_previews()
-    qtbot.wait(50)
+    qtbot.wait(400)
     screenshot(page, "write-thread-preview.png")
     assert page.stack.currentWidget() is page.thread_editor
+    assert page.counters.buttons["bluesky"].text().startswith("Bluesky 291/300")  # the longest part
