@@ -157,8 +157,8 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
 
     def open_draft(self, draft_id: int) -> None:
         """Show ``draft_id`` (loaded off the UI thread)."""
-        self.saver.flush()
-        self.context.tasks.run(load_draft, self.context.library, draft_id,
+        self.saver.flush()  # read on the writes pool, after what was pending, so it reads it back
+        self.context.tasks.run(load_draft, self.context.library, draft_id, pool="writes",
                                on_done=self._show_opened, on_error=self._open_failed)
 
     def reopen(self, draft_id: int) -> None:

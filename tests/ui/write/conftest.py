@@ -1,14 +1,15 @@
-"""A real LanguageTool for the editor's grammar tests: started for the test module that asks for
+"""Fixtures of the Write page's tests. A real LanguageTool for the editor's grammar tests: started for the test module that asks for
 it (the ``integration`` tests) and stopped after it, so it never runs beside the grammar suite's own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from studio.grammar import GrammarConfig, GrammarService, LocalServer
+from studio.library import Library
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
 
@@ -29,3 +30,26 @@ def engine(grammar_service: GrammarService, context: AppContext) -> Iterator[Gra
     engine = GrammarEngine(context.settings, context.tasks, context.settings_signals, service=grammar_service)
     yield engine
     engine.checker.close()
+
+
+@pytest.fixture
+def full_disk_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[Library, BaseException], set[str]]:
+    """Make the first call of each of the library's draft writes fail with ``error`` (a full disk,
+    a locked file); returns the set of writes that failed so far."""
+
+    def install(library: Library, error: BaseException) -> set[str]:
+        failed: set[str] = set()
+        for name in ("save_text", "set_variant", "set_thread", "update_draft"):
+            real = getattr(library, name)
+
+            def once(*args: object, _real: Callable[..., object] = real, _name: str = name,
+                     **kwargs: object) -> object:
+                if _name not in failed:
+                    failed.add(_name)
+                    raise error
+                return _real(*args, **kwargs)
+
+            monkeypatch.setattr(library, name, once)
+        return failed
+
+    return install

@@ -3,6 +3,7 @@ dictionary, emoji and snippets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -261,3 +262,47 @@ def test_rules_edited_in_the_library_apply_when_the_page_is_shown_again(
     workspace.activated()
     assert [workspace.editor.text()[m.start:m.end] for m in workspace.editor.marks()] == ["bold"]
     assert workspace.editor.snippets == (Snippet("Tags", "#AcmeRun #Trail"),)
+
+
+def test_nothing_typed_is_lost_when_writes_fail_once(qtbot: QtBot, workspace: WriteWorkspace, library: Library,
+                                                      full_disk_once: Callable[[Library, BaseException], set[str]]
+                                                      ) -> None:
+    """The base text, a variant, a thread and the targets typed while the disk is full (each
+    first write fails) are all in the library after the next save."""
+    draft = library.create_draft(client_with_rules(library), text=LONG)
+    workspace.open_draft(draft.id)
+    failed = full_disk_once(library, OSError(28, "No space left on device"))
+    said: list[str] = []
+    workspace.context.messages.connect_view(lambda level, text: said.append(text))
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace.network_actions["linkedin"].setChecked(True)
+    workspace.variant_bar.select("linkedin")
+    workspace.make_variant()
+    qtbot.keyClicks(workspace.editor, "In short: ")
+    workspace.variant_bar.select("bluesky")
+    workspace.split(numbered=False)
+    workspace.variant_bar.select("")
+    qtbot.keyClicks(workspace.editor, "New! ")
+    workspace.save_now()
+    assert said and "No space left" in said[0]
+    assert failed == {"save_text", "set_variant", "set_thread", "update_draft"}
+    workspace.save_now()  # the disk has room again (or the retry a moment later)
+    stored = library.get_draft(draft.id)
+    assert stored.text == "New! " + LONG
+    assert stored.variants["linkedin"].text == "In short: " + LONG
+    assert " ".join(stored.variants["bluesky"].parts) == LONG
+    assert stored.networks == ("bluesky", "linkedin")
+    assert not workspace.saver.pending
+
+
+def test_new_draft_in_a_library_without_clients_is_the_same_from_both_buttons(
+        qtbot: QtBot, workspace: WriteWorkspace, library: Library, context: AppContext) -> None:
+    from studio.ui.library import LibraryWorkspace
+
+    workspace.new_draft()  # Ctrl+N (the window's action calls this)
+    assert workspace.opened is not None and workspace.opened.client.name == "My brand"
+    page = LibraryWorkspace(context)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.open_draft_requested) as created:
+        page.new_button.click()
+    assert library.get_draft(created.args[0]).client_id == workspace.opened.client.id

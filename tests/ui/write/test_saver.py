@@ -4,6 +4,7 @@ and a write that fails (a locked database, a full disk) loses nothing once it re
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,24 +130,15 @@ def test_a_locked_database_loses_nothing(context: AppContext, qtbot: QtBot) -> N
     _has_every_change(context.library, draft_id)
 
 
-def test_a_full_disk_once_loses_nothing(context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_once_loses_nothing(context: AppContext, qtbot: QtBot,
+                                        full_disk_once: Callable[[Library, BaseException], set[str]]) -> None:
     """The first write of each kind fails as a full disk does (SQLite's SQLITE_FULL); the quit
     flush then writes them all."""
     draft_id = _draft(context.library)
     saver = DraftSaver(context.library, context.tasks)
     saver.track(draft_id)
     library = context.library
-    failed_once: set[str] = set()
-    for name in ("save_text", "set_variant", "set_thread", "update_draft"):
-        real = getattr(library, name)
-
-        def failing(*args: object, _real: object = real, _name: str = name, **kwargs: object) -> object:
-            if _name not in failed_once:
-                failed_once.add(_name)
-                raise sqlite3.OperationalError("database or disk is full")
-            return _real(*args, **kwargs)  # type: ignore[operator]
-
-        monkeypatch.setattr(library, name, failing)
+    failed_once = full_disk_once(library, sqlite3.OperationalError("database or disk is full"))
     said: list[str] = []
     saver.failed.connect(said.append)
     _every_change(saver)
