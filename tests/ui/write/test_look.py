@@ -6,10 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio.library import Library
 from studio.ui.context import AppContext
+from studio.ui.theme import apply_theme
 from studio.ui.write.page import WriteWorkspace
 
 TEXT = ("Our new trail shoes are here! Light, grippy and made for long days in the mountains. "
@@ -35,3 +37,11 @@ def test_the_write_page_at_1366x768(qtbot: QtBot, context: AppContext, library: 
     screenshot(page, "write-thread-preview.png")
     assert page.stack.currentWidget() is page.thread_editor
     assert page.counters.buttons["bluesky"].text().startswith("Bluesky 291/300")  # the longest part
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        apply_theme(app, "dark")
+        qtbot.wait(50)
+        screenshot(page, "write-thread-preview-dark.png")
+    finally:
+        apply_theme(app, "light")
