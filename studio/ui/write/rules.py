@@ -1,5 +1,5 @@
-"""What the Write page does when a rule is ignored or a word is added: kept with the post or the
-client in the library (off the UI thread), and the client's edited rules brought to the editors."""
+"""What the Write page does when a rule is ignored or a word is added: kept with the post (by the
+page's saver) or the client (off the UI thread), and the client's edited rules brought to the editors."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from studio.editors.post.thread_editor import ThreadEditor
     from studio.ui.context import AppContext
     from studio.ui.write.opening import Opened
+    from studio.ui.write.saver import DraftSaver
 
 
 class RulesMixin:
@@ -29,6 +30,7 @@ class RulesMixin:
     editor: PostEditor
     thread_editor: ThreadEditor
     issues: IssuePanel
+    saver: DraftSaver
     state_changed: SignalInstance
 
     def _request_check(self, now: bool = False) -> None:
@@ -65,8 +67,8 @@ class RulesMixin:
         opened = self.opened
         opened.draft = replace(opened.draft, ignored_rules=tuple(sorted({*opened.draft.ignored_rules, rule})))
         self.issues.set_ignored(len(opened.draft.ignored_rules))
-        self.context.tasks.run(self.context.library.ignore_rule_in_draft, opened.draft.id, rule, pool="writes",
-                               on_error=self._post_not_saved)
+        self.saver.ignored_changed(opened.draft.ignored_rules)
+        self.saver.flush()  # a choice, not typing: written at once
 
     def show_ignored(self) -> None:
         """Check the post again for what was ignored in it ("ignore once" and its rules); the
@@ -80,12 +82,8 @@ class RulesMixin:
         opened.draft = replace(opened.draft, ignored_rules=())
         self.issues.set_ignored(0)
         self._request_check(now=True)
-        self.context.tasks.run(self.context.library.clear_ignored_rules, opened.draft.id, pool="writes",
-                               on_error=self._post_not_saved)
-
-    def _post_not_saved(self, error: BaseException) -> None:
-        # The post still hides it; only the library missed the change.
-        self.context.messages.error(in_words(error, "Studio could not save the ignored rule with the post"))
+        self.saver.ignored_changed(())
+        self.saver.flush()
 
     def _rule_ignored_for_client(self, rule: str) -> None:
         self._request_check(now=True)

@@ -1,4 +1,5 @@
-"""The one saver of the Write page: base text, variants, threads and target networks of a draft.
+"""The one saver of the Write page: base text, variants, threads, target networks and the rules
+ignored in a draft.
 
     saver = DraftSaver(context.library, context.tasks, parent=page)
     saver.track(draft_id)                    # on opening a draft (what was pending keeps its draft)
@@ -6,6 +7,7 @@
     saver.variant_changed("bluesky", text)   # a network's own text (None: the base text again)
     saver.thread_changed("bluesky", parts)   # a network's thread ([]: no thread)
     saver.targets_changed(["x", "bluesky"])  # the networks the draft is for
+    saver.ignored_changed(["EN_QUOTES"])     # the rules ignored in this post
     saver.flush()                            # switch, split, join: handed to the writes pool now
     saver.flush_now()                        # close and quit: written before it returns
 
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 DELAY_MS = 1000
 RETRY_MS = 3000
 
-TEXT, VARIANT, TARGETS = "text", "variant", "targets"
+TEXT, VARIANT, TARGETS, IGNORED = "text", "variant", "targets", "ignored"
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class Change:
     keeps both in one row, so the newer replaces the older), or its targets."""
 
     draft_id: int
-    kind: str  # TEXT | VARIANT | TARGETS
+    kind: str  # TEXT | VARIANT | TARGETS | IGNORED
     network: str = ""
-    value: object = None  # str | None for a variant's text, tuple[str, ...] for a thread or targets
+    value: object = None  # str | None for a variant's text, tuple[str, ...] for a thread, targets, rules
     thread: bool = False
 
     @property
@@ -63,6 +65,8 @@ class Change:
             return library.save_text(self.draft_id, str(self.value))
         if self.kind == TARGETS:
             library.update_draft(self.draft_id, networks=list(self.value))  # type: ignore[call-overload]
+        elif self.kind == IGNORED:
+            library.set_ignored_rules(self.draft_id, list(self.value))  # type: ignore[call-overload]
         elif self.thread:
             library.set_thread(self.draft_id, self.network, list(self.value))  # type: ignore[call-overload]
         else:
@@ -122,6 +126,10 @@ class DraftSaver(QObject):
 
     def targets_changed(self, networks: Sequence[str]) -> None:
         self._add(TARGETS, "", tuple(networks))
+
+    def ignored_changed(self, rules: Sequence[str]) -> None:
+        """The rules ignored in this post (all of them)."""
+        self._add(IGNORED, "", tuple(rules))
 
     def _add(self, kind: str, network: str, value: object, thread: bool = False) -> None:
         if self.draft_id is None:

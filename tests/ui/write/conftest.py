@@ -39,7 +39,7 @@ def full_disk_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[Library, BaseEx
 
     def install(library: Library, error: BaseException) -> set[str]:
         failed: set[str] = set()
-        for name in ("save_text", "set_variant", "set_thread", "update_draft"):
+        for name in ("save_text", "set_variant", "set_thread", "update_draft", "set_ignored_rules"):
             real = getattr(library, name)
 
             def once(*args: object, _real: Callable[..., object] = real, _name: str = name,

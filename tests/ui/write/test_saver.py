@@ -95,6 +95,7 @@ def _every_change(saver: DraftSaver) -> None:
     saver.variant_changed("bluesky", "bluesky words")
     saver.thread_changed("mastodon", ["first toot", "second toot"])
     saver.targets_changed(["bluesky", "mastodon", "x"])
+    saver.ignored_changed(["EN_QUOTES", "BRAND_ALL_CAPS"])
 
 
 def _has_every_change(library: Library, draft_id: int) -> None:
@@ -103,6 +104,7 @@ def _has_every_change(library: Library, draft_id: int) -> None:
     assert draft.variants["bluesky"].text == "bluesky words"
     assert draft.variants["mastodon"].parts == ("first toot", "second toot")
     assert draft.networks == ("bluesky", "mastodon", "x")
+    assert draft.ignored_rules == ("BRAND_ALL_CAPS", "EN_QUOTES")
 
 
 def test_a_locked_database_loses_nothing(context: AppContext, qtbot: QtBot) -> None:
@@ -144,7 +146,7 @@ def test_a_full_disk_once_loses_nothing(context: AppContext, qtbot: QtBot,
     _every_change(saver)
     saver.flush()  # e.g. a split: handed to the writes pool at once
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
-    assert failed_once == {"save_text", "set_variant", "set_thread", "update_draft"}
+    assert failed_once == {"save_text", "set_variant", "set_thread", "update_draft", "set_ignored_rules"}
     assert saver.pending and said == [said[0]]
     saver.flush_now()  # quit
     assert not saver.pending
