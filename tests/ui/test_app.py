@@ -214,3 +214,32 @@ def test_the_draft_open_at_quit_is_open_at_the_next_start(tmp_path: Path, qtbot:
     assert second.write.editor.text() == "Fresh bread at nine"
     second.window.close()
     second.shutdown()
+
+
+def test_quitting_with_changes_that_cannot_be_written_asks_first(studio: Studio, qtbot: QtBot,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    library = studio.context.library
+    draft = library.create_draft(library.add_client("Acme Bakery").id, "Bread")
+    studio.start(welcome=False, background=False)
+    studio._open_draft(draft.id)
+    qtbot.waitUntil(lambda: studio.write.opened is not None, timeout=10_000)
+    real = library.save_text
+    monkeypatch.setattr(library, "save_text", lambda *args: (_ for _ in ()).throw(OSError(28, "No space left")))
+    qtbot.keyClicks(studio.write.editor, "Fresh ")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry]
+    asked: list[bool] = []
+
+    def ask() -> QMessageBox.StandardButton:
+        asked.append(True)
+        if len(asked) == 2:
+            monkeypatch.setattr(library, "save_text", real)  # room on the disk again
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(studio.window, "ask_unsaved", ask)
+    studio.window.close()
+    assert studio.window.isVisible() and len(asked) == 1  # Cancel: Studio stays open with the text
+    studio.window.close()  # Retry: written, then closed
+    assert len(asked) == 2 and not studio.window.isVisible()
+    assert library.get_draft(draft.id).text == "Fresh Bread"

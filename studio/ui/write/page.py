@@ -155,6 +155,9 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         """Write the text, variants, threads and targets now (switch, close, quit)."""
         self.saver.flush_now()
 
+    def unsaved(self) -> bool:
+        return self.saver.pending
+
     def open_draft(self, draft_id: int) -> None:
         """Show ``draft_id`` (loaded off the UI thread)."""
         self.saver.flush()  # read on the writes pool, after what was pending, so it reads it back
