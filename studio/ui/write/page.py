@@ -74,8 +74,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(lambda message: self.state_changed.emit(f"Grammar: {message}"))
         self.runner.busy.connect(self.issues.set_checking)
-        context.settings_signals.changed.connect(
-            lambda key, value: self.runner.set_delay(value) if key == "grammar.delay_ms" else None)
+        context.settings_signals.changed.connect(self._setting_changed)  # a method: disconnected with the page
         self.saver = DraftSaver(context.library, context.tasks, parent=self)
         self.saver.failed.connect(context.messages.warning)
         self.saver.pending_changed.connect(lambda pending: self.state_changed.emit("Saving…" if pending else "Saved"))
@@ -285,6 +284,10 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         language, prefer, default = grammar_language(self.opened.draft.language, self.opened.client.language)
         self.runner.request(revision, text, language, sorted(self.editor.dictionary), disabled, now=now,
                             prefer=prefer, default_language=default)
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        if key == "grammar.delay_ms" and isinstance(value, int):
+            self.runner.set_delay(value)
 
     def _grammar_ready(self, revision: int, text: str, issues: list[Issue]) -> None:
         if revision >= 0:
