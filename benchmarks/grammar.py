@@ -92,9 +92,9 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from studio.editors.post.checking import TypingChecks
     from studio.editors.post.editor import PostEditor
     from studio.ui.main_window import settle_heap
+    from studio.ui.write.checking import GrammarRunner
 
     app = QApplication.instance()
     assert app is not None
@@ -104,7 +104,7 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
     editor.resize(700, 500)
     editor.show()
     settle_heap()  # as the main window does once a page is built
-    runner = TypingChecks(engine.settings, engine)  # type: ignore[attr-defined]
+    runner = GrammarRunner(engine.settings, engine)  # type: ignore[attr-defined]
     drawn = [0]
 
     def draw(revision: int, checked: str, issues: list) -> None:

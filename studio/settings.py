@@ -104,6 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window.state", str, "", "Window layout"),
     Setting("window.workspace", str, "write", "Last workspace"),
     Setting("window.client", str, "", "Last client"),
+    Setting("write.last_draft", str, "", "Last draft open"),
 )
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}

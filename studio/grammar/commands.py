@@ -34,6 +34,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                        "(default: the client's language, or auto)")
     check.add_argument("--client", metavar="NAME",
                        help="use this client's networks, language, dictionary and brand rules")
+    check.add_argument("--draft", metavar="ID", type=int,
+                       help="check draft ID of the library instead of FILE: what each of its networks "
+                       "gets (its variant, its thread part by part), with its client's rules")
     check.add_argument("--no-grammar", action="store_true",
                        help="skip LanguageTool: only lengths and brand rules")
     check.add_argument("--json", action="store_true",
@@ -98,6 +101,10 @@ def run_check(args: argparse.Namespace) -> int:
     from studio.model import BrandRules
     from studio.text import brand_issues, count
 
+    if args.draft is not None:
+        from studio.grammar.draft_check import run_draft_check
+
+        return run_draft_check(args, grammar_issues, print_report)
     text = read_text(args.file)
     client, client_networks, limits = _client(args)
     if args.network is not None:

@@ -302,9 +302,14 @@ class DraftsMixin(Store):
 
     def clear_ignored_rules(self, draft_id: int) -> None:
         """Check this post for every rule again (undoes :meth:`ignore_rule_in_draft`)."""
+        self.set_ignored_rules(draft_id, ())
+
+    def set_ignored_rules(self, draft_id: int, rules: Iterable[str]) -> None:
+        """The rules ignored in this post, all of them at once (what the Write page's saver writes)."""
+        clean = sorted({rule.strip() for rule in rules if rule.strip()})
         with self.transaction() as conn:
             self._require(conn, draft_id)
-            conn.execute("UPDATE drafts SET ignored_rules = '[]' WHERE id = ?", (draft_id,))
+            conn.execute("UPDATE drafts SET ignored_rules = ? WHERE id = ?", (json.dumps(clean), draft_id))
             self.changed("draft", draft_id)
 
     def set_status(self, draft_id: int, new_status: str) -> Draft:

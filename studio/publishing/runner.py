@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.drafting import parts_for
 from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing import preflight
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RENDITION_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo"}
+
+
+def text_network(account: Any) -> str:
+    """The network whose text ``account`` posts: a folder's or webhook's chosen variant, else its own."""
+    return str(account.settings.get("variant") or account.network)
 
 
 def load_secret(secret_ref: str) -> str:
@@ -193,14 +199,7 @@ class Runner:
         return self._render(self.library.get_draft(draft_id), account)
 
     def _render(self, draft: Any, account: Any) -> tuple[Part, ...]:
-        target = str(account.settings.get("variant") or account.network)
-        variant = draft.variants.get(target)
-        if variant is not None and variant.parts:
-            texts = list(variant.parts)
-        elif variant is not None and variant.text is not None:
-            texts = [variant.text]
-        else:
-            texts = [draft.text]
+        texts = parts_for(draft, text_network(account))
         media = tuple(self._media(asset, account.network) for asset in sorted(draft.assets, key=lambda a: a.position))
         return (Part(texts[0], media), *(Part(text) for text in texts[1:]))
 

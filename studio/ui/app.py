@@ -32,12 +32,12 @@ from studio.ui.workspace import LazyWorkspace, Workspace
 
 if TYPE_CHECKING:
     from studio.editors.images_workspace import ImagesWorkspace
-    from studio.editors.write_workspace import WriteWorkspace
     from studio.library import Library
     from studio.ui.grammar import GrammarEngine
     from studio.ui.library import LibraryWorkspace
     from studio.ui.publishing.panel import PublicationsWorkspace
     from studio.ui.publishing.tray import PublishingTray
+    from studio.ui.write.page import WriteWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -156,13 +156,18 @@ class Studio:
         ]
 
     def _build_write(self) -> Workspace:
-        from studio.editors.write_workspace import WriteWorkspace
+        from studio.ui.write.opening import remembered
+        from studio.ui.write.page import WriteWorkspace
 
         # Before the first paint the page is built without its grammar engine (which then only
         # costs start-up time: no check can be asked for before the window is on screen);
         # _first_painted hands it over.
         painted = self.window.first_paint_at > 0
-        return WriteWorkspace(self.context, grammar=self.grammar if painted else None, warm=painted)
+        page = WriteWorkspace(self.context, grammar=self.grammar if painted else None, warm=painted)
+        last = remembered(self.context.settings, self.context.library_dir)
+        if last is not None:  # the draft open when Studio quit
+            page.reopen(last)
+        return page
 
     def _build_images(self) -> Workspace:
         from studio.editors.images_workspace import ImagesWorkspace

@@ -7,7 +7,7 @@ every start and check through :class:`studio.ui.tasks.Tasks` (never on the UI th
 ``grammar.*`` settings, and reports its state for the status bar.
 
 The editor's side (waiting for a pause in the typing, one check in flight, answers tagged with the
-text's revision) is :class:`studio.editors.post.checking.TypingChecks`.
+text's revision) is :class:`studio.ui.write.checking.GrammarRunner`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from studio.grammar import (
 )
 from studio.model import Issue
 from studio.settings import Settings
-from studio.ui.settings_signals import SettingsSignals
+from studio.ui.context import SettingsSignals
 from studio.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)

@@ -375,8 +375,24 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_all()
+        while any(workspace.unsaved() for workspace in self.workspaces):  # a full disk, a locked file
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer != QMessageBox.StandardButton.Retry:
+                break
+            self.save_all()
         self.save_layout()
         super().closeEvent(event)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Quitting while some work could not be written: try again, stay, or quit without it."""
+        return QMessageBox.warning(
+            self, "Not saved", "Studio could not save your latest changes (the message says why). "
+            "Try again, keep Studio open, or quit without them?",
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Retry)
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)

@@ -33,6 +33,11 @@ class Workspace(QWidget):
     def activated(self) -> None:
         """The workspace became the visible one."""
 
+    def unsaved(self) -> bool:
+        """Whether some work is still not in the library after :meth:`save_now` (a write failed):
+        the window asks before quitting."""
+        return False
+
 
 @dataclass(frozen=True)
 class LazyWorkspace:

@@ -1,5 +1,5 @@
-"""Autosave survives a crash: a real GUI process types into a real editor wired to the real
-Autosaver and is killed with SIGKILL mid-typing; the library then holds the text as it was at
+"""Autosave survives a crash: a real GUI process types into a real editor wired to the Write page's
+real DraftSaver and is killed with SIGKILL mid-typing; the library then holds the text as it was at
 most two seconds before the kill."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from studio.library import Library
 ROOT = Path(__file__).resolve().parents[2]
 
 TYPIST = r'''
-"""Types TEXT into a QPlainTextEdit wired to the Autosaver, one character every 15 ms, and logs
+"""Types TEXT into a QPlainTextEdit wired to the DraftSaver, one character every 15 ms, and logs
 "<characters typed> <time>" after each one, until it is killed."""
 import os, sys, time
 from pathlib import Path
@@ -27,7 +27,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from studio.library import Library
-from studio.ui.autosave import Autosaver
+from studio.ui.write.saver import DraftSaver
 from studio.ui.tasks import Tasks
 
 folder, draft_id, log_path, text = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -36,9 +36,9 @@ library = Library.open(folder)
 tasks = Tasks(app)
 editor = QPlainTextEdit()
 editor.show()
-autosaver = Autosaver(library, tasks, editor)
-autosaver.track(draft_id)
-editor.textChanged.connect(lambda: autosaver.text_changed(editor.toPlainText()))
+saver = DraftSaver(library, tasks, editor)
+saver.track(draft_id)
+editor.textChanged.connect(lambda: saver.text_changed(editor.toPlainText()))
 log = open(log_path, "a", buffering=1)
 typed = 0
 

@@ -160,3 +160,86 @@ def test_the_client_switcher_follows_clients_made_anywhere(studio: Studio, qtbot
     studio.library_view.import_file(str(csv))  # an import that brings a new client
     qtbot.waitUntil(lambda: "Gamma" in names(), timeout=10_000)
     assert box.currentText() == "Acme"  # the choice stays
+
+
+def test_ctrl_n_starts_a_post_on_every_page(studio: Studio, qtbot: QtBot) -> None:
+    """One shortcut, one action: Ctrl+N pressed in each page (in the Write page's own editor too,
+    where a second shortcut once made it ambiguous and dead) opens a new post in the Write page."""
+    library = studio.context.library
+    client = library.add_client("Acme Bakery")
+    studio.window.reload_clients(select=client.id)
+    studio.start(welcome=False, background=False)
+    window = studio.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for number, key in enumerate(["write", "images", "library", "publishing", "write"], 1):
+        window.show_workspace(key)
+        page = window.current_workspace()
+        target = studio.write.editor if key == "write" else page
+        target.setFocus()
+        qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_workspace() is studio.write, key
+        qtbot.waitUntil(lambda n=number: library.count_drafts() == n, timeout=10_000)
+        qtbot.waitUntil(lambda: studio.write.opened is not None and studio.write.opened.draft.id == max(
+            row.id for row in library.list_drafts()), timeout=10_000)
+        assert studio.write.opened.client.id == client.id
+
+
+def test_the_draft_open_at_quit_is_open_at_the_next_start(tmp_path: Path, qtbot: QtBot,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set("grammar.mode", "off")
+    library = Library.open(tmp_path / "library")
+    client = library.add_client("Acme Bakery")
+    draft = library.create_draft(client.id, "Fresh bread at nine")
+    library.create_draft(client.id, "Another post")
+    first = Studio(app, tmp_path / "library", library, settings)
+    qtbot.addWidget(first.window)
+    monkeypatch.setattr(first.hook, "_show", lambda summary, details: None)
+    first.start(welcome=False, background=False)
+    first._open_draft(draft.id)
+    qtbot.waitUntil(lambda: first.write.opened is not None, timeout=10_000)
+    first.window.close()
+    first.shutdown()
+
+    library = Library.open(tmp_path / "library")
+    second = Studio(app, tmp_path / "library", library, Settings(tmp_path / "config" / "settings.json"))
+    qtbot.addWidget(second.window)
+    monkeypatch.setattr(second.hook, "_show", lambda summary, details: None)
+    second.start(welcome=False, background=False)
+    qtbot.waitUntil(lambda: second.write.opened is not None, timeout=10_000)
+    assert second.write.opened.draft.id == draft.id
+    assert second.write.editor.text() == "Fresh bread at nine"
+    second.window.close()
+    second.shutdown()
+
+
+def test_quitting_with_changes_that_cannot_be_written_asks_first(studio: Studio, qtbot: QtBot,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    library = studio.context.library
+    draft = library.create_draft(library.add_client("Acme Bakery").id, "Bread")
+    studio.start(welcome=False, background=False)
+    studio._open_draft(draft.id)
+    qtbot.waitUntil(lambda: studio.write.opened is not None, timeout=10_000)
+    real = library.save_text
+    monkeypatch.setattr(library, "save_text", lambda *args: (_ for _ in ()).throw(OSError(28, "No space left")))
+    qtbot.keyClicks(studio.write.editor, "Fresh ")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry]
+    asked: list[bool] = []
+
+    def ask() -> QMessageBox.StandardButton:
+        asked.append(True)
+        if len(asked) == 2:
+            monkeypatch.setattr(library, "save_text", real)  # room on the disk again
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(studio.window, "ask_unsaved", ask)
+    studio.window.close()
+    assert studio.window.isVisible() and len(asked) == 1  # Cancel: Studio stays open with the text
+    studio.window.close()  # Retry: written, then closed
+    assert len(asked) == 2 and not studio.window.isVisible()
+    assert library.get_draft(draft.id).text == "Fresh Bread"

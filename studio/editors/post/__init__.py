@@ -1,6 +1,6 @@
 """The post editor: text with live checks, per-network counters, issues, variants, threads, previews.
 
-``PostEditor`` is the text widget; ``WriteWorkspace`` (``studio.editors.write_workspace``) puts it
+``PostEditor`` is the text widget; the Write page puts it
 together with the counters bar, the issues panel, the previews and the library.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,8 +26,8 @@ from studio.wording import counted
 class ThreadEditor(QWidget):
     """The parts of one network's thread.
 
-    Signals: ``parts_changed(list parts)`` after an edit settles; ``part_edited()`` at each edit of a
-    part; ``join_requested()`` when the user wants one post again; ``resplit_requested(bool numbered)``;
+    Signals: ``parts_changed(list parts)`` and ``part_edited()`` at each edit of a part (the page
+    debounces what follows: saving, previews, checks); ``join_requested()`` when the user wants one post again; ``resplit_requested(bool numbered)``;
     ``word_added(str word)`` when a part's menu adds a word to the client's dictionary;
     ``rule_ignored(str rule)`` and ``rule_ignored_for_client(str rule)`` when a part's menu ignores a
     rule (in this post, or in all of the client's posts); ``marks_changed()`` when a part's
@@ -67,10 +67,6 @@ class ThreadEditor(QWidget):
         layout.addWidget(self.area, 1)
         self.editors: list[PostEditor] = []
         self.counters: list[QLabel] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(500)
-        self._timer.timeout.connect(self._emit_parts)
 
     def set_parts(self, network_id: str, title: str, parts: Sequence[str], limit: int | None = None) -> None:
         self.network, self.limit = network_id, limit
@@ -112,14 +108,9 @@ class ThreadEditor(QWidget):
     def parts(self) -> list[str]:
         return [editor.text().strip() for editor in self.editors if editor.text().strip()]
 
-    def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self._emit_parts()
-
     def _edited(self, editor: PostEditor, counter: QLabel) -> None:
         self._update_counter(editor, counter)
-        self._timer.start()
+        self.parts_changed.emit(self.parts())
         self.part_edited.emit()
 
     def _update_counter(self, editor: PostEditor, counter: QLabel) -> None:
@@ -128,6 +119,3 @@ class ThreadEditor(QWidget):
         counter.setToolTip(counter_tooltip(result))
         counter.setStyleSheet("" if result.ok else f"color: {ERROR}; font-weight: 600;")
         editor.set_over_from(result.over_from)
-
-    def _emit_parts(self) -> None:
-        self.parts_changed.emit(self.parts())

@@ -1,5 +1,8 @@
-"""The variants bar: which text the editor shows (the base text, or one network's own version or
-thread), and the actions that make or undo a network's own version."""
+"""The variants bar: which text the editor shows (the base text, or one network's variant: its own
+text or thread), and the actions that make or undo a variant.
+
+In the code a network's own text is a *variant* (``studio.model.Variant``, ``studio.drafting``); the
+words on screen say "version", as people do."""
 
 from __future__ import annotations
 
@@ -8,9 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabBar, QVBoxLayout, QWidget
 
+from studio.drafting import BASE
 from studio.text import network
-
-BASE = ""
 
 
 class VariantBar(QWidget):

@@ -292,25 +292,13 @@ class LibraryWorkspace(Workspace):
         self.tasks.run(self.library.delete_draft, draft_id, on_error=self._error, pool="writes")
 
     def new_draft(self) -> None:
-        client_id = self.filters.client_id()
+        """A new draft for the client in the filter, by the one "New draft" policy
+        (:func:`studio.drafting.start_draft`), opened in the Write page."""
+        from studio.drafting import start_draft
 
-        def create() -> int | None:
-            chosen = client_id
-            if chosen is None:
-                clients = self.library.list_clients()
-                if not clients:
-                    return None
-                chosen = clients[0].id
-            return int(self.library.create_draft(chosen).id)
-
-        def done(draft_id: int | None) -> None:
-            if draft_id is None:
-                self.context.messages.info("Add a client first: every draft belongs to one.")
-                self.manage_clients()
-                return
-            self.open_draft_requested.emit(draft_id)
-
-        self.tasks.run(create, on_done=done, on_error=self._error, pool="writes")
+        self.tasks.run(start_draft, self.library, self.filters.client_id(),
+                       on_done=lambda draft: self.open_draft_requested.emit(draft.id), on_error=self._error,
+                       pool="writes")
 
     def manage_clients(self) -> None:
         from studio.ui.library.client_dialog import ClientManagerDialog

@@ -125,3 +125,35 @@ def test_unreachable_grammar_says_what_to_do(env: dict[str, str], tmp_path: Path
     assert done.returncode == 1
     assert "Cannot reach" in done.stderr and "--no-grammar" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_draft_is_checked_as_each_network_gets_it(env: dict[str, str]) -> None:
+    """``--draft``: each network counted on its own text (its thread part by part), and one
+    LanguageTool request whose issues land in the part they belong to, after emoji."""
+    from studio.drafting import parts_for
+    from studio.library import Library
+
+    with Library.open(Path(env["STUDIO_LIBRARY"])) as library:
+        client = library.add_client("Acme", language="en-US")
+        client = library.update_client(replace(client, brand_rules=BrandRules(banned={"cheap": "affordable"})))
+        draft = library.create_draft(client.id, "Our shoes are here. " * 20, networks=["x", "mastodon"])
+        library.set_variant(draft.id, "mastodon", "Cheap shoes for the mountains 🐘.")
+        library.set_thread(draft.id, "bluesky", ["First part 👟 is fine.", "The secnd part has a tset."])
+        draft = library.get_draft(draft.id)
+    done = studio(["check", "--draft", str(draft.id), "--json"], env=env)
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    texts = {t["where"]: t for t in report["texts"]}
+    assert list(texts) == ["base text", "mastodon variant", "bluesky part 1 of 2", "bluesky part 2 of 2"]
+    for network in ("x", "mastodon", "bluesky"):
+        assert tuple(t["text"] for t in report["texts"] if network in t["networks"]) == parts_for(draft, network)
+    assert texts["base text"]["networks"]["x"]["ok"] is False  # 400 characters for X's 280
+    assert texts["mastodon variant"]["networks"]["mastodon"]["ok"] is True
+    second = texts["bluesky part 2 of 2"]
+    assert {second["text"][i["start"]:i["end"]] for i in second["issues"]} >= {"secnd", "tset"}
+    assert texts["bluesky part 1 of 2"]["issues"] == []
+    assert [i["rule"] for i in texts["mastodon variant"]["issues"]] == ["BRAND_BANNED"]
+    plain = studio(["check", "--draft", str(draft.id), "--network", "bluesky", "--no-grammar"], env=env)
+    assert "== bluesky part 2 of 2 (bluesky) ==" in plain.stdout and plain.returncode == 0, plain.stdout
+    missing = studio(["check", "--draft", "999"], env=env)
+    assert missing.returncode == 2 and "There is no draft 999" in missing.stderr

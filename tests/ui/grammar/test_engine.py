@@ -1,4 +1,4 @@
-"""The GrammarEngine, and the editor's TypingChecks around it, with a real LanguageTool and real
+"""The GrammarEngine, and the editor's GrammarRunner around it, with a real LanguageTool and real
 worker threads."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post.checking import TypingChecks
 from studio.grammar import GrammarConfig, GrammarService
 from studio.settings import Settings
+from studio.ui.context import SettingsSignals
 from studio.ui.grammar import GrammarEngine
-from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
+from studio.ui.write.checking import GrammarRunner
 
 pytestmark = pytest.mark.integration
 
@@ -97,9 +97,9 @@ def test_server_mode_from_settings(qtbot: QtBot, settings: Settings, tasks: Task
     assert engine.status_text() == "Grammar: ready (server)"
 
 
-def runner_for(engine: GrammarEngine) -> TypingChecks:
+def runner_for(engine: GrammarEngine) -> GrammarRunner:
     """The editor's side of checking, as the Write workspace builds it around the app's engine."""
-    return TypingChecks(engine.settings, engine)
+    return GrammarRunner(engine.settings, engine)
 
 
 def test_runner_checks_one_text_at_a_time_and_the_newest_last(qtbot: QtBot, engine: GrammarEngine) -> None:

@@ -12,11 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post.checking import TypingChecks
 from studio.editors.post.editor import PostEditor
 from studio.settings import Settings
 from studio.text.positions import span_utf16_to_cp
 from studio.ui.grammar import GrammarEngine
+from studio.ui.write.checking import GrammarRunner
 
 pytestmark = pytest.mark.integration
 
@@ -28,7 +28,7 @@ def test_typing_with_checking_on(qtbot: QtBot, engine: GrammarEngine, settings: 
     editor = PostEditor()
     qtbot.addWidget(editor)
     editor.show()
-    runner = TypingChecks(settings, engine)
+    runner = GrammarRunner(settings, engine)
     editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
     arrived: list[tuple[int, str, list]] = []
 

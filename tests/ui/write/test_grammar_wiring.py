@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.editors.post.editor import PostEditor
-from studio.editors.write_workspace import WriteWorkspace
 from studio.library import Library
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
+from studio.ui.write.page import WriteWorkspace
 
 pytestmark = pytest.mark.integration
 

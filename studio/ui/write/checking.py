@@ -1,34 +1,26 @@
-"""Grammar checks while typing: debounced with one timer, run off the UI thread, answers tagged
-with the revision of the text they are about."""
+"""Grammar checks while typing: debounced, run off the UI thread, answers tagged with the revision
+of the text they are about; a thread's parts are checked as one text and answered part by part."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from studio.drafting import ThreadText
 from studio.errors import StudioError, in_words
-from studio.grammar import GrammarUnavailable
 from studio.model import Issue
 from studio.settings import Settings
+from studio.ui.debounce import Debounce
+
+if TYPE_CHECKING:
+    from studio.editors.post.editor import PostEditor
+    from studio.ui.grammar import GrammarEngine
 
 log = logging.getLogger(__name__)
-
-
-class CheckEngine(Protocol):
-    """What the checks need from the app's grammar engine (:class:`studio.ui.grammar.GrammarEngine`).
-
-    A protocol, not an import: :mod:`studio.editors` imports only the core, and the composition root
-    (:mod:`studio.ui.app`) hands the engine in.
-    """
-
-    def check(self, text: str, language: str, *, dictionary: Iterable[str] = (),
-              disabled_rules: Iterable[str] = (), prefer: Iterable[str] = (), default_language: str = "en-US",
-              on_done: Callable[[list[Issue]], None],
-              on_error: Callable[[GrammarUnavailable], None] | None = None) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -42,7 +34,7 @@ class _Request:
     default_language: str
 
 
-class TypingChecks(QObject):
+class GrammarRunner(QObject):
     """Runs at most one grammar check at a time, for the newest text once typing pauses.
 
     Signals: ``ready(int revision, str text, object issues)`` with the issues of ``text`` (the text of
@@ -53,19 +45,16 @@ class TypingChecks(QObject):
     failed = Signal(str)
     busy = Signal(bool)
 
-    def __init__(self, settings: Settings, engine: CheckEngine | None, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings, engine: GrammarEngine | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.engine = engine  # the app's engine: it runs the checks off the UI thread; None: no checks
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(int(settings.get("grammar.delay_ms")))
-        self.timer.timeout.connect(self._start)
+        self.pause = Debounce(int(settings.get("grammar.delay_ms")), self._start, parent=self)
         self._pending: _Request | None = None
         self._running = False
 
     def set_delay(self, msecs: int) -> None:
-        self.timer.setInterval(int(msecs))
+        self.pause.set_delay(int(msecs))
 
     def request(self, revision: int, text: str, language: str, dictionary: Sequence[str] = (),
                 disabled_rules: Sequence[str] = (), *, now: bool = False, prefer: Sequence[str] = (),
@@ -77,14 +66,14 @@ class TypingChecks(QObject):
         self._pending = _Request(revision, text, language, tuple(dictionary), tuple(disabled_rules),
                                  tuple(prefer), default_language)
         if now:
-            self.timer.stop()
+            self.pause.cancel()
             self._start()
         else:
-            self.timer.start()
+            self.pause()
 
     def cancel(self) -> None:
         """Forget the waiting request (another draft was opened)."""
-        self.timer.stop()
+        self.pause.cancel()
         self._pending = None
 
     def _start(self) -> None:
@@ -109,7 +98,7 @@ class TypingChecks(QObject):
         self._running = False
         self.busy.emit(self._pending is not None)
         self.ready.emit(revision, text, issues)
-        if self._pending is not None and not self.timer.isActive():
+        if self._pending is not None and not self.pause.pending:
             self._start()
 
     def _failed(self, error: BaseException) -> None:
@@ -118,10 +107,41 @@ class TypingChecks(QObject):
         if not isinstance(error, StudioError):
             log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
         self.failed.emit(in_words(error, "The grammar check failed"))
-        if self._pending is not None and not self.timer.isActive():
-            self.timer.start()
+        if self._pending is not None and not self.pause.pending:
+            self.pause()
 
 
-# The Write page (studio/editors/write_workspace.py, being moved to studio/ui/write/) still says
-# GrammarRunner: the old name stays until that move lands, then the lead removes this line.
-GrammarRunner = TypingChecks
+class ThreadChecks:
+    """The thread checks asked and not answered yet: each is the thread's parts as one text
+    (:class:`studio.drafting.ThreadText`), with each part's editor and revision when asked. Their
+    revisions are negative, never confused with the main editor's."""
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._asked: dict[int, tuple[ThreadText, list[tuple[PostEditor, int]]]] = {}
+
+    def ask(self, editors: list[PostEditor]) -> tuple[int, str] | None:
+        """A new check of the parts in ``editors``: ``(revision, text)`` to ask for, ``None``
+        without parts."""
+        if not editors:
+            return None
+        self._last -= 1
+        self._asked[self._last] = (ThreadText.of([e.text() for e in editors]), [(e, e.revision) for e in editors])
+        return self._last, self._asked[self._last][0].text
+
+    def forget(self) -> None:
+        """The part editors were replaced: answers about the old ones have nowhere to go."""
+        self._asked = {}
+
+    def answer(self, revision: int, issues: list[Issue]) -> None:
+        """Hand the issues of check ``revision`` to each part (an older check not answered yet is
+        answered by this one)."""
+        asked = self._asked.pop(revision, None)
+        for older in [key for key in self._asked if key > revision]:
+            del self._asked[older]
+        if asked is None:
+            return
+        thread, editors = asked
+        for (editor, editor_revision), text, mine in zip(editors, thread.parts, thread.issues_by_part(issues),
+                                                         strict=True):
+            editor.set_grammar_issues(editor_revision, text, mine)

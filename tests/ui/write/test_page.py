@@ -3,6 +3,7 @@ dictionary, emoji and snippets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -10,11 +11,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studio.editors.post.editor import actions_of
-from studio.editors.write_workspace import WriteWorkspace
 from studio.library import Library
 from studio.model import BrandRules, Snippet
 from studio.text import count
 from studio.ui.context import AppContext
+from studio.ui.write.page import WriteWorkspace
 
 LONG = " ".join(f"Sentence {i} tells the story of our trail shoes in the mountains." for i in range(12))
 
@@ -85,20 +86,20 @@ def test_counters_follow_typing_and_mark_the_excess(qtbot: QtBot, workspace: Wri
     assert library.get_draft(draft.id).networks == ("bluesky",)
 
 
-def test_a_network_version_is_edited_and_saved(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
+def test_a_network_variant_is_edited_and_saved(qtbot: QtBot, workspace: WriteWorkspace, library: Library) -> None:
     draft = library.create_draft(client_with_rules(library), text="Base text")
     workspace.open_draft(draft.id)
     workspace.network_actions["bluesky"].setChecked(True)
     workspace.variant_bar.select("bluesky")
     assert workspace.variant_bar.info.text() == "Bluesky uses the base text."
-    workspace.make_version()
+    workspace.make_variant()
     workspace.editor.moveCursor(workspace.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(workspace.editor, " for Bluesky")
     workspace.save_now()
     variants = library.get_draft(draft.id).variants
     assert variants["bluesky"].text == "Base text for Bluesky"
     assert library.get_draft(draft.id).text == "Base text"
-    workspace.drop_version()
+    workspace.drop_variant()
     workspace.save_now()
     assert "bluesky" not in library.get_draft(draft.id).variants
 
@@ -109,7 +110,7 @@ def test_split_into_a_numbered_thread_and_join(workspace: WriteWorkspace, librar
     workspace.network_actions["bluesky"].setChecked(True)
     workspace.variant_bar.select("bluesky")
     workspace.split(numbered=True)
-    parts = workspace.threads["bluesky"]
+    parts = workspace.draft.threads["bluesky"]
     assert len(parts) == 3
     assert all(count(part, "bluesky").ok for part in parts)
     assert parts[0].endswith(" 1/3")
@@ -133,18 +134,18 @@ def test_splitting_a_thread_again_starts_from_its_parts_without_numbers(workspac
     workspace.network_actions["bluesky"].setChecked(True)
     workspace.variant_bar.select("bluesky")
     workspace.split(numbered=True)
-    numbered = list(workspace.threads["bluesky"])
+    numbered = list(workspace.draft.threads["bluesky"])
     workspace.split(numbered=False)  # the toolbar's "Split into thread" on a thread
-    plain = workspace.threads["bluesky"]
+    plain = workspace.draft.threads["bluesky"]
     assert not any(part.endswith(("/3", "/2")) for part in plain), plain
     assert " ".join(plain) == LONG
     workspace.split(numbered=True)
-    assert workspace.threads["bluesky"] == numbered
+    assert workspace.draft.threads["bluesky"] == numbered
     # typed into a part a moment ago (its save still waiting): split again keeps it
     workspace.thread_editor.editors[0].moveCursor(workspace.thread_editor.editors[0].textCursor().MoveOperation.Start)
     workspace.thread_editor.editors[0].insert("Fresh: ")
     workspace.split(numbered=False)
-    parts = workspace.threads["bluesky"]
+    parts = workspace.draft.threads["bluesky"]
     assert parts[0].startswith("Fresh: Sentence 0") and not parts[0].endswith("/2"), parts
     workspace.save_now()
     assert list(library.get_draft(draft.id).variants["bluesky"].parts) == parts
@@ -261,3 +262,47 @@ def test_rules_edited_in_the_library_apply_when_the_page_is_shown_again(
     workspace.activated()
     assert [workspace.editor.text()[m.start:m.end] for m in workspace.editor.marks()] == ["bold"]
     assert workspace.editor.snippets == (Snippet("Tags", "#AcmeRun #Trail"),)
+
+
+def test_nothing_typed_is_lost_when_writes_fail_once(qtbot: QtBot, workspace: WriteWorkspace, library: Library,
+                                                      full_disk_once: Callable[[Library, BaseException], set[str]]
+                                                      ) -> None:
+    """The base text, a variant, a thread and the targets typed while the disk is full (each
+    first write fails) are all in the library after the next save."""
+    draft = library.create_draft(client_with_rules(library), text=LONG)
+    workspace.open_draft(draft.id)
+    failed = full_disk_once(library, OSError(28, "No space left on device"))
+    said: list[str] = []
+    workspace.context.messages.connect_view(lambda level, text: said.append(text))
+    workspace.network_actions["bluesky"].setChecked(True)
+    workspace.network_actions["linkedin"].setChecked(True)
+    workspace.variant_bar.select("linkedin")
+    workspace.make_variant()
+    qtbot.keyClicks(workspace.editor, "In short: ")
+    workspace.variant_bar.select("bluesky")
+    workspace.split(numbered=False)
+    workspace.variant_bar.select("")
+    qtbot.keyClicks(workspace.editor, "New! ")
+    workspace.save_now()
+    assert said and "No space left" in said[0]
+    assert failed == {"save_text", "set_variant", "set_thread", "update_draft"}
+    workspace.save_now()  # the disk has room again (or the retry a moment later)
+    stored = library.get_draft(draft.id)
+    assert stored.text == "New! " + LONG
+    assert stored.variants["linkedin"].text == "In short: " + LONG
+    assert " ".join(stored.variants["bluesky"].parts) == LONG
+    assert stored.networks == ("bluesky", "linkedin")
+    assert not workspace.saver.pending
+
+
+def test_new_draft_in_a_library_without_clients_is_the_same_from_both_buttons(
+        qtbot: QtBot, workspace: WriteWorkspace, library: Library, context: AppContext) -> None:
+    from studio.ui.library import LibraryWorkspace
+
+    workspace.new_draft()  # Ctrl+N (the window's action calls this)
+    assert workspace.opened is not None and workspace.opened.client.name == "My brand"
+    page = LibraryWorkspace(context)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.open_draft_requested) as created:
+        page.new_button.click()
+    assert library.get_draft(created.args[0]).client_id == workspace.opened.client.id

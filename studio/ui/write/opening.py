@@ -1,0 +1,56 @@
+"""What the Write page reads to show a draft, on a worker thread, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studio.drafting import start_draft
+from studio.model import Client, Draft
+from studio.text import server_limits
+
+if TYPE_CHECKING:
+    from studio.library import Library
+    from studio.settings import Settings
+
+LAST_DRAFT = "write.last_draft"  # "<draft id>@<library folder>": the draft open when Studio quit
+
+
+@dataclass
+class Opened:
+    """What the Write page loaded for a draft."""
+
+    draft: Draft
+    client: Client
+    handles: dict[str, str] = field(default_factory=dict)  # network -> @handle of the client's account
+    limits: dict[str, int] = field(default_factory=dict)  # network -> server limit (Mastodon)
+    images: tuple[Path, ...] = ()
+
+
+def load_draft(library: Library, draft_id: int) -> Opened:
+    """Everything the Write page shows of ``draft_id`` (runs on a worker thread)."""
+    draft = library.get_draft(draft_id)
+    client = library.get_client(draft.client_id)
+    accounts = library.list_accounts(client.id)
+    handles: dict[str, str] = {}
+    for account in accounts:
+        handles.setdefault(account.network, account.handle)
+    images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
+    return Opened(draft, client, handles, server_limits(accounts), images)
+
+
+def start_and_load(library: Library, client_id: int | None) -> Opened:
+    """A new draft by the one "New draft" policy (:func:`studio.drafting.start_draft`), loaded."""
+    return load_draft(library, start_draft(library, client_id).id)
+
+
+def remember(settings: Settings, library_dir: Path, draft_id: int) -> None:
+    """``draft_id`` is the draft open in ``library_dir``: reopened on the next start."""
+    settings.set(LAST_DRAFT, f"{draft_id}@{library_dir}")
+
+
+def remembered(settings: Settings, library_dir: Path) -> int | None:
+    """The draft open in ``library_dir`` when Studio last quit (``None``: none, or another library)."""
+    number, _, folder = str(settings.get(LAST_DRAFT)).partition("@")
+    return int(number) if number.isdigit() and folder == str(library_dir) else None
