@@ -30,10 +30,10 @@ from studio.ui.theme import apply_theme, follow_system
 from studio.ui.workspace import LazyWorkspace, Workspace
 
 if TYPE_CHECKING:
-    from studio.editors.images_workspace import ImagesWorkspace
     from studio.editors.write_workspace import WriteWorkspace
     from studio.library import Library
     from studio.ui.grammar import GrammarEngine
+    from studio.ui.images import ImagesWorkspace
     from studio.ui.library import LibraryWorkspace
     from studio.ui.publishing.panel import PublicationsWorkspace
     from studio.ui.publishing.tray import PublishingTray
@@ -164,7 +164,7 @@ class Studio:
         return WriteWorkspace(self.context, grammar=self.grammar if painted else None, warm=painted)
 
     def _build_images(self) -> Workspace:
-        from studio.editors.images_workspace import ImagesWorkspace
+        from studio.ui.images import ImagesWorkspace
 
         return ImagesWorkspace(self.context)
 

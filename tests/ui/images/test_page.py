@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studio.editors.crop.export_dialog import ExportDialog
-from studio.editors.images_workspace import ImagesWorkspace
 from studio.imaging import geometry
 from studio.imaging.presets import get_preset
 from studio.ui.context import AppContext
+from studio.ui.images import ImagesWorkspace
+from studio.ui.images.export_dialog import ExportDialog
 
 PRESETS = ["instagram.feed-square", "instagram.story", "x.post", "youtube.banner"]
 
@@ -229,7 +229,7 @@ def test_screenshot_with_safe_zones(qtbot: QtBot, context: AppContext, photo_pat
 
 def test_a_custom_preset_is_checked_saved_and_cropped(qtbot: QtBot, context: AppContext,
                                                       photo_path: Path) -> None:
-    from studio.editors.crop.preset_dialog import PresetDialog
+    from studio.ui.images.preset_dialog import PresetDialog
 
     dialog = PresetDialog()
     qtbot.addWidget(dialog)
