@@ -34,6 +34,20 @@ class Prepared:
     guessed: bool = False
 
 
+def glimpse(path: Path, canvas: tuple[int, int]) -> QImage:
+    """A first look at the photo in ``path``, decoded no larger than a ``canvas`` (width, height in
+    device pixels) needs to show it whole: a JPEG decodes at 1/4 or 1/8 of its size, several times
+    faster than the sharper decode :func:`prepare` makes for zooming in. Refusals are left to it."""
+    import math
+
+    from studio.imaging.loading import load, probe
+
+    info = probe(path)
+    fit = min(canvas[0] / info.width, canvas[1] / info.height, 1.0)
+    side = max(64, math.ceil(max(info.width, info.height) * fit))
+    return to_qimage(load(path, max_side=side).image)
+
+
 def prepare(library: Any, path: Path | None, sha: str | None) -> Prepared:
     """Read a file (``path``) or a library asset (``sha``) for the editor. A bad file raises
     :class:`~studio.imaging.errors.ImageError` before anything is copied into the library."""

@@ -36,7 +36,7 @@ from studio.errors import in_words
 from studio.imaging.presets import Preset, all_presets, usable_custom
 from studio.ui.context import AppContext
 from studio.ui.images.export_dialog import ExportDialog
-from studio.ui.images.photo import Prepared, alt_text_of, list_posts, prepare, save_edits
+from studio.ui.images.photo import Prepared, alt_text_of, glimpse, list_posts, prepare, save_edits
 from studio.ui.images.preset_dialog import PresetDialog
 from studio.ui.workspace import Workspace
 
@@ -66,6 +66,8 @@ class ImagesWorkspace(Workspace):
         self.export_folder = Path.home() / "Pictures" / "Studio exports"
         self.dialog: ExportDialog | None = None
         self._dirty = False
+        self._request = 0  # the latest open asked for; its glimpse and photo are shown, older ones dropped
+        self._shown = -1
         self.setAcceptDrops(True)
 
         self.available: list[Preset] = list(presets if presets is not None else all_presets())
@@ -248,19 +250,45 @@ class ImagesWorkspace(Workspace):
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> None:
-        """Open an image file (copied into the library) in the editor, off the UI thread."""
+        """Open an image file (copied into the library) in the editor, off the UI thread.
+
+        Two reads run at once: a glimpse decoded at the size the canvas shows (on screen in about
+        the time of one decode at screen size), and the photo for editing (the sharper decode for
+        zooming, the library's copy, the saved crops or a guessed focal point), which replaces it."""
         self.save_now()
         self._say(f"Opening {path.name}…")
-        self.context.tasks.run(prepare, self.library, Path(path), None, on_done=self._opened,
-                               on_error=self._failed)
+        self._request += 1
+        request = self._request
+        ratio = self.devicePixelRatioF()
+        canvas = self.editor.view.viewport().size() if self.photo is not None else self.pages.size()
+        size = (max(200, round(canvas.width() * ratio)), max(150, round(canvas.height() * ratio)))
+        self.context.tasks.run(glimpse, Path(path), size, on_done=lambda image: self._glimpsed(request, image),
+                               on_error=lambda _error: None)  # the full read reports what is wrong
+        self.context.tasks.run(prepare, self.library, Path(path), None,
+                               on_done=lambda prepared: self._opened(prepared, request), on_error=self._failed)
+
+    def _glimpsed(self, request: int, image: QImage) -> None:
+        if request != self._request or self._shown == request:
+            return  # another photo was asked for since, or this one is already open
+        self.photo = None
+        self.export_button.setEnabled(False)
+        self._enable_side(False)
+        self.editor.show_glimpse(image)
+        self.pages.setCurrentWidget(self.editor)
 
     def open_asset(self, sha: str, draft_id: int | None = None) -> None:
         """Open an image already in the library; with ``draft_id`` its alt text is that post's."""
         self.save_now()
         self.draft_id = draft_id
-        self.context.tasks.run(prepare, self.library, None, sha, on_done=self._opened, on_error=self._failed)
+        self._request += 1
+        request = self._request
+        self.context.tasks.run(prepare, self.library, None, sha, on_done=lambda prepared: self._opened(prepared, request),
+                               on_error=self._failed)
 
-    def _opened(self, prepared: Prepared) -> None:
+    def _opened(self, prepared: Prepared, request: int = 0) -> None:
+        if request and request != self._request:
+            return  # another photo was asked for since
+        self._shown = request
         self.photo = prepared
         self.editor.set_photo(prepared.image, prepared.full_size, prepared.focal, prepared.crops)
         self.pages.setCurrentWidget(self.editor)
