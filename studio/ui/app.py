@@ -62,6 +62,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("studio")
     app.setStyle("Fusion")
     app.setWindowIcon(icon("studio.svg"))
+    from studio.ui.fonts import use_emoji_font
+
+    use_emoji_font()
     return app
 
 

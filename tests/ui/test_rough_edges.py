@@ -92,3 +92,29 @@ def test_the_library_names_networks_and_shows_whole_client_names(qtbot: QtBot, c
     page.filters.set_client(client.id)
     combo = page.filters.client
     assert combo.width() >= combo.fontMetrics().horizontalAdvance(name) + 24
+
+
+def test_the_emoji_picker_draws_emoji_in_colour(qtbot: QtBot, screenshot: Callable[[Any, str], Path]) -> None:
+    """With fonts-noto-color-emoji (scripts/system-deps.sh) made Qt's emoji font, the picker's
+    grid shows coloured pictures, not empty boxes drawn in the text colour."""
+    from PySide6.QtGui import QColor
+
+    from studio.editors.post.emoji_picker import EMOJI_FONT, EmojiPicker
+    from studio.ui.fonts import use_emoji_font
+
+    assert use_emoji_font() == EMOJI_FONT
+    picker = EmojiPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    qtbot.keyClicks(picker.search, "rocket")
+    assert picker.visible_emoji() == ["🚀"]
+    screenshot(picker, "emoji-picker.png")
+    item = next(picker.grid.item(row) for row in range(picker.grid.count()) if not picker.grid.item(row).isHidden())
+    picker.grid.clearSelection()  # the selection's flat colour is not the picture's
+    picker.grid.setCurrentItem(None)
+    area = picker.grid.visualItemRect(item)
+    image = picker.grid.viewport().grab(area).toImage()
+    colours = {QColor(image.pixel(x, y)).name() for x in range(image.width()) for y in range(image.height())
+               if QColor(image.pixel(x, y)).hsvSaturation() > 80}
+    assert len(colours) > 20, "the rocket is drawn without colour: is the emoji font installed?"
