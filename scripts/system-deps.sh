@@ -9,6 +9,8 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   fonts-dejavu-core
+  # emoji in colour (the emoji picker, posts, previews): studio/ui/fonts.py makes it Qt's emoji font
+  fonts-noto-color-emoji
   # LanguageTool's local server
   default-jre-headless maven
 )

@@ -94,6 +94,14 @@ def _client(args: argparse.Namespace) -> tuple[Any, list[str], dict[str, int]]:
         counted = dict(text_networks())
         accounts = library.list_accounts(client.id)
         networks = sorted({a.network for a in accounts if a.network in counted})
+    # The client's own words (name, handles, brand words) are in its dictionary from the start; a
+    # client made before that rule gets them here.
+    from dataclasses import replace
+
+    from studio.text.dictionary import own_words
+
+    mine = own_words(client.name, [(account.network, account.handle) for account in accounts], client.brand_rules)
+    client = replace(client, dictionary=tuple(dict.fromkeys((*client.dictionary, *mine))))
     return client, networks, server_limits(accounts)
 
 

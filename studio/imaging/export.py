@@ -186,6 +186,7 @@ def export(
     stem: str = "image",
     background: tuple[int, int, int] = (255, 255, 255),
     workers: int | None = None,
+    one_file_per_picture: bool = False,
 ) -> list[Rendition]:
     """Render ``source`` for every preset into ``out_dir``; the renditions, in the presets' order.
 
@@ -193,7 +194,10 @@ def export(
     ``focal`` (fractions of the photo, default the centre). ``progress(done, total, label)`` is called
     on the caller's thread; ``cancel`` (a callable or an Event) stops the export between files and
     raises :class:`ExportCancelled` with the files already written. Bad input raises
-    :class:`ImageError` or :class:`PresetError` with a one-line reason.
+    :class:`ImageError` or :class:`PresetError` with a one-line reason. With
+    ``one_file_per_picture``, presets whose files would be byte for byte the same (one size, one
+    crop, one budget: Instagram portrait and Threads, say) share one file: their renditions carry
+    the same path (see :func:`shared_files`).
     """
     chosen = list(dict.fromkeys(presets))
     if not chosen:
@@ -236,7 +240,8 @@ def export(
     def one(group: list[Preset]) -> list[Rendition]:
         if _cancelled(cancel):
             return []
-        return _render_group(loaded, group, placed[group[0].id], folder, stem, fmt, extra, opaque)
+        return _render_group(loaded, group, placed[group[0].id], folder, stem, fmt, extra, opaque,
+                             one_file_per_picture)
 
     results: dict[str, Rendition] = {}
     count = max(1, min(workers or os.cpu_count() or 1, len(groups)))
@@ -270,18 +275,28 @@ def _shown_size(source: Source) -> tuple[int, int]:
     return (info.width, info.height)
 
 
+def shared_files(renditions: Iterable[Rendition]) -> dict[Path, list[Rendition]]:
+    """The files that serve more than one preset (``one_file_per_picture``), with their renditions."""
+    by_path: dict[Path, list[Rendition]] = {}
+    for rendition in renditions:
+        by_path.setdefault(rendition.path, []).append(rendition)
+    return {path: items for path, items in by_path.items() if len(items) > 1}
+
+
 def _render_group(loaded: Loaded, group: list[Preset], crop: Crop, folder: Path, stem: str, fmt: str,
-                  extra: dict[str, Any], opaque: Callable[[], Image.Image]) -> list[Rendition]:
+                  extra: dict[str, Any], opaque: Callable[[], Image.Image],
+                  one_file_per_picture: bool = False) -> list[Rendition]:
     """Render the crop once for presets of one size, and encode and write it for each of them."""
     rendered: dict[bool, Image.Image] = {}
     encoded: dict[str, tuple[bytes, int | None]] = {}  # format -> bytes at the best quality tried
-    return [_write_one(loaded, preset, crop, folder, stem, fmt, extra, opaque, rendered, encoded)
+    written: dict[bytes, Path] | None = {} if one_file_per_picture else None  # the bytes -> their file
+    return [_write_one(loaded, preset, crop, folder, stem, fmt, extra, opaque, rendered, encoded, written)
             for preset in group]
 
 
 def _write_one(loaded: Loaded, preset: Preset, crop: Crop, folder: Path, stem: str, fmt: str,
                extra: dict[str, Any], opaque: Callable[[], Image.Image], rendered: dict[bool, Image.Image],
-               encoded: dict[str, tuple[bytes, int | None]]) -> Rendition:
+               encoded: dict[str, tuple[bytes, int | None]], written: dict[bytes, Path] | None = None) -> Rendition:
     target = (preset.width, preset.height)
     notices: list[str] = []
     upscaled = geometry.upscale_factor(crop, loaded.full_size, target) > 1.0001
@@ -306,8 +321,12 @@ def _write_one(loaded: Loaded, preset: Preset, crop: Crop, folder: Path, stem: s
                 failures.append(str(error))
                 continue
             encoded[candidate] = (data, quality)
-        path = folder / file_name(stem, preset, candidate)
-        write_atomically(path, data)
+        path = written.get(data) if written is not None else None
+        if path is None:
+            path = folder / file_name(stem, preset, candidate)
+            write_atomically(path, data)
+            if written is not None:
+                written[data] = path
         return Rendition(preset.id, path, target[0], target[1], len(data), candidate, quality, upscaled,
                          tuple(notices))
     raise ImageError(

@@ -11,6 +11,7 @@ from typing import Any
 
 from studio.library.store import LibraryError, NotFound, Store, utc_now
 from studio.model import NETWORKS, Account, BrandRules, Client, Snippet
+from studio.text.dictionary import own_words
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -97,8 +98,8 @@ class ClientsMixin(Store):
             if conn.execute("SELECT 1 FROM clients WHERE name = ? COLLATE NOCASE", (name,)).fetchone():
                 raise LibraryError(f"There is already a client called “{name}”.", "Choose another name.")
             cursor = conn.execute(
-                "INSERT INTO clients(name, colour, language, created_at) VALUES (?, ?, ?, ?)",
-                (name, colour, language, utc_now()),
+                "INSERT INTO clients(name, colour, language, dictionary, created_at) VALUES (?, ?, ?, ?, ?)",
+                (name, colour, language, json.dumps(sorted(own_words(name)), ensure_ascii=False), utc_now()),
             )
             client_id = int(cursor.lastrowid or 0)
             self.changed("client", client_id)
@@ -132,6 +133,9 @@ class ClientsMixin(Store):
             ).fetchone()
             if clash:
                 raise LibraryError(f"There is already a client called “{name}”.", "Choose another name.")
+            handles = conn.execute("SELECT network, handle FROM accounts WHERE client_id = ? AND archived = 0",
+                                   (client.id,)).fetchall()
+            words = set(client.dictionary) | set(own_words(name, [tuple(row) for row in handles], client.brand_rules))
             conn.execute(
                 "UPDATE clients SET name = ?, colour = ?, language = ?, brand_rules = ?, dictionary = ?, "
                 "snippets = ?, ignored_rules = ?, archived = ? WHERE id = ?",
@@ -140,7 +144,7 @@ class ClientsMixin(Store):
                     colour,
                     client.language,
                     json.dumps(client.brand_rules.to_json(), ensure_ascii=False),
-                    json.dumps(sorted(set(client.dictionary)), ensure_ascii=False),
+                    json.dumps(sorted(words), ensure_ascii=False),
                     json.dumps([{"name": s.name, "text": s.text} for s in client.snippets], ensure_ascii=False),
                     json.dumps(sorted({rule.strip() for rule in client.ignored_rules if rule.strip()})),
                     int(client.archived),
@@ -207,8 +211,19 @@ class ClientsMixin(Store):
                 ),
             )
             account_id = int(cursor.lastrowid or 0)
+            self._add_own_words(conn, client_id, own_words("", [(network, handle)]))
             self.changed("account", account_id)
         return self.get_account(account_id)
+
+    def _add_own_words(self, conn: sqlite3.Connection, client_id: int, words: Iterable[str]) -> None:
+        """Put ``words`` (see :func:`own_words`) in the client's dictionary, inside the caller's transaction."""
+        row = conn.execute("SELECT dictionary FROM clients WHERE id = ?", (client_id,)).fetchone()
+        known = set(json.loads(row[0] or "[]")) if row else set()
+        if row is None or known.issuperset(words):
+            return
+        conn.execute("UPDATE clients SET dictionary = ? WHERE id = ?",
+                     (json.dumps(sorted(known | set(words)), ensure_ascii=False), client_id))
+        self.changed("client", client_id)
 
     def get_account(self, account_id: int) -> Account:
         rows = self.query("SELECT * FROM accounts WHERE id = ?", (account_id,))

@@ -102,3 +102,14 @@ def server_limits(accounts: Iterable[Account]) -> dict[str, int]:
         if entry is not None and entry.server_limit and isinstance(limit, int) and limit > 0:
             limits[account.network] = min(limit, limits.get(account.network, limit))
     return limits
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {network_id: item.title for network_id, item in all_networks().items()}
+
+
+def title_of(network_id: str) -> str:
+    """A network's name as people write it ("X", "LinkedIn", "Mastodon"), never its id; a network
+    that posts through an account only (a folder, a webhook) by its id in words."""
+    return _titles().get(network_id) or network_id.replace("-", " ").replace("_", " ").capitalize()

@@ -31,9 +31,9 @@ from studio.ui.theme import apply_theme, follow_system
 from studio.ui.workspace import LazyWorkspace, Workspace
 
 if TYPE_CHECKING:
-    from studio.editors.images_workspace import ImagesWorkspace
     from studio.library import Library
     from studio.ui.grammar import GrammarEngine
+    from studio.ui.images import ImagesWorkspace
     from studio.ui.library import LibraryWorkspace
     from studio.ui.publishing.panel import PublicationsWorkspace
     from studio.ui.publishing.tray import PublishingTray
@@ -63,6 +63,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("studio")
     app.setStyle("Fusion")
     app.setWindowIcon(icon("studio.svg"))
+    from studio.ui.fonts import use_emoji_font
+
+    use_emoji_font()
     return app
 
 
@@ -170,7 +173,7 @@ class Studio:
         return page
 
     def _build_images(self) -> Workspace:
-        from studio.editors.images_workspace import ImagesWorkspace
+        from studio.ui.images import ImagesWorkspace
 
         return ImagesWorkspace(self.context)
 

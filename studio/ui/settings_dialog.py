@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +37,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)  # the grammar modes are long choices: never cut in their box
         self.fields: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         pages: dict[str, QFormLayout] = {}
@@ -82,6 +84,7 @@ class SettingsDialog(QDialog):
         mode = self.fields.get("grammar.mode")
         if isinstance(mode, QComboBox):
             mode.currentIndexChanged.connect(self._update_grammar_fields)
+        self.tabs.currentChanged.connect(lambda _index: self._fit_page())
         self._update_grammar_fields()
 
     @staticmethod
@@ -123,6 +126,38 @@ class SettingsDialog(QDialog):
         self.fields["grammar.server_url"].setEnabled(mode == "server")
         self.fields["grammar.public_consent"].setVisible(mode == "public")
         self.public_warning.setVisible(mode == "public")
+        self._fit_page()
+
+    def _fit_page(self) -> None:
+        """Grow to the height the page on show needs at its width (word-wrapped hints and the public
+        API's warning take more lines than a dialog's size hint counts), so no row lies over another."""
+        page = self.tabs.currentWidget()
+        form = page.layout() if page is not None else None
+        if page is None or form is None or not self.isVisible():
+            return
+        # A form gives a word-wrapped label the height of its size hint, worked out for another width:
+        # hold each to the height its lines need at the width it has, then grow to what the page needs.
+        for _ in range(4):
+            short = False
+            for label in page.findChildren(QLabel):
+                if label.isVisible() and label.wordWrap():
+                    needed = label.heightForWidth(label.width())
+                    if needed > label.height():
+                        label.setMinimumHeight(needed)
+                        short = True
+            if not short:
+                return
+            form.activate()
+            grow = form.totalMinimumSize().height() - page.height()
+            if grow > 0:
+                self.resize(self.width(), self.height() + grow)
+            outer = self.layout()
+            if outer is not None:
+                outer.activate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_page)  # once the tabs have their width
 
     def problem(self) -> str:
         """Why the values cannot be saved as they are, or ``""``."""

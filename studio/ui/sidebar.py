@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ class Sidebar(QFrame):
         self.setObjectName("sidebar")
         self.setAccessibleName("Workspaces")
         self.setFixedWidth(96)
+        self._restyling = False
         self.setStyleSheet(SIDEBAR_STYLE)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -62,6 +63,20 @@ class Sidebar(QFrame):
     def setCurrentRow(self, row: int) -> None:
         if 0 <= row < self.count():
             self.button(row).setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A style sheet reads ``palette(...)`` once, when applied: after a switch between light and
+        dark (Settings, or the system's own), apply it again so the side bar follows (once the new
+        palette has reached every widget: not in the middle of handing it out)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyling = True
+            QTimer.singleShot(0, self._restyle)
+
+    def _restyle(self) -> None:
+        self.setStyleSheet("")
+        self.setStyleSheet(SIDEBAR_STYLE)
+        QTimer.singleShot(0, lambda: setattr(self, "_restyling", False))  # after the change it makes
 
     def _toggled(self, row: int, checked: bool) -> None:
         if checked:

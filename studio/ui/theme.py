@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -94,7 +94,19 @@ def apply_theme(app: QApplication, choice: str) -> bool:
     """Apply ``choice`` ("system", "light", "dark"); returns whether the result is dark."""
     dark = system_is_dark(app) if choice == "system" else choice == "dark"
     app.setPalette(palette_for(dark))
+    QTimer.singleShot(0, lambda: restyle(app))  # once the palette has reached every widget
     return dark
+
+
+def restyle(app: QApplication) -> None:
+    """Apply again the style sheets that read ``palette(...)`` (the side bar's): a style sheet reads
+    the palette once, when applied, and keeps its widget out of later palette changes, so a switch
+    between light and dark would leave it as it was."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if "palette(" in sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def follow_system(app: QApplication, current_choice: Callable[[], str]) -> None:

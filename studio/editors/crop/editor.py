@@ -230,6 +230,12 @@ class CropEditor(QWidget):
         self._enable(True)
         self._show_current()
 
+    def show_glimpse(self, image: QImage) -> None:
+        """Show a photo that is still being read (a small first decode): the picture at once, the
+        frames and tools when :meth:`set_photo` follows."""
+        self.clear_photo()
+        self.view.set_image(image, glimpse=True)
+
     def clear_photo(self) -> None:
         self.image = QImage()
         self.crops, self.manual = {}, set()

@@ -98,22 +98,29 @@ class CropView(QGraphicsView):
         self._drag = Drag.NONE
         self._anchor = QPointF()  # move: offset of the press in the frame; resize: the fixed corner
         self._fitted = True
+        self.glimpse = False  # a first look at a photo still being read: no frame, nothing to drag
 
     # -- state --------------------------------------------------------------------------------
 
     def has_image(self) -> bool:
-        return self.source_size[0] > 0
+        """A photo to crop is shown (not nothing, not a glimpse)."""
+        return self.source_size[0] > 0 and not self.glimpse
 
-    def set_image(self, image: QImage) -> None:
-        """Show ``image`` (already the right way up; a reduced decode is fine)."""
+    def set_image(self, image: QImage, glimpse: bool = False) -> None:
+        """Show ``image`` (already the right way up; a reduced decode is fine). A ``glimpse`` is the
+        photo shown while it is still being read: the whole picture, without a frame."""
         self.pixmap_item.setPixmap(QPixmap.fromImage(image))
         self.source_size = (image.width(), image.height())
+        self.glimpse = glimpse
+        if glimpse:
+            self.crop = Crop(0.0, 0.0, 1.0, 1.0)
         self._place_pixmap()
         self.fit()
 
     def clear_image(self) -> None:
         self.pixmap_item.setPixmap(QPixmap())
         self.source_size = (0, 0)
+        self.glimpse = False
         self.scene().setSceneRect(QRectF())
         self.viewport().update()
 
@@ -177,7 +184,7 @@ class CropView(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole photo."""
-        if self.has_image():
+        if self.source_size[0] > 0:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = True
 

@@ -62,7 +62,8 @@ class PostEditor(QPlainTextEdit):
     visible issues change; ``rule_ignored(str rule)`` (in this post);
     ``rule_ignored_for_client(str rule)`` (in all of the client's posts); ``word_added(str word)`` (add it to the
     client's dictionary); ``emoji_requested()`` (Ctrl+Shift+E); ``snippets_requested()``
-    (Ctrl+Shift+S); ``current_mark_changed(object mark_or_None)``.
+    (Ctrl+Shift+S); ``current_mark_changed(object mark_or_None)``; ``fix_applied(int revision)``
+    after a fix from the issue menu (a deliberate change: check it now, without waiting for a pause).
     """
 
     edited = Signal(int)
@@ -73,6 +74,7 @@ class PostEditor(QPlainTextEdit):
     emoji_requested = Signal()
     snippets_requested = Signal()
     current_mark_changed = Signal(object)
+    fix_applied = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +258,7 @@ class PostEditor(QPlainTextEdit):
         cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replacement)
         self.setTextCursor(cursor)
+        self.fix_applied.emit(self.revision)
 
     def ignore_once(self, mark: Mark) -> None:
         """Hide this one issue (it stays hidden while the text under it is unchanged)."""

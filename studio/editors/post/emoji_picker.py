@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The colour emoji font Studio depends on (Debian's fonts-noto-color-emoji): the grid asks for it
+# first, so its pictures never fall back to empty boxes (studio.ui.fonts also makes it Qt's emoji font).
+EMOJI_FONT = "Noto Color Emoji"
+
 # Grouped roughly as social media managers use them: faces, hands, hearts, celebration, objects,
 # nature, food, arrows and marks.
 EMOJI = (
@@ -69,6 +73,7 @@ class EmojiPicker(QDialog):
         self.grid.setUniformItemSizes(True)
         self.grid.setMovement(QListView.Movement.Static)
         font = QFont(self.grid.font())
+        font.setFamilies([EMOJI_FONT, *font.families()])
         font.setPointSize(font.pointSize() + 8)
         self.grid.setFont(font)
         layout.addWidget(self.grid)

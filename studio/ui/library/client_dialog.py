@@ -1,5 +1,11 @@
 """The client manager: add, rename, colour, language, brand rules, dictionary, ignored grammar
-rules, snippets, archive."""
+rules, snippets, archive.
+
+Saved edits reach an open post at once: the library marks a ``("client", id)`` change that
+:class:`studio.ui.library.signals.LibrarySignals` re-emits on the GUI thread (the Write page reads
+the client again on it), and the dialog emits ``client_saved(Client)`` with what it wrote. Edits not
+yet saved are never lost without a word: closing the dialog, or choosing another client, asks first.
+The form is in three tabs, so the dialog fits a 1366 x 768 screen."""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -20,16 +26,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.errors import in_words
+from studio.languages import LANGUAGES, language_name
 from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
@@ -37,9 +46,6 @@ from studio.ui.theme import ERROR_STYLE
 
 if TYPE_CHECKING:
     from studio.library import Library
-
-LANGUAGES = ("en-US", "en-GB", "de-DE", "de-AT", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR",
-             "pl-PL", "sv-SE", "da-DK", "ca-ES", "uk-UA", "ru-RU", "ja-JP", "zh-CN")
 
 
 def parse_banned(text: str) -> dict[str, str]:
@@ -60,10 +66,11 @@ class ClientManagerDialog(QDialog):
     """Edits the library's clients; every change is written through the ``writes`` pool.
 
     Signals: ``clients_changed()`` after a client was added or saved (the main window reloads its
-    client switcher).
+    client switcher); ``client_saved(object client)`` with the :class:`Client` as written.
     """
 
     clients_changed = Signal()
+    client_saved = Signal(object)
 
     def __init__(self, library: Library, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,8 +78,10 @@ class ClientManagerDialog(QDialog):
         self.tasks = tasks
         self.clients: list[Client] = []
         self.current: Client | None = None
+        self._baseline: Client | None = None  # the form as loaded: anything else is an unsaved edit
+        self._after_save: tuple[int | None, bool] | None = None  # once written: (client to show, close)
         self.setWindowTitle("Clients")
-        self.resize(760, 560)
+        self.resize(780, 540)
 
         self.list = QListWidget()
         self.list.setAccessibleName("Clients")
@@ -94,8 +103,9 @@ class ClientManagerDialog(QDialog):
         self.colour_button.setAccessibleName("Colour")
         self.colour = "#4f7cff"
         self.language = QComboBox()
-        self.language.setEditable(True)
-        self.language.addItems(LANGUAGES)
+        self.language.setAccessibleName("Language")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
         self.banned = QPlainTextEdit()
         self.banned.setPlaceholderText("One per line: phrase => suggested replacement")
         self.required = QLineEdit()
@@ -131,20 +141,27 @@ class ClientManagerDialog(QDialog):
         self.archived = QCheckBox("Archived (hidden from the client switcher; drafts are kept)")
         for box in (self.banned, self.notes, self.dictionary, self.ignored_rules):
             box.setTabChangesFocus(True)
-            box.setMaximumHeight(90)
-        form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Colour", self.colour_button)
-        form.addRow("Language", self.language)
-        form.addRow("Banned phrases", self.banned)
-        form.addRow("Required hashtags", self.required)
-        form.addRow("Hashtags at most", self.max_hashtags)
-        form.addRow("", self.all_caps)
-        form.addRow("Style notes", self.notes)
-        form.addRow("Dictionary", self.dictionary)
-        form.addRow("Ignored rules", self.ignored_rules)
-        form.addRow("Snippets", snippet_area)
-        form.addRow("", self.archived)
+        self.snippets.setMaximumHeight(16777215)
+        general = QFormLayout()
+        general.addRow("Name", self.name)
+        general.addRow("Colour", self.colour_button)
+        general.addRow("Language", self.language)
+        general.addRow("", self.archived)
+        rules = QFormLayout()
+        rules.addRow("Banned phrases", self.banned)
+        rules.addRow("Required hashtags", self.required)
+        rules.addRow("Hashtags at most", self.max_hashtags)
+        rules.addRow("", self.all_caps)
+        rules.addRow("Style notes", self.notes)
+        words = QFormLayout()
+        words.addRow("Dictionary", self.dictionary)
+        words.addRow("Ignored rules", self.ignored_rules)
+        words.addRow("Snippets", snippet_area)
+        self.tabs = QTabWidget()
+        for title, form_layout in (("Client", general), ("Brand rules", rules), ("Words and snippets", words)):
+            page = QWidget()
+            page.setLayout(form_layout)
+            self.tabs.addTab(page, title)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -152,7 +169,8 @@ class ClientManagerDialog(QDialog):
         self.save_button = QPushButton("Save client")
         self.save_button.setDefault(True)
         right = QVBoxLayout()
-        right.addLayout(form)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.tabs, 1)
         right.addWidget(self.error)
         right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self.form_area = QWidget()
@@ -167,7 +185,7 @@ class ClientManagerDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
 
-        self.list.currentRowChanged.connect(self._chosen)
+        self.list.currentRowChanged.connect(self._row_changed)
         self.show_archived.toggled.connect(lambda _on: self.reload())
         self.new_name.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
         self.new_name.returnPressed.connect(self.add)
@@ -198,9 +216,10 @@ class ClientManagerDialog(QDialog):
             self.list.addItem(item)
             if client.id == wanted:
                 row = index
+        if clients:
+            self.list.setCurrentRow(row)  # signals blocked: the form is filled below, without a question
         self.list.blockSignals(blocked)
         if clients:
-            self.list.setCurrentRow(row)
             self._chosen(row)
         else:
             self.current = None
@@ -215,7 +234,11 @@ class ClientManagerDialog(QDialog):
         self.error.hide()
         self.name.setText(client.name)
         self._set_colour(client.colour)
-        self.language.setCurrentText(client.language)
+        index = self.language.findData(client.language)
+        if index < 0:  # a code of its own (set elsewhere): shown by name, kept as it is
+            self.language.addItem(language_name(client.language), client.language)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
         rules = client.brand_rules
         self.banned.setPlainText(format_banned(rules.banned))
         self.required.setText(" ".join(rules.required_hashtags))
@@ -228,6 +251,53 @@ class ClientManagerDialog(QDialog):
         for snippet in client.snippets:
             self.add_snippet(snippet.name, snippet.text)
         self.archived.setChecked(client.archived)
+        self._baseline = self.edited()
+
+    def unsaved(self) -> bool:
+        """Whether the form holds edits not saved yet."""
+        return self.current is not None and self._baseline is not None and self.edited() != self._baseline
+
+    def _row_changed(self, row: int) -> None:
+        """Another client chosen in the list: ask first if this one's edits are not saved."""
+        if self.unsaved() and self.current is not None:
+            previous = next((index for index, client in enumerate(self.clients) if client.id == self.current.id), -1)
+            answer = self._ask_to_save()
+            if answer == QMessageBox.StandardButton.Cancel:
+                blocked = self.list.blockSignals(True)
+                self.list.setCurrentRow(previous)
+                self.list.blockSignals(blocked)
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self._after_save = (self.clients[row].id if 0 <= row < len(self.clients) else None, False)
+                self.save()
+                return
+        self._chosen(row)
+
+    def _ask_to_save(self) -> QMessageBox.StandardButton:
+        name = self.current.name if self.current else "this client"
+        return QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+
+    def reject(self) -> None:
+        """Close (the Close button, Escape, the window's close box): ask first about unsaved edits."""
+        if self.unsaved():
+            answer = self._ask_to_save()
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self._after_save = (None, True)
+                self.save()
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.unsaved():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     # --- editing --------------------------------------------------------------------------
 
@@ -262,7 +332,7 @@ class ClientManagerDialog(QDialog):
                 snippets.append(Snippet(name or text.strip()[:24], text))
         words = _lines(self.dictionary.toPlainText())
         return replace(self.current, name=self.name.text(), colour=self.colour,
-                       language=self.language.currentText().strip() or "en-US", brand_rules=rules,
+                       language=str(self.language.currentData() or "en-US"), brand_rules=rules,
                        dictionary=words, snippets=tuple(snippets), archived=self.archived.isChecked(),
                        ignored_rules=_lines(self.ignored_rules.toPlainText()))
 
@@ -303,10 +373,16 @@ class ClientManagerDialog(QDialog):
         self.save_button.setEnabled(True)
         self.error.hide()
         self.current = client
+        self._baseline = None  # written: nothing left to ask about
         self.clients_changed.emit()
-        self.reload(select=client.id)
+        self.client_saved.emit(client)
+        (select, close), self._after_save = self._after_save or (None, False), None
+        self.reload(select=select if select is not None else client.id)
+        if close:
+            super().reject()
 
     def _failed(self, error: BaseException) -> None:
+        self._after_save = None  # not written: the dialog stays, with the edits and the reason
         self.save_button.setEnabled(True)
         self.error.setText(in_words(error, "Not saved"))
         self.error.show()

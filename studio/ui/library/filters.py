@@ -51,6 +51,8 @@ class FilterBar(QWidget):
         self.client = QComboBox()
         self.client.setAccessibleName("Client")
         self.client.addItem("All clients", None)
+        # As wide as the longest client name (a name cut in the filter reads as another client).
+        self.client.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem("Any status", None)
@@ -103,6 +105,8 @@ class FilterBar(QWidget):
             self.client.addItem(swatch(client.colour), client.name, client.id)
         self.client.setCurrentIndex(max(0, self.client.findData(current)) if current is not None else 0)
         self.client.blockSignals(blocked)
+        self.client.setToolTip(self.client.currentText())
+        self.client.setMinimumWidth(min(self.client.sizeHint().width(), 300))  # the bar squeezes, never cuts
         if self._wanted_client is not None:
             self.set_client(self._wanted_client)
 

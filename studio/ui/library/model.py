@@ -27,6 +27,7 @@ from studio.errors import in_words
 from studio.library.drafts import DraftFilter, sort_key
 from studio.library.times import local_zone, parse_iso
 from studio.model import STATUS_LABELS, DraftRow
+from studio.text.networks import title_of
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class DraftsModel(QAbstractTableModel):
             if column == 2:
                 return STATUS_LABELS.get(row.status, row.status)
             if column == 3:
-                return ", ".join(row.networks)
+                return ", ".join(title_of(network) for network in row.networks)
             if column == 4:
                 return " ".join(f"#{tag}" for tag in row.tags)
             if column == 5:
@@ -128,6 +129,8 @@ class DraftsModel(QAbstractTableModel):
             return QColor(row.client_colour)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):  # a narrow column: the whole of it
+            return row.client_name if column == 0 else ", ".join(title_of(network) for network in row.networks)
         if role == DRAFT_ID_ROLE:
             return row.id
         return None

@@ -164,8 +164,15 @@ class LibraryWorkspace(Workspace):
             clients, tags = result
             self.filters.set_clients(clients)
             self.filters.set_tags(tags)
+            self._fit_client_column([client.name for client in clients])
 
         self.tasks.run(load, on_done=done, on_error=lambda error: log.warning("Filter lists: %s", error))
+
+    def _fit_client_column(self, names: list[str]) -> None:
+        """Wide enough for the longest client name (with its colour mark), up to a quarter of the list."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0) + 48  # swatch, margins
+        self.table.horizontalHeader().resizeSection(0, max(140, min(widest, max(140, self.table.width() // 4))))
 
     def _filter_changed(self, flt: DraftFilter) -> None:
         if self._loaded:

@@ -110,6 +110,22 @@ def test_client_networks_language_dictionary_and_brand(env: dict[str, str]) -> N
     assert done.returncode == 1
 
 
+def test_a_clients_name_handles_and_brand_words_are_not_spelling_mistakes(env: dict[str, str]) -> None:
+    from studio.library import Library
+
+    with Library.open(Path(env["STUDIO_LIBRARY"])) as library:
+        client = library.add_client("Zyntrix Kopi", language="en-US")
+        library.add_account(client.id, "mastodon", "@flurbohq@example.social")
+        # A client stored before the rule (its dictionary empty) gets the words at check time too.
+        with library.transaction() as conn:
+            conn.execute("UPDATE clients SET dictionary = '[]', brand_rules = ? WHERE id = ?",
+                         (json.dumps({"required_hashtags": ["#BrewQuix"]}), client.id))
+    text = "Zyntrix Kopi brews with flurbohq and BrewQuix today. We love teh beans."
+    done = studio(["check", "--client", "Zyntrix Kopi", "--json", "--lang", "en-US"], stdin=text, env=env)
+    spelled = {text[i["start"]:i["end"]] for i in json.loads(done.stdout)["issues"] if i["category"] == "spelling"}
+    assert spelled == {"teh"}
+
+
 def test_no_networks_without_a_client(env: dict[str, str]) -> None:
     done = studio(["check", "--json", "--lang", "auto"], stdin="Wir haben ein Fehller.", env=env)
     report = json.loads(done.stdout)

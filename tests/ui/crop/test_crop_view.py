@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from studio.editors.crop.editor import CropEditor
-from studio.editors.images_workspace import to_qimage
+from studio.editors.crop.pixels import to_qimage
 from studio.imaging import geometry
 from studio.imaging.geometry import Crop
 from studio.imaging.presets import get_preset

@@ -181,7 +181,9 @@ def test_keyboard_walks_and_fixes_every_issue(qtbot: QtBot) -> None:
         menu = editor.open_issue_menu()
         assert menu is not None
         first_fix = next(a for a in actions_of(menu) if a.isEnabled())
-        first_fix.trigger()  # what Enter on the menu's first suggestion does
+        with qtbot.wait_signal(editor.fix_applied) as fixed:  # the page checks a fix at once
+            first_fix.trigger()  # what Enter on the menu's first suggestion does
+        assert fixed.args == [editor.revision]
         menu.close()
     assert editor.text() == "affordable receive Huge"
 

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -61,7 +61,23 @@ def run_export(source: Path, presets: list[Preset], folder: Path, crops: dict[st
     from studio.imaging.export import export
 
     return export(source, presets, folder, crops=crops, focal=focal, fmt=fmt, keep_copyright=keep_copyright,
-                  progress=relay.report, cancel=cancel, stem=stem, background=background)
+                  progress=relay.report, cancel=cancel, stem=stem, background=background,
+                  one_file_per_picture=True)
+
+
+def describe_export(renditions: Sequence[Rendition], folder: Path, labels: Mapping[str, str]) -> str:
+    """What an export wrote, in words: how many presets, how many files, which presets share one
+    (``labels``: the presets' names by id)."""
+    from studio.imaging.export import shared_files
+
+    files = len({item.path for item in renditions})
+    presets = len(renditions)
+    text = (f"Exported {presets} preset{'s' if presets != 1 else ''} as {files} file{'s' if files != 1 else ''} "
+            f"to {folder}.")
+    for path, items in shared_files(renditions).items():
+        names = ", ".join(labels.get(item.preset, item.preset) for item in items)
+        text += f"\nThe same picture for {names}: one file, {path.name}."
+    return text
 
 
 class ExportDialog(QDialog):
@@ -120,6 +136,10 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_folder_button = self.buttons.addButton("Open folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setToolTip("Show the exported files in the file manager")
+        self.open_folder_button.setEnabled(False)
+        self.open_folder_button.clicked.connect(self.open_folder)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
@@ -194,7 +214,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         notices = [notice for item in self.renditions for notice in item.notices]
         folder = self.renditions[0].path.parent if self.renditions else Path(self.folder.text())
-        text = f"Exported {len(self.renditions)} file(s) to {folder}."
+        text = describe_export(self.renditions, folder, {preset.id: preset.label for preset in self.chosen()})
+        self.open_folder_button.setEnabled(True)
         if notices:
             text += "\n" + "\n".join(notices[:6])
         self.status.setText(text)
@@ -213,6 +234,12 @@ class ExportDialog(QDialog):
                                 "written.")
             return
         self.status.setText(in_words(error, "The export failed"))
+
+    def open_folder(self) -> None:
+        """Show the folder of the files in the desktop's file manager."""
+        folder = self.renditions[0].path.parent if self.renditions else Path(self.folder.text()).expanduser()
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.status.setText(f"No file manager opened {folder}: open it yourself.")
 
     def _cancel(self) -> None:
         if self.running:

@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studio.editors.crop.export_dialog import ExportDialog
-from studio.editors.images_workspace import ImagesWorkspace
 from studio.imaging import geometry
 from studio.imaging.presets import get_preset
 from studio.ui.context import AppContext
+from studio.ui.images import ImagesWorkspace
+from studio.ui.images.export_dialog import ExportDialog
 
 PRESETS = ["instagram.feed-square", "instagram.story", "x.post", "youtube.banner"]
 
@@ -178,7 +178,56 @@ def test_export_dialog_writes_every_preset_with_progress(qtbot: QtBot, context: 
         assert item.path.parent == out and item.path.name.startswith("launch-")
         with Image.open(item.path) as image:
             assert not image.getexif().get_ifd(0x8825)
-    assert "Exported 4 file(s)" in dialog.status.text()
+    assert f"Exported 4 presets as 4 files to {out}." in dialog.status.text()
+
+
+def test_export_dialog_writes_a_picture_once_and_opens_the_folder(qtbot: QtBot, context: AppContext,
+                                                                   photo_path: Path, tmp_path: Path) -> None:
+    """Instagram's story and reel cover are the same picture (size, crop, budget): one file serves
+    both, the dialog says so, and Open folder shows the folder in the file manager."""
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    context.tasks.inline = True
+    workspace = ImagesWorkspace(context, [get_preset(preset_id) for preset_id in
+                                          ("instagram.story", "instagram.reel-cover", "x.post")])
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.open_file(photo_path)
+    workspace.export()
+    dialog = workspace.dialog
+    assert dialog is not None
+    assert not dialog.open_folder_button.isEnabled()  # nothing to show before the export
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    with qtbot.wait_signal(dialog.exported, timeout=60_000) as caught:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    story, cover, post = caught.args[0]
+    assert story.path == cover.path and post.path != story.path
+    assert sorted(path.name for path in out.iterdir()) == sorted({story.path.name, post.path.name})
+    text = dialog.status.text()
+    assert f"Exported 3 presets as 2 files to {out}." in text
+    assert f"The same picture for Instagram story, Instagram reel cover: one file, {story.path.name}." in text
+
+    class FileManager(QObject):
+        """Stands in for the desktop's file manager (Qt's own hook for a URL scheme)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.opened: list[QUrl] = []
+
+        @Slot(QUrl)
+        def show(self, url: QUrl) -> None:
+            self.opened.append(url)
+
+    manager = FileManager()
+    QDesktopServices.setUrlHandler("file", manager, "show")
+    try:
+        assert dialog.open_folder_button.isEnabled()
+        qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [url.toLocalFile() for url in manager.opened] == [str(out)]
 
 
 def test_export_dialog_cancel(qtbot: QtBot, context: AppContext, photo_path: Path, tmp_path: Path) -> None:
@@ -229,7 +278,7 @@ def test_screenshot_with_safe_zones(qtbot: QtBot, context: AppContext, photo_pat
 
 def test_a_custom_preset_is_checked_saved_and_cropped(qtbot: QtBot, context: AppContext,
                                                       photo_path: Path) -> None:
-    from studio.editors.crop.preset_dialog import PresetDialog
+    from studio.ui.images.preset_dialog import PresetDialog
 
     dialog = PresetDialog()
     qtbot.addWidget(dialog)
@@ -273,3 +322,24 @@ def test_choosing_presets_changes_the_strip_and_the_export(qtbot: QtBot, context
     for preset_id in ("instagram.feed-square", "x.post", "youtube.banner"):
         workspace.show_preset(preset_id, False)
     assert len(workspace.editor.presets) == 1, "one preset always stays"
+
+
+def test_a_glimpse_is_on_screen_before_the_photo_is_ready(qtbot: QtBot, context: AppContext,
+                                                          photo_path: Path) -> None:
+    """Opening shows a small first decode at once (the whole picture, no frame to drag), then the
+    photo for cropping replaces it; a glimpse of a photo no longer asked for is dropped."""
+    from studio.ui.images.photo import glimpse
+
+    workspace = make(qtbot, context)
+    image = glimpse(photo_path, (600, 400))
+    assert 600 <= max(image.width(), image.height()) < 1500  # a 1/4 decode of the 3000 x 2000 JPEG
+    workspace._request = 1
+    workspace._glimpsed(1, image)
+    view = workspace.editor.view
+    assert view.glimpse and not view.has_image() and workspace.pages.currentWidget() is workspace.editor
+    assert not workspace.export_button.isEnabled() and not workspace.editor.rotate_button.isEnabled()
+    workspace.open_file(photo_path)  # real threads: the glimpse and the photo race, the photo wins
+    qtbot.waitUntil(lambda: workspace.photo is not None, timeout=10_000)
+    assert view.has_image() and not view.glimpse and workspace.export_button.isEnabled()
+    workspace._glimpsed(1, image)  # a late glimpse of an older request changes nothing
+    assert view.has_image() and workspace.photo is not None

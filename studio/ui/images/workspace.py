@@ -1,4 +1,4 @@
-"""The Images workspace: open a photo, crop it once for every preset, write its alt text, export.
+"""The Images page: open a photo, crop it once for every preset, write its alt text, export.
 
 Opening reads the file on a worker (a reduced decode for the screen, a first guess of the focal
 point), copies it into the library (content-addressed) and restores its saved focal point and crops.
@@ -10,7 +10,6 @@ exports.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,93 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from studio.editors.crop.editor import CropEditor
-from studio.editors.crop.export_dialog import ExportDialog
-from studio.editors.crop.preset_dialog import PresetDialog
 from studio.errors import in_words
-from studio.imaging.geometry import Crop
 from studio.imaging.presets import Preset, all_presets, usable_custom
 from studio.ui.context import AppContext
+from studio.ui.images.export_dialog import ExportDialog
+from studio.ui.images.photo import Prepared, alt_text_of, glimpse, list_posts, prepare, save_edits
+from studio.ui.images.preset_dialog import PresetDialog
 from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-# The decode shown on screen has at least this long a side, and less than twice it (a 24-megapixel
-# photo is shown from a 1500 x 1000 decode; the export always reads the file again at full quality).
-PREVIEW_SIDE = 1200
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.avif *.heic *.heif)"
 ALT_TEXT_LIMIT = 1000  # the strictest of the networks (X); Mastodon takes 1500, Bluesky 2000
-
-
-@dataclass
-class Prepared:
-    """A photo read for the editor (made on a worker: plain data and a QImage)."""
-
-    name: str
-    path: Path
-    image: QImage
-    full_size: tuple[int, int]
-    format: str
-    notices: tuple[str, ...] = ()
-    sha: str = ""
-    focal: tuple[float, float] = (0.5, 0.5)
-    crops: dict[str, Crop] = field(default_factory=dict)
-    guessed: bool = False
-
-
-def to_qimage(image: Any) -> QImage:
-    """A Pillow RGB/RGBA image as a QImage that owns its pixels."""
-    mode = "RGBA" if image.mode == "RGBA" else "RGB"
-    data = image.convert(mode).tobytes()
-    fmt = QImage.Format.Format_RGBA8888 if mode == "RGBA" else QImage.Format.Format_RGB888
-    return QImage(data, image.width, image.height, image.width * len(mode), fmt).copy()
-
-
-def prepare(library: Any, path: Path | None, sha: str | None) -> Prepared:
-    """Read a file (``path``) or a library asset (``sha``) for the editor. A bad file raises
-    :class:`~studio.imaging.errors.ImageError` before anything is copied into the library."""
-    from studio.imaging.loading import load
-    from studio.imaging.saliency import guess_focal
-
-    if sha is not None:
-        path = Path(library.asset_path(sha))
-    assert path is not None
-    loaded = load(path, max_side=PREVIEW_SIDE)
-    name = loaded.name
-    focal, crops = (0.5, 0.5), {}
-    if library is not None:
-        if sha is None:
-            asset = library.add_asset(path)
-            sha = asset.sha
-            path = Path(library.asset_path(sha))  # export from the library's copy: the original may move
-        else:
-            asset = library.get_asset(sha)
-            name = asset.original_name or name
-        focal = (asset.focal_x, asset.focal_y)
-        crops = dict(library.get_crops(sha))
-    guessed = False
-    if not crops and focal == (0.5, 0.5):
-        focal, guessed = guess_focal(loaded.image), True
-    return Prepared(name, path, to_qimage(loaded.image), loaded.full_size, loaded.format, loaded.notices,
-                    sha or "", focal, crops, guessed)
-
-
-def save_edits(library: Any, sha: str, focal: tuple[float, float], crops: dict[str, Crop]) -> None:
-    """The writer thread's job: the focal point and every preset's crop."""
-    library.set_focal_point(sha, *focal)
-    for preset_id, crop in crops.items():
-        library.set_crop(sha, preset_id, crop)
-
-
-def list_posts(library: Any, client_id: int | None) -> list[tuple[int, str]]:
-    from studio.library import DraftFilter
-
-    rows = library.list_drafts(DraftFilter(client_id=client_id), limit=100)
-    return [(row.id, (row.text.strip().splitlines() or ["(empty post)"])[0][:60]) for row in rows]
-
-
-def alt_text_of(library: Any, draft_id: int, sha: str) -> str:
-    draft = library.get_draft(draft_id)
-    return next((asset.alt_text for asset in draft.assets if asset.sha == sha), "")
 
 
 class ImagesWorkspace(Workspace):
@@ -142,6 +66,8 @@ class ImagesWorkspace(Workspace):
         self.export_folder = Path.home() / "Pictures" / "Studio exports"
         self.dialog: ExportDialog | None = None
         self._dirty = False
+        self._request = 0  # the latest open asked for; its glimpse and photo are shown, older ones dropped
+        self._shown = -1
         self.setAcceptDrops(True)
 
         self.available: list[Preset] = list(presets if presets is not None else all_presets())
@@ -324,19 +250,45 @@ class ImagesWorkspace(Workspace):
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> None:
-        """Open an image file (copied into the library) in the editor, off the UI thread."""
+        """Open an image file (copied into the library) in the editor, off the UI thread.
+
+        Two reads run at once: a glimpse decoded at the size the canvas shows (on screen in about
+        the time of one decode at screen size), and the photo for editing (the sharper decode for
+        zooming, the library's copy, the saved crops or a guessed focal point), which replaces it."""
         self.save_now()
         self._say(f"Opening {path.name}…")
-        self.context.tasks.run(prepare, self.library, Path(path), None, on_done=self._opened,
-                               on_error=self._failed)
+        self._request += 1
+        request = self._request
+        ratio = self.devicePixelRatioF()
+        canvas = self.editor.view.viewport().size() if self.photo is not None else self.pages.size()
+        size = (max(200, round(canvas.width() * ratio)), max(150, round(canvas.height() * ratio)))
+        self.context.tasks.run(glimpse, Path(path), size, on_done=lambda image: self._glimpsed(request, image),
+                               on_error=lambda _error: None)  # the full read reports what is wrong
+        self.context.tasks.run(prepare, self.library, Path(path), None,
+                               on_done=lambda prepared: self._opened(prepared, request), on_error=self._failed)
+
+    def _glimpsed(self, request: int, image: QImage) -> None:
+        if request != self._request or self._shown == request:
+            return  # another photo was asked for since, or this one is already open
+        self.photo = None
+        self.export_button.setEnabled(False)
+        self._enable_side(False)
+        self.editor.show_glimpse(image)
+        self.pages.setCurrentWidget(self.editor)
 
     def open_asset(self, sha: str, draft_id: int | None = None) -> None:
         """Open an image already in the library; with ``draft_id`` its alt text is that post's."""
         self.save_now()
         self.draft_id = draft_id
-        self.context.tasks.run(prepare, self.library, None, sha, on_done=self._opened, on_error=self._failed)
+        self._request += 1
+        request = self._request
+        self.context.tasks.run(prepare, self.library, None, sha, on_done=lambda prepared: self._opened(prepared, request),
+                               on_error=self._failed)
 
-    def _opened(self, prepared: Prepared) -> None:
+    def _opened(self, prepared: Prepared, request: int = 0) -> None:
+        if request and request != self._request:
+            return  # another photo was asked for since
+        self._shown = request
         self.photo = prepared
         self.editor.set_photo(prepared.image, prepared.full_size, prepared.focal, prepared.crops)
         self.pages.setCurrentWidget(self.editor)
