@@ -64,7 +64,7 @@ def test_schedule_reschedule_and_list(library: Library) -> None:
     assert schedule.scheduled_at == "2026-03-27T08:00:00Z"
     assert schedule.state == "scheduled" and schedule.network == "mastodon"
     row = library.connection.execute("SELECT * FROM publications WHERE schedule_id = ?", (schedule.id,)).fetchone()
-    assert row["idempotency_key"] and row["next_attempt_at"] == "2026-03-27T08:00:00Z"
+    assert row["idempotency_key"] and row["next_attempt_at"] == "2026-03-27T08:00:00.000Z"
     moved = library.reschedule(schedule.id, on_day(schedule.scheduled_at, date(2026, 3, 30), BERLIN))
     assert moved.scheduled_at == "2026-03-30T07:00:00Z"
     week = library.list_schedules(datetime(2026, 3, 30, tzinfo=BERLIN), datetime(2026, 4, 6, tzinfo=BERLIN))
