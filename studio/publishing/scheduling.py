@@ -28,6 +28,16 @@ class PreflightFailed(StudioError):
         self.problems = problems
 
 
+def accounts_for(library: Any, draft: Any) -> list[int]:
+    """The client's accounts the draft is for: those whose network version (a webhook's or folder's
+    chosen variant, else the account's network) is one of the draft's networks."""
+    from studio.publishing.renditions import target_of
+
+    wanted = set(draft.networks)
+    return [account.id for account in library.list_accounts(draft.client_id)
+            if target_of(account.network, account.settings) in wanted or account.network in wanted]
+
+
 def check_draft(library: Any, draft_id: int, account_id: int) -> list[Problem]:
     """What would stop the draft from going out on the account, as it is now."""
     from studio import secrets
