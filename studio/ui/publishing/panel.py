@@ -40,12 +40,15 @@ STATE_WORDS = {
 }
 STATE_COLOURS = {"published": "#1e7d32", "failed-permanent": "#b3261e", "uncertain": "#a15c00",
                  "failed-retry": "#a15c00"}
+ATTENTION = ("failed-permanent", "uncertain", "failed-retry")
 FILTERS = (
-    ("Needs attention", ("failed-permanent", "uncertain", "failed-retry")),
+    ("Upcoming and failed", ("failed-permanent", "uncertain", "failed-retry", "scheduled", "sending")),
+    ("Needs attention", ATTENTION),
     ("Upcoming", ("scheduled", "sending", "failed-retry")),
     ("Published", ("published",)),
     ("All", ()),
 )
+EMPTY = "Nothing here yet. Scheduled posts and their outcomes show up in this list."
 COLUMNS = ("When", "Account", "Post", "State", "Attempts", "Next attempt", "Last error")
 
 
@@ -111,7 +114,7 @@ class PublicationsWorkspace(Workspace):
         self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
         self.publish_button = QPushButton("Publish due posts now")
         self.connect_button = QPushButton("Connect account…")
-        self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
+        self.empty = QLabel(EMPTY)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         top = QHBoxLayout()
@@ -172,18 +175,19 @@ class PublicationsWorkspace(Workspace):
             self._again = True
             return
         self.loading = True
-        self.context.tasks.run(self.queue.list, self.states(), on_done=self._loaded, on_error=self._failed)
+        self.context.tasks.run(_list, self.queue, self.states(), on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, items: list[Publication]) -> None:
+    def _loaded(self, found: tuple[list[Publication], int]) -> None:
         self.loading = False
         selected = self.selected()
+        items, total = found
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             values = (
                 _local(item.scheduled_at, self.zone),
                 f"{item.network.capitalize()} {item.handle}".strip(),
-                item.excerpt.replace("\n", " "),
+                item.excerpt,
                 STATE_WORDS.get(item.state, item.state),
                 str(item.attempts),
                 _local(item.next_attempt_at, self.zone) if item.state == "failed-retry" else "",
@@ -196,6 +200,10 @@ class PublicationsWorkspace(Workspace):
                     cell.setForeground(QColor(STATE_COLOURS[item.state]))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
+        if total:
+            self.empty.setText(f"No posts in “{self.filter.currentText()}”. {total:,} in “All”.")
+        else:
+            self.empty.setText(EMPTY)
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
         if selected is not None:
@@ -262,3 +270,13 @@ class PublicationsWorkspace(Workspace):
         if action == "retry" and self.service is not None:
             self.service.run_now()
         self.reload()
+
+
+def _list(queue: Queue, states: tuple[str, ...]) -> tuple[list[Publication], int]:
+    """On a pool thread: the view's posts, those that need attention first, then by time; and how
+    many posts there are in all (an empty view says where the others are)."""
+    items = queue.list(states)
+    items.sort(key=lambda item: (item.state not in ATTENTION, item.scheduled_at, item.id))
+    if items or not states:
+        return items, 0
+    return items, int(queue.library.query("SELECT count(*) FROM publications")[0][0])
