@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from studio.library.times import parse_iso
 from studio.publishing.queue import CANCELLABLE, MARKABLE, RETRYABLE, Publication, Queue
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.publishing.accounts_panel import AccountsPanel
 from studio.ui.publishing.service import PublishingService
 from studio.ui.workspace import Workspace
 
@@ -129,12 +131,22 @@ class PublicationsWorkspace(Workspace):
         actions.addWidget(self.mark_button)
         actions.addStretch(1)
         actions.addWidget(self.reconnect_button)
-        layout = QVBoxLayout(self)
+        queue_page = QWidget()
+        layout = QVBoxLayout(queue_page)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
+        self.accounts = AccountsPanel(context, self.zone)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(queue_page, "Queue")
+        self.tabs.addTab(self.accounts, "Accounts")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.accounts.reconnect_requested.connect(self.reconnect_requested)
+        self.accounts.connect_requested.connect(self.connect_requested)
 
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
@@ -157,15 +169,19 @@ class PublicationsWorkspace(Workspace):
             self.publish_button.setVisible(False)
         self._selection_changed()
         self.reload()
+        self.accounts.reload()
 
     # ---- loading -------------------------------------------------------------------------------
 
     def activated(self) -> None:
         self.reload()
+        self.accounts.reload()
 
     def _library_changed(self, kind: str, _id: Any) -> None:
         if kind in ("publication", "schedule", "draft", "account", "library"):
             self.reload_timer.start()
+        if kind in ("account", "client", "library"):
+            self.accounts.reload()
 
     def states(self) -> tuple[str, ...]:
         return FILTERS[self.filter.currentIndex()][1]
