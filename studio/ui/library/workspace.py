@@ -360,7 +360,7 @@ class LibraryWorkspace(Workspace):
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json *.zip);;All files (*)")
             if not path:
                 return
         chosen = Path(path)

@@ -4,7 +4,7 @@ A page makes one :class:`PublishActions` with a function that names its current 
 Library's selected row, the Write page's open draft) and gets three ``QAction``s with their
 shortcuts, active while the page (or a child) has focus:
 
-- ``Ctrl+Shift+S`` Schedule…: the schedule dialog, its accounts ticked, at a chosen time;
+- ``Ctrl+Shift+D`` Schedule…: the schedule dialog, its accounts ticked, at a chosen time;
 - ``Ctrl+Shift+Q`` Add to queue: each ticked account's next free posting slot;
 - ``Ctrl+Shift+Return`` Send now.
 
@@ -28,7 +28,7 @@ from studio.errors import StudioError, in_words
 from studio.publishing import scheduling
 from studio.ui.context import AppContext
 
-SCHEDULE_KEYS = "Ctrl+Shift+S"
+SCHEDULE_KEYS = "Ctrl+Shift+D"  # D for date; Ctrl+Shift+S is the Write page's snippets
 QUEUE_KEYS = "Ctrl+Shift+Q"
 SEND_NOW_KEYS = "Ctrl+Shift+Return"
 

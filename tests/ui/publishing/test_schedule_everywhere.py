@@ -77,7 +77,7 @@ def test_schedule_from_the_library_toolbar_with_a_preview_per_account(
         page, ids = _page(context, qtbot, tmp_path)
         _select_first_row(page)
         page.table.setFocus()
-        QTest.keyClick(page.table, Qt.Key.Key_S, CTRL_SHIFT)
+        QTest.keyClick(page.table, Qt.Key.Key_D, CTRL_SHIFT)
         dialog = _dialog(page, qtbot)
         assert sorted(dialog.chosen()) == sorted([ids["mastodon"], ids["folder"]])  # not the LinkedIn folder
         qtbot.waitUntil(lambda: "<img" in dialog.preview.toHtml(), timeout=20_000)
