@@ -237,6 +237,8 @@ class LibraryWorkspace(Workspace):
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
         menu.addAction("History…", lambda: self.show_history(draft_id))
         menu.addAction("Schedule…", lambda: self.schedule_draft(draft_id))
+        menu.addAction("Add to queue", lambda: self.publish.add_to_queue(draft_id))
+        menu.addAction("Send now", lambda: self.publish.send_now(draft_id))
         menu.addAction("Reschedule…", lambda: self.reschedule_draft(draft_id))
         menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
         status_menu = menu.addMenu("Status")
