@@ -71,6 +71,10 @@ class Library(
         """Import a CSV file or a JSON export, told apart by the extension or, without one of
         those, by the first character; the report says how many drafts came in (a CSV import also
         which clients it created and how many scheduled posts wait for an account)."""
+        from studio.library.packages import import_package, is_package
+
+        if is_package(path):  # a folder or zip from 'drafts export' with the image files
+            return {"drafts": import_package(self, path)}
         kind = path.suffix.lower()
         if kind not in {".csv", ".json"}:
             with path.open(encoding="utf-8-sig", errors="replace") as handle:

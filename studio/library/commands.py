@@ -30,7 +30,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     importer = commands.add_parser(
         "import", parents=[common], help="import drafts from a CSV or JSON file",
         description="Import drafts from CSV (columns client, text, networks, scheduled_at, tags, status; "
-        "header required) or from JSON written by 'studio drafts export'. A bad row stops the import: "
+        "header required; optional images and alt_texts columns: paths relative to the CSV and alt texts, "
+        "separated by |) or from JSON or a package written by 'studio drafts export'. A bad row stops the import: "
         "nothing of the file is imported.",
     )
     importer.add_argument("file", type=Path, metavar="FILE")
@@ -43,6 +44,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     exporter.add_argument("file", type=Path, metavar="FILE", help="the JSON file to write ('-' for stdout)")
     exporter.add_argument("--client", metavar="C", help="only this client's drafts (name or id)")
+    exporter.add_argument("--with-images", action="store_true",
+                          help="write a package: FILE is a new folder (or a .zip) with drafts.json and the "
+                          "image files, which 'studio drafts import' reads back whole")
     exporter.set_defaults(handler=_export)
 
     lister = commands.add_parser("list", parents=[common], help="list drafts, most recently changed first")
@@ -104,8 +108,8 @@ def _client_id(library: Library, value: str | None) -> int | None:
 
 def _import(args: argparse.Namespace) -> int:
     path: Path = args.file
-    if not path.is_file():
-        raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file.")
+    if not path.is_file() and not path.is_dir():
+        raise UsageError(f"There is no file {path}.", "Give the path of a .csv or .json file, or a package.")
     with _open(args, create=True) as library:
         report = library.import_file(path)
     if args.json:
@@ -124,7 +128,12 @@ def _export(args: argparse.Namespace) -> int:
             json.dump(library.export_data(client_id), sys.stdout, ensure_ascii=False, indent=1)
             print()
             return 0
-        count = library.export_json(args.file, client_id)
+        if args.with_images:
+            from studio.library.packages import export_package
+
+            count = export_package(library, args.file, client_id)
+        else:
+            count = library.export_json(args.file, client_id)
     print(f"Exported {counted(count, 'draft')} to {args.file}.", file=sys.stderr)
     return 0
 

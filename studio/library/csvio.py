@@ -1,7 +1,9 @@
 """Importing drafts from CSV.
 
 Columns (a header is required, in any order): ``client, text, networks, scheduled_at, tags,
-status``; only ``client`` and ``text`` must be there. Networks and tags are separated by spaces or
+status, images, alt_texts``; only ``client`` and ``text`` must be there. ``images`` are paths
+relative to the CSV file separated by ``|``, attached in that order; ``alt_texts`` their alt texts,
+also separated by ``|``. Networks and tags are separated by spaces or
 commas; ``scheduled_at`` is ISO 8601 with an offset, in the future (a past time would be published
 at once), or empty; unknown clients are created. The
 whole file is checked before anything is written, and written in one transaction: a bad row names
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from studio.errors import UsageError
 from studio.library import revisions, status
@@ -24,7 +27,7 @@ from studio.library.clients import target_networks
 from studio.library.store import StatusError, Store, utc_now
 from studio.library.times import parse_iso, to_utc_text
 
-COLUMNS = ("client", "text", "networks", "scheduled_at", "tags", "status")
+COLUMNS = ("client", "text", "networks", "scheduled_at", "tags", "status", "images", "alt_texts")
 REQUIRED = ("client", "text")
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -40,6 +43,8 @@ class Row:
     tags: tuple[str, ...]
     status: str
     scheduled_at: str | None  # library UTC text
+    images: tuple[Path, ...] = ()  # attached in this order
+    alt_texts: tuple[str, ...] = ()  # one per image at most
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,8 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
         if wanted in {"published", "failed"}:
             raise _fail(path, line, column("status"), "status",
                         f"drafts cannot be imported as {wanted}; only publishing sets it")
-        yield Row(line, client, cell("text"), networks, tags, wanted, when)
+        images, alts = row_images(path, line, cell("images"), cell("alt_texts"), position)
+        yield Row(line, client, cell("text"), networks, tags, wanted, when, images, alts)
 
 
 class CsvMixin(Store):
@@ -170,9 +176,54 @@ class CsvMixin(Store):
 
     def import_rows(self, rows: list[Row]) -> ImportReport:
         with self.transaction() as conn:
+            first = int(conn.execute("SELECT coalesce(max(id), 0) FROM drafts").fetchone()[0]) + 1
             report = insert_rows(conn, rows)
+            attach_row_images(self, conn, rows, first)
             self.changed("library")
         return report
+
+
+# ---- the images and alt_texts columns ------------------------------------------------------------
+
+
+def row_images(path: Path, line: int, images: str, alts: str, position: dict[str, int]) -> tuple[
+        tuple[Path, ...], tuple[str, ...]]:
+    """The row's images (paths relative to the CSV, separated by ``|``), each checked to be a
+    readable image, and their alt texts (``|`` too); a bad one names its line and column."""
+    from PIL import Image
+
+    column = position.get("images", 0) + 1
+    found: list[Path] = []
+    for raw in (part.strip() for part in images.split("|")):
+        if not raw:
+            continue
+        image = (path.parent / raw).expanduser()
+        try:
+            with Image.open(image) as opened:
+                opened.verify()
+        except FileNotFoundError:
+            raise _fail(path, line, column, "images", f"the image “{raw}” does not exist (paths are relative to "
+                        f"{path.name})") from None
+        except OSError as error:
+            raise _fail(path, line, column, "images", f"the image “{raw}” cannot be read as an image "
+                        f"({getattr(error, 'strerror', None) or error})") from None
+        found.append(image)
+    texts = tuple(part.strip() for part in alts.split("|")) if alts.strip() else ()
+    if len(texts) > len(found):
+        raise _fail(path, line, position.get("alt_texts", 0) + 1, "alt_texts",
+                    f"{len(texts)} alt texts for {len(found)} image(s)")
+    return tuple(found), texts
+
+
+def attach_row_images(library: Any, conn: sqlite3.Connection, rows: list[Row], first: int) -> None:
+    """Store the rows' images in the asset store and attach them in order (inside the import's
+    transaction: a failure leaves none of the file's drafts)."""
+    for offset, row in enumerate(rows):
+        for index, image in enumerate(row.images):
+            sha = library.add_asset(image).sha
+            alt = row.alt_texts[index] if index < len(row.alt_texts) else ""
+            conn.execute("INSERT OR REPLACE INTO draft_assets(draft_id, sha, position, alt_text) VALUES (?, ?, ?, ?)",
+                         (first + offset, sha, index, alt))
 
 
 def insert_rows(conn: sqlite3.Connection, rows: list[Row]) -> ImportReport:

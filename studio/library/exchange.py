@@ -131,10 +131,17 @@ class ExchangeMixin(Store):
             raise UsageError(f"Studio cannot read {path}: {error.strerror}.", "Check the file name.") from error
         except ValueError as error:
             raise UsageError(f"{Path(path).name} is not valid JSON ({error}).", "Nothing was imported.") from error
+        return self.import_data(data, Path(path).name)
+
+    def import_data(self, data: Any, name: str, before: Any = None) -> int:
+        """Import export data (checked first; all or nothing). ``before(conn)`` runs first inside
+        the same transaction (a package stores its image files there)."""
         if isinstance(data, list):
             data = {"format": FORMAT, "version": VERSION, "drafts": data}
-        _check(Path(path).name, data)
+        _check(name, data)
         with self.transaction() as conn:
+            if before is not None:
+                before(conn)
             count = _insert(conn, data)
             self.changed("library")
         return count

@@ -26,6 +26,13 @@ _SELECT = (
 )
 
 
+def due_text(when_utc: str) -> str:
+    """A publication's ``next_attempt_at`` for a schedule at ``when_utc`` ("...:05Z"): in the queue's
+    millisecond form ("...:05.000Z"), so the queue's text comparison with its clock ("...:05.120Z")
+    finds it due at its second, not a second later ("Z" sorts after ".")."""
+    return when_utc[:-1] + ".000Z" if when_utc.endswith("Z") and "." not in when_utc else when_utc
+
+
 def _schedule(row: sqlite3.Row) -> Schedule:
     return Schedule(row["id"], row["draft_id"], row["account_id"], row["network"], row["scheduled_at"],
                     row["created_at"], row["state"], row["client_id"], row["excerpt"])
@@ -45,7 +52,7 @@ def insert_schedule(
         conn.execute(
             "INSERT INTO publications(schedule_id, state, attempts, next_attempt_at, idempotency_key, updated_at) "
             "VALUES (?, 'scheduled', 0, ?, ?, ?)",
-            (schedule_id, when_utc, os.urandom(16).hex(), now),
+            (schedule_id, due_text(when_utc), os.urandom(16).hex(), now),
         )
     conn.execute("UPDATE drafts SET status = 'scheduled', updated_at = ? WHERE id = ?", (now, draft_id))
     return schedule_id
@@ -95,7 +102,7 @@ class SchedulesMixin(Store):
             conn.execute(
                 "INSERT INTO publications(schedule_id, state, attempts, next_attempt_at, idempotency_key, "
                 "updated_at) VALUES (?, 'scheduled', 0, ?, ?, ?)",
-                (schedule_id, current.scheduled_at, os.urandom(16).hex(), utc_now()),
+                (schedule_id, due_text(current.scheduled_at), os.urandom(16).hex(), utc_now()),
             )
             self.changed("schedule", schedule_id)
         return self.get_schedule(schedule_id)
@@ -129,7 +136,7 @@ class SchedulesMixin(Store):
                 "ELSE state END, attempts = CASE WHEN state = 'scheduled' THEN attempts ELSE 0 END, "
                 "last_error = CASE WHEN state = 'scheduled' THEN last_error ELSE NULL END "
                 "WHERE schedule_id = ? AND state != 'uncertain'",
-                (when_utc, now, schedule_id),
+                (due_text(when_utc), now, schedule_id),
             )
             conn.execute(
                 "UPDATE drafts SET status = 'scheduled', updated_at = ? WHERE id = ? AND status = 'failed'",

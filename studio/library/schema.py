@@ -198,7 +198,16 @@ _V6_DRAFT_IGNORED_RULES = """
 ALTER TABLE drafts ADD COLUMN ignored_rules TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES]
+# A publication's due time in the queue's millisecond form ("...:05.000Z", see
+# studio.library.schedules.due_text): "...:05Z" sorted after the clock's "...:05.120Z", so a post
+# went out a second (with the app's due timer, up to five) after its time.
+_DUE_MILLISECONDS = """
+UPDATE publications SET next_attempt_at = substr(next_attempt_at, 1, 19) || '.000Z'
+WHERE length(next_attempt_at) = 20 AND next_attempt_at LIKE '%Z';
+"""
+
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
+                               _DUE_MILLISECONDS]
 
 
 def version(conn: sqlite3.Connection) -> int:

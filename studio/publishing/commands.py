@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 from studio.commandline import open_library, print_usage
@@ -124,6 +125,11 @@ def _add(args: argparse.Namespace) -> int:
     accounts.check_fields(network, args.server.strip(), args.handle, "-", settings)
     secret = _read_secret(network)
     account = Credentials(network, args.server.strip(), args.handle, secret, settings)
+    if network == "folder" and not Path(account.server_url).expanduser().exists():
+        from studio.publishing.folder import create_folder
+
+        create_folder(account.server_url)  # adding a folder account on the command line asks for it
+        print(f"Created the folder {account.server_url}.", file=sys.stderr)
     info = None if args.no_test else accounts.test_connection(account)
     library = open_library(args, create=True)
     try:

@@ -66,6 +66,19 @@ def reminder_ics(post: Post, summary: str) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+class FolderMissing(ConnectionProblem):
+    """The account's folder does not exist (yet)."""
+
+
+def create_folder(path: str) -> None:
+    """Create a folder account's folder, once the user said yes."""
+    try:
+        Path(path).expanduser().mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConnectionProblem(f"The folder {path} cannot be created ({error.strerror}).",
+                                "Choose a folder you may write to.") from None
+
+
 class FolderPublisher:
     """Writes packages under ``account.server_url`` (a folder path)."""
 
@@ -77,16 +90,19 @@ class FolderPublisher:
         self._root = Path(account.server_url).expanduser()
 
     def verify(self) -> AccountInfo:
-        try:
-            self._root.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ConnectionProblem(f"The folder {self._root} cannot be created ({error.strerror}).") from None
+        """Checks the folder is there and writable; a missing folder is not created here (the
+        connect dialog asks first, then calls :func:`create_folder`)."""
+        if not self._root.is_dir():
+            raise FolderMissing(f"The folder {self._root} does not exist.", "Create it, or choose another folder.")
         if not os.access(self._root, os.W_OK):
             raise ConnectionProblem(f"The folder {self._root} cannot be written.", "Choose a folder you may write to.")
         return AccountInfo(handle=self._account.handle or self._root.name, display_name=str(self._root))
 
     def package_name(self, post: Post) -> str:
-        when = post.scheduled_at.astimezone(UTC).strftime("%Y-%m-%d %H%M")
+        """"<date> <time> <title> <key>", the time in the user's zone (as the calendar shows it)."""
+        from studio.library.times import local_zone
+
+        when = post.scheduled_at.astimezone(local_zone()).strftime("%Y-%m-%d %H%M")
         return f"{when} {_slug(post.title or (post.parts[0].text if post.parts else ''))} {post.idempotency_key[:8]}"
 
     def written(self, post: Post) -> Path | None:

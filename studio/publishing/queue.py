@@ -394,7 +394,7 @@ class Queue:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self.library.query(
             "SELECT p.*, s.draft_id, s.account_id, s.scheduled_at, coalesce(a.network, s.network) AS network, "
-            "coalesce(a.handle, '') AS handle, substr(d.text, 1, 80) AS excerpt "
+            "coalesce(a.handle, '') AS handle, substr(d.text, 1, 200) AS excerpt "
             "FROM publications p JOIN schedules s ON s.id = p.schedule_id JOIN drafts d ON d.id = s.draft_id "
             f"LEFT JOIN accounts a ON a.id = s.account_id {where} ORDER BY s.scheduled_at, p.id LIMIT ?",
             (*params, limit),
@@ -403,7 +403,7 @@ class Queue:
             Publication(
                 int(r["id"]), int(r["schedule_id"]), int(r["draft_id"]), r["account_id"], str(r["network"]),
                 str(r["handle"]), str(r["scheduled_at"]), str(r["state"]), int(r["attempts"]), r["next_attempt_at"],
-                r["last_error"], r["remote_id"], r["remote_url"], str(r["excerpt"]), str(r["updated_at"]),
+                r["last_error"], r["remote_id"], r["remote_url"], excerpt(str(r["excerpt"])), str(r["updated_at"]),
             )
             for r in rows
         ]
@@ -429,6 +429,15 @@ class Queue:
             "SELECT min(next_attempt_at) FROM publications WHERE state IN ('scheduled', 'failed-retry')"
         )
         return parse_iso(rows[0][0]) if rows and rows[0][0] else None
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """The start of a post on one line, cut at a word boundary (with "…"), never inside a word."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit + 1].rsplit(" ", 1)[0] if " " in flat[: limit + 1] else flat[:limit]
+    return cut.rstrip(" ,.;:-") + "…"
 
 
 def _flag_account(conn: sqlite3.Connection, account_id: int, needs_reconnect: bool) -> None:

@@ -9,9 +9,7 @@ keyring, call the publisher with the stored idempotency key, record the outcome.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import mimetypes
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +23,6 @@ from studio.library.times import parse_iso
 from studio.publishing import preflight
 from studio.publishing.base import (
     Credentials,
-    Media,
     Outcome,
     Part,
     Permanent,
@@ -36,14 +33,12 @@ from studio.publishing.base import (
 )
 from studio.publishing.publishers import make_publisher
 from studio.publishing.queue import Job, Queue
+from studio.publishing.renditions import media_for, target_of
 
 if TYPE_CHECKING:
     from studio.library import Library
 
 log = logging.getLogger(__name__)
-
-RENDITION_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo"}
-
 
 def text_network(account: Any) -> str:
     """The network whose text ``account`` posts: a folder's or webhook's chosen variant, else its own."""
@@ -199,35 +194,12 @@ class Runner:
         return self._render(self.library.get_draft(draft_id), account)
 
     def _render(self, draft: Any, account: Any) -> tuple[Part, ...]:
-        texts = parts_for(draft, text_network(account))
-        media = tuple(self._media(asset, account.network) for asset in sorted(draft.assets, key=lambda a: a.position))
+        target = target_of(account.network, account.settings)
+        texts = parts_for(draft, target)
+        # Every image goes out as the rendition for this account's network version, never the original.
+        media = tuple(media_for(self.library, asset, target, self._renditions)
+                      for asset in sorted(draft.assets, key=lambda a: a.position))
         return (Part(texts[0], media), *(Part(text) for text in texts[1:]))
-
-    def _media(self, attached: Any, network: str) -> Media:
-        source = self.library.asset_path(attached.sha)
-        preset_id = RENDITION_PRESET.get(network)
-        if preset_id is None:
-            return Media(source, attached.alt_text, _mime(source))
-        from studio.imaging.export import export
-        from studio.imaging.presets import get_preset
-
-        asset = self.library.get_asset(attached.sha)
-        crops = self.library.get_crops(attached.sha)
-        crop = crops.get(preset_id)
-        fingerprint = hashlib.sha256(repr((crop, asset.focal_x, asset.focal_y)).encode()).hexdigest()[:12]
-        folder = self._renditions / attached.sha[:2] / f"{attached.sha}-{preset_id}-{fingerprint}"
-        existing = sorted(folder.glob("*.*")) if folder.exists() else []
-        existing = [path for path in existing if not path.name.startswith(".")]
-        if existing:
-            return Media(existing[0], attached.alt_text, _mime(existing[0]))
-        renditions = export(source, [get_preset(preset_id)], folder, crops={preset_id: crop} if crop else None,
-                            focal=(asset.focal_x, asset.focal_y), stem=attached.sha[:12])
-        path = renditions[0].path
-        return Media(path, attached.alt_text, _mime(path))
-
-
-def _mime(path: Path) -> str:
-    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
 def _language(language: str | None) -> str | None:

@@ -17,7 +17,7 @@ from studio.publishing.preflight import Problem, check
 
 if TYPE_CHECKING:
     from studio.library import Library
-    from studio.model import Schedule
+    from studio.model import Draft, Schedule
 
 
 class PreflightFailed(StudioError):
@@ -30,6 +30,16 @@ class PreflightFailed(StudioError):
         super().__init__("The post is not ready for every account. " + " ".join(lines),
                          "Fix it, or schedule anyway: the same check runs again before sending.")
         self.problems = problems
+
+
+def accounts_for(library: Library, draft: Draft) -> list[int]:
+    """The client's accounts the draft is for: those whose network version (a webhook's or folder's
+    chosen variant, else the account's network) is one of the draft's networks."""
+    from studio.publishing.renditions import target_of
+
+    wanted = set(draft.networks)
+    return [account.id for account in library.list_accounts(draft.client_id)
+            if target_of(account.network, account.settings) in wanted or account.network in wanted]
 
 
 def check_draft(library: Library, draft_id: int, account_id: int) -> list[Problem]:

@@ -37,6 +37,11 @@ def parse_slots(text: str) -> list[dict[str, Any]]:
     return slots
 
 
+def format_slots(slots: Any) -> str:
+    """Slots as :func:`parse_slots` reads them back: ``"Mon 09:30, Thu 17:00"``."""
+    return ", ".join(f"{WEEKDAYS[int(slot['weekday'])].capitalize()} {slot['time']}" for slot in slots)
+
+
 def slot_instants(slots: Any, start: datetime, zone: tzinfo, days: int = HORIZON_DAYS) -> list[datetime]:
     """The UTC instants of ``slots`` after ``start`` (aware), in order, over ``days`` days."""
     from studio.library.times import wall_clock

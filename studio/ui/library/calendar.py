@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.library.times import local_zone, on_day, parse_utc, wall_clock
 from studio.model import Schedule
+from studio.ui.library.drops import DraftDrops
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -44,17 +45,21 @@ def _text_colour(background: QColor) -> QColor:
     return QColor("#111111") if luminance > 150 else QColor("#ffffff")
 
 
-class CalendarGrid(QWidget):
+class CalendarGrid(DraftDrops, QWidget):
     """The painted grid of days (month: 6 weeks; week: 7 days by 24 hours).
 
     Signals: ``move_requested(int schedule_id, object when)`` with an aware UTC datetime after a
     drag; ``open_requested(int draft_id)`` on a double click on a post; ``day_requested(object
-    date)`` on a double click on a day's "+N more".
+    date)`` on a double click on a day's "+N more"; ``schedule_requested(object draft_id, object
+    date, object time)`` on a double click on a free spot of a day (draft ``None``: the caller's
+    current one) or when a draft from the Library's list is dropped on a day (the time is ``None``
+    in the month view).
     """
 
     move_requested = Signal(int, object)
     open_requested = Signal(int)
     day_requested = Signal(object)
+    schedule_requested = Signal(object, object, object)
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +76,9 @@ class CalendarGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Calendar of scheduled posts")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip("Drag a post to move it. Keyboard: Alt+arrows move the selected post, Enter opens it.")
+        self.setAcceptDrops(True)
+        self.setToolTip("Drag a post to move it; double-click a day, or drop a draft from the list on it, to "
+                        "schedule there. Keyboard: Alt+arrows move the selected post, Enter opens it.")
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -250,10 +257,10 @@ class CalendarGrid(QWidget):
         item = self.item_at(point)
         if item is not None:
             self.open_requested.emit(item.draft_id)
-        else:
-            for day, (_count, rect) in self.overflow().items():
-                if rect.contains(point):
-                    self.day_requested.emit(day)
+        elif any(rect.contains(point) for _count, rect in self.overflow().values()):
+            self.day_requested.emit(next(day for day, (_c, rect) in self.overflow().items() if rect.contains(point)))
+        elif (day := self.day_at(point)) is not None:
+            self.schedule_requested.emit(None, day, self.time_at(point) if self.mode == "week" else None)
         super().mouseDoubleClickEvent(event)
 
     # --- painting -------------------------------------------------------------------------
@@ -328,10 +335,11 @@ class CalendarView(QWidget):
     range from the library and reschedules what is dragged.
 
     Signals: ``open_draft_requested(int draft_id)``; ``rescheduled(int schedule_id)`` after a
-    move was stored; ``failed(str message)`` when it was refused.
+    move was stored; ``failed(str message)`` when it was refused; ``schedule_requested`` as the grid's.
     """
 
     open_draft_requested = Signal(int)
+    schedule_requested = Signal(object, object, object)
     rescheduled = Signal(int)
     failed = Signal(str)
 
@@ -380,6 +388,7 @@ class CalendarView(QWidget):
         self.grid.move_requested.connect(self.reschedule)
         self.grid.open_requested.connect(self.open_draft_requested)
         self.grid.day_requested.connect(self.show_week_of)
+        self.grid.schedule_requested.connect(self.schedule_requested)
         self._layout_range()
 
     def show_week_of(self, day: date) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from studio.library import Library
 
 log = logging.getLogger(__name__)
+DRAFT_MIME = "application/x-studio-draft-id"
 
 PAGE = 200
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -138,7 +140,18 @@ class DraftsModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [DRAFT_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        """A dragged row carries its draft's id (the calendar schedules it on the day it is dropped on)."""
+        data = QMimeData()
+        ids = [self.draft_id(index.row()) for index in indexes if index.isValid()]
+        if ids and ids[0] is not None:
+            data.setData(DRAFT_MIME, str(ids[0]).encode())
+        return data
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self._rows) < self._total

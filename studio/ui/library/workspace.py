@@ -4,6 +4,7 @@ the way to the client manager, imports and backups."""
 from __future__ import annotations
 
 import logging
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.errors import StudioError, in_words
+from studio.errors import in_words
 from studio.library import ImportReport, import_summary
 from studio.model import STATUS_LABELS, STATUSES
 from studio.ui.context import AppContext
@@ -31,6 +33,7 @@ from studio.ui.library.calendar import CalendarView
 from studio.ui.library.filters import FilterBar
 from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.publishing.actions import PublishActions
 from studio.ui.workspace import Workspace
 from studio.wording import counted
 
@@ -92,14 +95,24 @@ class LibraryWorkspace(Workspace):
         self.tabs.addTab(self.table, "List")
         self.tabs.addTab(self.calendar, "Calendar")
 
+        self.table.setDragEnabled(True)  # a row dropped on a calendar day schedules it there
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.publish = PublishActions(context, self, self.current_draft)
         self.new_button = QPushButton("New draft")
+        self.schedule_button, self.queue_button, self.send_button = (
+            QToolButton(), QToolButton(), QToolButton())
+        for tool, action in zip((self.schedule_button, self.queue_button, self.send_button),
+                                self.publish.actions, strict=True):
+            tool.setDefaultAction(action)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.clients_button = QPushButton("Clients…")
         self.import_button = QPushButton("Import…")
         self.backups_button = QPushButton("Backups…")
         actions = QWidget()
         bar = QHBoxLayout(actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for button in (self.new_button, self.clients_button, self.import_button, self.backups_button):
+        for button in (self.new_button, self.schedule_button, self.queue_button, self.send_button,
+                       self.clients_button, self.import_button, self.backups_button):
             bar.addWidget(button)
         self.tabs.setCornerWidget(actions, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
@@ -124,6 +137,7 @@ class LibraryWorkspace(Workspace):
         self.model.failed.connect(context.messages.error)
         self.calendar.failed.connect(context.messages.error)
         self.calendar.open_draft_requested.connect(self.open_draft_requested)
+        self.calendar.schedule_requested.connect(self.schedule_on_day)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -236,6 +250,8 @@ class LibraryWorkspace(Workspace):
         menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
         menu.addAction("History…", lambda: self.show_history(draft_id))
         menu.addAction("Schedule…", lambda: self.schedule_draft(draft_id))
+        menu.addAction("Add to queue", lambda: self.publish.add_to_queue(draft_id))
+        menu.addAction("Send now", lambda: self.publish.send_now(draft_id))
         menu.addAction("Reschedule…", lambda: self.reschedule_draft(draft_id))
         menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
         status_menu = menu.addMenu("Status")
@@ -268,15 +284,46 @@ class LibraryWorkspace(Workspace):
 
     def schedule_draft(self, draft_id: int) -> None:
         """The publishing area's Schedule dialog for this draft."""
-        from studio.ui.publishing.schedule_dialog import ScheduleDialog
+        self.publish.schedule(draft_id)
 
-        try:
-            dialog = ScheduleDialog(self.library, self.tasks, draft_id, parent=self)
-        except StudioError as error:
-            self._error(error)
+    def current_draft(self) -> int | None:
+        """The draft the toolbar's Schedule…, Add to queue and Send now act on: the post selected in
+        the calendar when it is shown, else the selected row of the list."""
+        if self.tabs.currentWidget() is self.calendar:
+            chosen = next((i for i in self.calendar.grid.items if i.id == self.calendar.grid.selected), None)
+            if chosen is not None:
+                return int(chosen.draft_id)
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.draft_id(rows[0].row()) if rows else None
+
+    def schedule_on_day(self, draft_id: int | None, day: date, at: time | None) -> None:
+        """A day double-clicked (the current draft, or a new one) or a draft dropped on it: the
+        Schedule dialog at that day, at ``at`` or 09:00 (the next hour when 09:00 has passed)."""
+        from studio.library.times import wall_clock
+
+        zone = self.calendar.zone
+        when = wall_clock(day, at or time(9), zone)
+        now = datetime.now(UTC)
+        if when <= now:
+            when = datetime.fromtimestamp((int(now.timestamp()) // 3600 + 1) * 3600, UTC)
+        chosen = draft_id if draft_id is not None else self.current_draft()
+        if chosen is not None:
+            self.publish.schedule(chosen, at=when)
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        client_id = self.filters.client_id()
+
+        def create() -> int | None:
+            clients = [client_id] if client_id is not None else [c.id for c in self.library.list_clients()]
+            return int(self.library.create_draft(clients[0]).id) if clients else None
+
+        def created(new_id: int | None) -> None:
+            if new_id is None:
+                self.context.messages.info("Add a client first: every draft belongs to one.")
+                return
+            self.open_draft_requested.emit(new_id)
+            self.publish.schedule(new_id, at=when)
+
+        self.tasks.run(create, on_done=created, on_error=self._error, pool="writes")
 
     def duplicate_draft(self, draft_id: int) -> None:
         """Copy a draft (a published post to write again) and open the copy."""
@@ -316,7 +363,7 @@ class LibraryWorkspace(Workspace):
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json *.zip);;All files (*)")
             if not path:
                 return
         chosen = Path(path)

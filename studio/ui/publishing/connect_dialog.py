@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -238,14 +239,27 @@ class ConnectAccountDialog(QDialog):
             limits.append(counted(int(info.limits["max_characters"]), "character"))
         if "max_media_attachments" in info.limits:
             limits.append(counted(int(info.limits["max_media_attachments"]), "image"))
-        self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
+        if account.network == "folder":  # a folder is not an identity: say where the packages go
+            self._say(f"Ready: packages go to {info.display_name}.")
+        else:
+            self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
         image = QImage.fromData(avatar) if avatar else QImage()
         self.avatar.setVisible(not image.isNull())
         if not image.isNull():
             self.avatar.setPixmap(QPixmap.fromImage(image))
 
     def _failed(self, error: BaseException) -> None:
+        from studio.publishing.folder import FolderMissing, create_folder
+
         self._busy(False)
+        if isinstance(error, FolderMissing):
+            path = self.server.text().strip()
+            answer = QMessageBox.question(self, "Create folder", f"The folder {path} does not exist. Create it?")
+            if answer == QMessageBox.StandardButton.Yes:
+                self._busy(True, "Creating the folder…")
+                self.tasks.run(create_folder, path, on_done=lambda _none: self.test_connection(),
+                               on_error=self._failed)
+                return
         if isinstance(error, StudioError):
             self._say(error.for_humans(), error=True)
         else:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from studio.library.times import parse_iso
 from studio.publishing.queue import CANCELLABLE, MARKABLE, RETRYABLE, Publication, Queue
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.publishing.accounts_panel import AccountsPanel
 from studio.ui.publishing.service import PublishingService
 from studio.ui.theme import error_colour
 from studio.ui.workspace import Workspace
@@ -39,12 +41,15 @@ STATE_WORDS = {
     "cancelled": "Cancelled",
 }
 STATE_COLOURS = {"published": "#1e7d32", "uncertain": "#a15c00", "failed-retry": "#a15c00"}  # + the error red
+ATTENTION = ("failed-permanent", "uncertain", "failed-retry")
 FILTERS = (
-    ("Needs attention", ("failed-permanent", "uncertain", "failed-retry")),
+    ("Upcoming and failed", ("failed-permanent", "uncertain", "failed-retry", "scheduled", "sending")),
+    ("Needs attention", ATTENTION),
     ("Upcoming", ("scheduled", "sending", "failed-retry")),
     ("Published", ("published",)),
     ("All", ()),
 )
+EMPTY = "Nothing here yet. Scheduled posts and their outcomes show up in this list."
 COLUMNS = ("When", "Account", "Post", "State", "Attempts", "Next attempt", "Last error")
 
 
@@ -110,7 +115,7 @@ class PublicationsWorkspace(Workspace):
         self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
         self.publish_button = QPushButton("Publish due posts now")
         self.connect_button = QPushButton("Connect account…")
-        self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
+        self.empty = QLabel(EMPTY)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         top = QHBoxLayout()
@@ -125,12 +130,22 @@ class PublicationsWorkspace(Workspace):
         actions.addWidget(self.mark_button)
         actions.addStretch(1)
         actions.addWidget(self.reconnect_button)
-        layout = QVBoxLayout(self)
+        queue_page = QWidget()
+        layout = QVBoxLayout(queue_page)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
+        self.accounts = AccountsPanel(context, self.zone)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(queue_page, "Queue")
+        self.tabs.addTab(self.accounts, "Accounts")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.accounts.reconnect_requested.connect(self.reconnect_requested)
+        self.accounts.connect_requested.connect(self.connect_requested)
 
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
@@ -153,15 +168,19 @@ class PublicationsWorkspace(Workspace):
             self.publish_button.setVisible(False)
         self._selection_changed()
         self.reload()
+        self.accounts.reload()
 
     # ---- loading -------------------------------------------------------------------------------
 
     def activated(self) -> None:
         self.reload()
+        self.accounts.reload()
 
     def _library_changed(self, kind: str, _id: int | None) -> None:
         if kind in ("publication", "schedule", "draft", "account", "library"):
             self.reload_timer.start()
+        if kind in ("account", "client", "library"):
+            self.accounts.reload()
 
     def states(self) -> tuple[str, ...]:
         return FILTERS[self.filter.currentIndex()][1]
@@ -171,18 +190,19 @@ class PublicationsWorkspace(Workspace):
             self._again = True
             return
         self.loading = True
-        self.context.tasks.run(self.queue.list, self.states(), on_done=self._loaded, on_error=self._failed)
+        self.context.tasks.run(_list, self.queue, self.states(), on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, items: list[Publication]) -> None:
+    def _loaded(self, found: tuple[list[Publication], int]) -> None:
         self.loading = False
         selected = self.selected()
+        items, total = found
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             values = (
                 _local(item.scheduled_at, self.zone),
                 f"{item.network.capitalize()} {item.handle}".strip(),
-                item.excerpt.replace("\n", " "),
+                item.excerpt,
                 STATE_WORDS.get(item.state, item.state),
                 str(item.attempts),
                 _local(item.next_attempt_at, self.zone) if item.state == "failed-retry" else "",
@@ -197,6 +217,10 @@ class PublicationsWorkspace(Workspace):
                     cell.setForeground(QColor(STATE_COLOURS[item.state]))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
+        if total:
+            self.empty.setText(f"No posts in “{self.filter.currentText()}”. {total:,} in “All”.")
+        else:
+            self.empty.setText(EMPTY)
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
         if selected is not None:
@@ -263,3 +287,13 @@ class PublicationsWorkspace(Workspace):
         if action == "retry" and self.service is not None:
             self.service.run_now()
         self.reload()
+
+
+def _list(queue: Queue, states: tuple[str, ...]) -> tuple[list[Publication], int]:
+    """On a pool thread: the view's posts, those that need attention first, then by time; and how
+    many posts there are in all (an empty view says where the others are)."""
+    items = queue.list(states)
+    items.sort(key=lambda item: (item.state not in ATTENTION, item.scheduled_at, item.id))
+    if items or not states:
+        return items, 0
+    return items, int(queue.library.query("SELECT count(*) FROM publications")[0][0])

@@ -1,5 +1,9 @@
-"""The in-app publishing service: runs the publishing :class:`~studio.publishing.runner.Runner` on
-what is due on a timer, off the UI thread, through ``context.tasks``.
+"""The in-app runner: publishes what is due when it falls due, off the UI thread, through ``context.tasks``.
+
+A single-shot timer is set to the next due time (``Queue.next_due_at``) and set again after each
+run and whenever the library's schedules or publications change, so a post goes out within moments
+of its time, not at the next tick of a poll. The slower ``interval_ms`` timer stays as a backstop for
+changes made by another process (``studio schedule`` from a terminal, a synced library).
 
 It shares the library's lease with ``studio publish --due``: a cron job running at the same moment
 never sends the same post. Only one run is in flight at a time; a tick that comes while one runs is
@@ -9,9 +13,10 @@ skipped.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studio.errors import in_words
 from studio.ui.context import AppContext
@@ -28,6 +33,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 60_000
+# After a run, a post still due (its account offline, another runner's lease) is looked at again
+# this much later, not at once: the due timer must not spin.
+STILL_DUE_MS = 5_000
+LONGEST_MS = 2**31 - 1  # QTimer's limit (about 24 days)
 
 
 def status_text(waiting: int, offline: bool = False) -> str:
@@ -63,6 +72,13 @@ class PublishingService(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.run_now)
+        self.due_timer = QTimer(self)  # fires at the next due time
+        self.due_timer.setSingleShot(True)
+        self.due_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.due_timer.timeout.connect(self.run_now)
+        self.next_due: datetime | None = None
+        self._asked = 0
+        self._signals: Any = None
 
     @property
     def owner(self) -> str:
@@ -81,12 +97,47 @@ class PublishingService(QObject):
         return Runner(library, Queue(library, self.owner))
 
     def start(self) -> None:
-        """Start the timer and run once now (posts that fell due while the app was closed)."""
+        """Start the timers and run once now (posts that fell due while the app was closed); from
+        then on, follow the library's changes to keep the due timer on the next due post."""
+        from studio.ui.library.signals import LibrarySignals
+
         self.timer.start()
+        if self._signals is None:
+            self._signals = LibrarySignals(self.context.library, self)
+            self._signals.changed.connect(self._library_changed)
         QTimer.singleShot(0, self.run_now)
 
     def stop(self) -> None:
         self.timer.stop()
+        self.due_timer.stop()
+        if self._signals is not None:
+            self._signals.detach()
+            self._signals.changed.disconnect(self._library_changed)
+            self._signals = None
+
+    def _library_changed(self, kind: str, _ident: object) -> None:
+        if kind in ("schedule", "publication", "library"):
+            self.rearm()
+
+    def rearm(self, after_run: bool = False) -> None:
+        """Look up the next due time (off the UI thread) and set the due timer to it."""
+        self._asked += 1
+        asked = self._asked
+        self.context.tasks.run(_next_due, self.context.library,
+                               on_done=lambda when: self._arm(when, after_run, asked),
+                               on_error=lambda error: log.warning("Next due post: %s", error))
+
+    def _arm(self, when: datetime | None, after_run: bool = False, asked: int = 0) -> None:
+        if asked and asked != self._asked:
+            return  # an older answer: the library changed again since
+        self.next_due = when
+        if when is None:
+            self.due_timer.stop()
+            return
+        delay = max(0, int((when - datetime.now(UTC)).total_seconds() * 1000))
+        if delay == 0 and after_run:
+            delay = STILL_DUE_MS  # the last run left it due: it waits for its account or lease
+        self.due_timer.start(min(delay, LONGEST_MS))
 
     def set_offline(self, offline: bool) -> None:
         """The system says the network is gone (or back): back means a run now."""
@@ -106,6 +157,8 @@ class PublishingService(QObject):
 
     def _done(self, report: Report) -> None:
         self.running = False
+        if self.timer.isActive():
+            self.rearm(after_run=True)
         for item in report.results:
             self.result.emit(item)
         self.finished.emit(report)
@@ -113,6 +166,8 @@ class PublishingService(QObject):
 
     def _error(self, error: BaseException) -> None:
         self.running = False
+        if self.timer.isActive():
+            self.rearm(after_run=True)
         log.error("The publisher could not run: %s", error)
         self.failed.emit(in_words(error, "The publisher could not run"))
 
@@ -121,6 +176,13 @@ def _run(factory: RunnerFactory, library: Library) -> Report:
     """On a pool thread: one pass over what is due (plain data in, plain data out)."""
     runner: Runner = factory(library)
     return runner.run_due()
+
+
+def _next_due(library: Any) -> datetime | None:
+    """On a pool thread: when the next scheduled (or retrying) post falls due."""
+    from studio.publishing.queue import Queue
+
+    return Queue(library).next_due_at()
 
 
 def describe(result: Result, handle: str = "") -> tuple[str, str]:

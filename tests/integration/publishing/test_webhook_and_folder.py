@@ -22,7 +22,7 @@ from studio.publishing.base import (
     RetryLater,
     Uncertain,
 )
-from studio.publishing.folder import FolderPublisher
+from studio.publishing.folder import FolderMissing, FolderPublisher, create_folder
 from studio.publishing.webhook import SIGNATURE_HEADER, WebhookPublisher, verify_signature
 
 SECRET = "whsec-0123456789"
@@ -97,6 +97,10 @@ def test_interrupted_webhooks_are_uncertain_and_refused_ones_retry(receiver: Rec
 def test_folder_writes_one_package_once(tmp_path: Path, image: Path) -> None:
     root = tmp_path / "to post by hand"
     publisher = FolderPublisher(Credentials("folder", str(root), "Instagram (by hand)"))
+    with pytest.raises(FolderMissing, match="does not exist"):  # Test never creates it unasked
+        publisher.verify()
+    assert not root.exists()
+    create_folder(str(root))
     assert publisher.verify().display_name == str(root)
     post = _post(Part("Première, ça marche", (Media(image, "A red square"),)), Part("Second part"))
     first = publisher.publish(post, lambda i, s: None)

@@ -110,8 +110,9 @@ def test_panel_shows_states_and_its_buttons_act(
         panel.state_changed.connect(waiting.append)
         with qtbot.waitSignal(service.finished, timeout=20_000):
             service.run_now()
-        panel.filter.setCurrentIndex(3)  # All
-        qtbot.waitUntil(lambda: len(panel.items) == 3, timeout=10_000)
+        panel.filter.setCurrentIndex(panel.filter.findText("All"))
+        qtbot.waitUntil(lambda: len(panel.items) == 3 and all(i.state not in ("scheduled", "sending") for i in panel.items),
+                        timeout=10_000)  # a list loaded while the run was still sending is replaced
         states = {item.id: item.state for item in panel.items}
         assert states == {long_one: "failed-permanent", maybe: "uncertain", fine: "published"}
         row = next(i for i, item in enumerate(panel.items) if item.id == long_one)

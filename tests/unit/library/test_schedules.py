@@ -64,7 +64,7 @@ def test_schedule_reschedule_and_list(library: Library) -> None:
     assert schedule.scheduled_at == "2026-03-27T08:00:00Z"
     assert schedule.state == "scheduled" and schedule.network == "mastodon"
     row = library.connection.execute("SELECT * FROM publications WHERE schedule_id = ?", (schedule.id,)).fetchone()
-    assert row["idempotency_key"] and row["next_attempt_at"] == "2026-03-27T08:00:00Z"
+    assert row["idempotency_key"] and row["next_attempt_at"] == "2026-03-27T08:00:00.000Z"
     moved = library.reschedule(schedule.id, on_day(schedule.scheduled_at, date(2026, 3, 30), BERLIN))
     assert moved.scheduled_at == "2026-03-30T07:00:00Z"
     week = library.list_schedules(datetime(2026, 3, 30, tzinfo=BERLIN), datetime(2026, 4, 6, tzinfo=BERLIN))
@@ -103,3 +103,23 @@ def test_iso_parsing_errors_say_what_is_wrong() -> None:
     with pytest.raises(ValueError, match="not an ISO 8601"):
         parse_iso("tomorrow")
     assert parse_iso("2026-06-01T10:00:00Z") == datetime(2026, 6, 1, 10, tzinfo=UTC)
+
+
+def test_due_times_written_before_the_millisecond_form_are_moved_to_it(tmp_path: Path) -> None:
+    """A library from before: "...:00Z" sorted after the queue's clock "...:00.120Z" (a late post)."""
+    import sqlite3
+
+    from studio.library import schema
+
+    conn = sqlite3.connect(tmp_path / "old.sqlite3")
+    conn.isolation_level = None
+    schema.migrate(conn, schema.MIGRATIONS[:-1])
+    conn.execute("INSERT INTO clients(name, created_at) VALUES ('Acme', '2026-01-01T00:00:00Z')")
+    conn.execute("INSERT INTO drafts(client_id, text, created_at, updated_at) "
+                 "VALUES (1, 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+    conn.execute("INSERT INTO schedules(draft_id, network, scheduled_at, created_at) "
+                 "VALUES (1, 'mastodon', '2026-03-27T08:00:00Z', '2026-01-01T00:00:00Z')")
+    conn.execute("INSERT INTO publications(schedule_id, state, attempts, next_attempt_at, idempotency_key, updated_at) "
+                 "VALUES (1, 'scheduled', 0, '2026-03-27T08:00:00Z', 'k', '2026-01-01T00:00:00Z')")
+    schema.migrate(conn)
+    assert conn.execute("SELECT next_attempt_at FROM publications").fetchone()[0] == "2026-03-27T08:00:00.000Z"
