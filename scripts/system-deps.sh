@@ -9,6 +9,9 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   fonts-dejavu-core
+  # Indonesian spelling: Studio ships its own copy in resources/hunspell/ (the bundle and Windows
+  # and macOS need it); the Debian package is the upstream it was copied from and is kept in step
+  hunspell-id
   # LanguageTool's local server
   default-jre-headless maven
 )
