@@ -37,8 +37,6 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:[-'’][\p{L}\p{M}\p{Nd}]+)*")
 _ELONGATED = regex.compile(r"(\p{L})\1{2,}")  # "bangettt", "yaaa"
 _SENTENCE_END = ".!?:;\n…"
 
-_PARTICLES = ("lah", "kah", "tah", "pun", "nya", "ku", "mu")
-_SUFFIXES = ("kan", "an", "i")
 # Prefix -> the roots it may hide: (what follows the prefix, how the root starts).
 _VOWELS = "aeiou"
 # Words written with a hyphen after a prefix or before a suffix, around a foreign word
@@ -68,7 +66,7 @@ def _prefix_roots(word: str) -> Iterable[str]:
         if not word.startswith(head):
             continue
         rest = word[2:]
-        if rest.startswith("nge") and len(rest) > 5:  # mengecat -> cat
+        if rest.startswith("nge"):  # mengecat -> cat, mengebom -> bom (one-syllable roots)
             yield rest[3:]
         if rest.startswith("ng"):
             tail = rest[2:]
@@ -79,39 +77,42 @@ def _prefix_roots(word: str) -> Iterable[str]:
                 yield tail
         elif rest.startswith("ny") and rest[2:3] in _VOWELS:
             yield "s" + rest[2:]  # menyapu -> sapu
-            yield "c" + rest[2:]  # (colloquial: nyobain)
         elif rest.startswith("m"):
             tail = rest[1:]
             if tail[:1] in _VOWELS:
                 yield "p" + tail  # memukul -> pukul
-                yield tail
             elif tail[:1] in ("b", "f", "v", "p"):
                 yield tail
         elif rest.startswith("n"):
             tail = rest[1:]
             if tail[:1] in _VOWELS:
                 yield "t" + tail  # menulis -> tulis
-            elif tail[:1] in ("c", "d", "j", "t", "z", "s", "sy"):
+            elif tail[:1] in ("c", "d", "j", "t", "z", "s"):
                 yield tail
         if rest[:1] in ("l", "m", "n", "r", "w", "y"):
-            yield rest  # melihat -> lihat, merawat -> rawat
-        if head == "pe" and rest.startswith("r"):
-            yield rest[1:]  # perbaiki -> baiki
-        if head == "pe" and rest.startswith("l"):
-            yield rest[1:]  # pelajar -> ajar
-    for prefix in ("ber", "ter", "di", "ke", "se", "be", "te"):
+            yield rest  # melihat -> lihat, memakan -> makan, menikah -> nikah
+    for prefix in ("ber", "ter", "per", "di", "ke", "se"):
         if word.startswith(prefix):
             yield word[len(prefix):]
-    if word.startswith("bel"):
-        yield word[3:]  # belajar -> ajar
-    if word.startswith("nge") and len(word) > 5:
+    if word.startswith(("ber", "ter", "per")):
+        yield word[2:]  # berenang -> renang, terasa -> rasa (ber- + r-)
+    if word in ("belajar", "pelajar"):
+        yield "ajar"
+    if word.startswith("nge"):
         yield word[3:]  # colloquial: ngecek, ngepost
     elif word.startswith("ng") and word[2:3] in _VOWELS:
-        yield word[2:]  # ngopi -> kopi is not restored; ngajak -> ajak
-        yield "k" + word[2:]
+        yield word[2:]  # colloquial: ngajak -> ajak
     elif word.startswith("ny") and word[2:3] in _VOWELS:
-        yield "s" + word[2:]
-        yield "c" + word[2:]
+        yield "s" + word[2:]  # colloquial: nyapu -> sapu
+
+
+def _unsuffixed(word: str) -> Iterable[str]:
+    """``word`` without its particle (-lah, -kah, -tah, -pun), possessive (-ku, -mu, -nya) and
+    suffix (-kan, -an, -i), in that order from the end, each optional."""
+    forms = [word]
+    for endings in (("lah", "kah", "tah", "pun"), ("nya", "ku", "mu"), ("kan", "an", "i")):
+        forms += [form[: -len(e)] for form in forms for e in endings if form.endswith(e) and len(form) - len(e) >= 3]
+    return dict.fromkeys(forms)
 
 
 class IndonesianChecker:
@@ -130,19 +131,21 @@ class IndonesianChecker:
             return True
         return self.speller.spell(word)
 
-    def _stems(self, word: str, depth: int) -> Iterable[str]:
-        """Roots ``word`` may be built on (affixes taken off, up to ``depth`` layers)."""
-        if depth == 0:
-            return
-        for ending in _PARTICLES + _SUFFIXES:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                stem = word[: -len(ending)]
-                yield stem
-                yield from self._stems(stem, depth - 1)
-        for root in _prefix_roots(word):
-            if len(root) >= 3:
-                yield root
-                yield from self._stems(root, depth - 1)
+    @staticmethod
+    def _stems(word: str) -> Iterable[str]:
+        """Roots ``word`` may be built on: suffixes off, then one or two prefixes (memper-,
+        diper-, keber-, ...). A root has at least four letters (three after menge-/penge-, which
+        only stand before one-syllable roots); shorter "roots" accept too many typos."""
+        for base in _unsuffixed(word):
+            if base != word:
+                yield base
+            for root in _prefix_roots(base):
+                short = base.startswith(("menge", "penge", "nge"))
+                if len(root) >= 4 or (short and len(root) >= 3):
+                    yield root
+                    for inner in _prefix_roots(root):
+                        if len(inner) >= 4:
+                            yield inner
 
     def accepts(self, word: str) -> bool:
         """Whether ``word`` (one token, any case) is a correct Indonesian word as far as the
@@ -164,10 +167,10 @@ class IndonesianChecker:
             return True
         if "-" in word:
             return self._reduplication(word)
-        return any(self._known_word(stem) for stem in self._stems(word, 3))
+        return any(self._known_word(stem) for stem in self._stems(word))
 
     def _accepts_part(self, word: str) -> bool:
-        return self._known_word(word) or any(self._known_word(stem) for stem in self._stems(word, 3))
+        return self._known_word(word) or any(self._known_word(stem) for stem in self._stems(word))
 
     def _reduplication(self, word: str) -> bool:
         parts = word.split("-")
@@ -180,9 +183,9 @@ class IndonesianChecker:
             first_ok, second_ok = self._accepts_part(first), self._accepts_part(second)
             if first_ok and second_ok:
                 return True  # anak-anak, kupu-kupu (whole), bersama-sama
-            # sayur-mayur, lauk-pauk, bolak-balik, warna-warni: one word and its echo
-            return (first_ok or second_ok) and abs(len(first) - len(second)) <= 1 and (
-                first[0] == second[0] or first[-2:] == second[-2:])
+            # sayur-mayur, lauk-pauk (another first sound), bolak-balik, warna-warni (other vowels)
+            return (first_ok or second_ok) and (
+                (first[1:] == second[1:] and len(first) > 3) or _consonants(first) == _consonants(second))
         return all(self._accepts_part(part) for part in parts)
 
     def suggestions(self, word: str) -> tuple[str, ...]:
@@ -235,6 +238,10 @@ class IndonesianChecker:
             return False  # file.txt, a domain twitter-text did not take for a link
         # A capitalised word inside a sentence is a name or a brand.
         return not word[0].isupper() or _sentence_start(text, start)
+
+
+def _consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch not in _VOWELS)
 
 
 def _sentence_start(text: str, start: int) -> bool:
