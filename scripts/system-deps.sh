@@ -9,9 +9,9 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   fonts-dejavu-core
-  # Indonesian spelling: Studio ships its own copy in resources/hunspell/ (the bundle and Windows
-  # and macOS need it); the Debian package is the upstream it was copied from and is kept in step
-  hunspell-id
+  # Indonesian spelling (and English words inside Indonesian posts): Studio ships its own copies in
+  # resources/hunspell/ (the bundle, Windows and macOS need them); a test keeps them in step with these
+  hunspell-id hunspell-en-us
   # LanguageTool's local server
   default-jre-headless maven
 )

@@ -79,15 +79,17 @@ _COMMON["id"] = _words(
     _MALAY_FAMILY + " bisa karena saja kamu nggak gak enggak ngga banget aja dong sih nih yuk kok deh "
     "gimana udah kayak bikin cuma mau uang mobil teman gratis pemerintah kantor besok kemarin coba ayo "
     "enak cek paket kualitas aktivitas fasilitas informasi ponsel karyawan setelah bilang harus lho "
-    "kakak kak ongkir pekan silakan toko perusahaan pariwisata bus baru sebelum lewat punya ikut "
-    "belanja hadir tersedia buruan"
+    "kakak kak ongkir pekan silakan toko perusahaan pariwisata bus baru lewat punya ikut "
+    "belanja hadir tersedia buruan persen ukuran resmi kirim dikirim bahwa cabang selalu bisnis usaha "
+    "kabar senin email ditemukan lebaran"
 )
 _COMMON["ms"] = _words(
     _MALAY_FAMILY + " boleh kerana sahaja awak nak je jom mahu wang kereta kawan percuma kerajaan "
     "pejabat esok semalam cuba sedap semak pakej kualiti aktiviti kemudahan maklumat telefon bimbit "
     "kakitangan pekerja selepas sila kedai syarikat baharu membeli-belah berkongsi kongsi ringgit rm "
     "encik cik puan tempahan tempah laman sesawang universiti bas teksi pelancongan hujung apabila "
-    "manakala tahniah betul macam mcm lepas dah ni tu"
+    "manakala tahniah betul macam mcm lepas dah ni tu berjaya sentiasa diskaun peratus saiz rasmi emel "
+    "hantar dihantar bahawa cawangan perniagaan isnin didapati sambilan"
 )
 
 # The LanguageTool code to use for each base language, unless the caller prefers a variant.

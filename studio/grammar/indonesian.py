@@ -104,13 +104,16 @@ def _prefix_roots(word: str) -> Iterable[str]:
         yield word[2:]  # colloquial: ngajak -> ajak
     elif word.startswith("ny") and word[2:3] in _VOWELS:
         yield "s" + word[2:]  # colloquial: nyapu -> sapu
+    elif word.startswith("n") and word[1:2] in _VOWELS:
+        yield "t" + word[1:]  # colloquial: nemenin -> temen, nulis -> tulis
 
 
 def _unsuffixed(word: str) -> Iterable[str]:
     """``word`` without its particle (-lah, -kah, -tah, -pun), possessive (-ku, -mu, -nya) and
     suffix (-kan, -an, -i), in that order from the end, each optional."""
     forms = [word]
-    for endings in (("lah", "kah", "tah", "pun"), ("nya", "ku", "mu"), ("kan", "an", "i")):
+    # -in is the colloquial -kan/-i of Jakarta (cobain, bikinin).
+    for endings in (("lah", "kah", "tah", "pun"), ("nya", "ku", "mu"), ("kan", "an", "i", "in")):
         forms += [form[: -len(e)] for form in forms for e in endings if form.endswith(e) and len(form) - len(e) >= 3]
     return dict.fromkeys(forms)
 
@@ -118,8 +121,11 @@ def _unsuffixed(word: str) -> Iterable[str]:
 class IndonesianChecker:
     """Checks Indonesian text. Thread-safe; the dictionary loads on the first check (0.05 s)."""
 
-    def __init__(self, speller: Speller | None = None) -> None:
+    def __init__(self, speller: Speller | None = None, english: Speller | None = None) -> None:
         self.speller = speller or Speller("id_ID")
+        # Indonesian posts mix in English ("flash sale", "behind the scenes"): a word Indonesian
+        # does not know but English does is taken as English, not as a mistake.
+        self.english = english or Speller("en_US")
         self._lock = threading.Lock()
         self._known: dict[str, bool] = {}
 
@@ -155,7 +161,8 @@ class IndonesianChecker:
             cached = self._known.get(lower)
         if cached is not None:
             return cached
-        answer = self._accepts(lower) or (word != lower and self.speller.spell(word))
+        answer = (self._accepts(lower) or (word != lower and self.speller.spell(word))
+                  or self.english.spell(word) or (word != lower and self.english.spell(lower)))
         with self._lock:
             if len(self._known) > 50_000:
                 self._known.clear()

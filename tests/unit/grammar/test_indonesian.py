@@ -155,7 +155,31 @@ def test_the_incremental_checker_routes_indonesian_and_applies_dictionary_and_ig
 def test_the_shipped_dictionary_is_debians() -> None:
     """resources/hunspell is a copy of Debian's hunspell-id (LGPL): kept in step where installed."""
     system = Path("/usr/share/hunspell")
-    if not (system / "id_ID.dic").is_file():
-        pytest.skip("hunspell-id is not installed")
-    for name in ("id_ID.aff", "id_ID.dic"):
+    names = [name for name in ("id_ID.aff", "id_ID.dic", "en_US.aff", "en_US.dic") if (system / name).is_file()]
+    if not names:
+        pytest.skip("hunspell-id and hunspell-en-us are not installed")
+    for name in names:
         assert resource(f"hunspell/{name}").read_bytes() == (system / name).read_bytes()
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_indonesian_with_english_trade_words_does_not_drown_in_errors(checker: IndonesianChecker) -> None:
+    flagged = {post: [post[i.start:i.end] for i in checker.check(post)] for post in _lines("mixed.txt")}
+    assert {post: words for post, words in flagged.items() if words} == {}
+
+
+def test_detection_tells_indonesian_from_malay_and_english() -> None:
+    """40 posts of 50-300 characters (tests/data/indonesian/languages.txt): all told apart."""
+    from studio.grammar import detect_language
+
+    rows = [line.split("\t", 1) for line in _lines("languages.txt")]
+    assert len(rows) >= 40 and all(50 <= len(text) <= 300 for _, text in rows)
+    wrong = [(code, text) for code, text in rows if detect_language(text, default="?").split("-")[0] != code]
+    assert wrong == []
+    # No word that tells them apart: Indonesian, unless the client writes Malay.
+    assert detect_language("Selamat pagi, semua produk kami ada di sini.") == "id-ID"
+    assert detect_language("Selamat pagi, semua produk kami ada di sini.", prefer=["ms-MY"]) == "ms-MY"
