@@ -42,6 +42,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     exporter.add_argument("file", type=Path, metavar="FILE", help="the JSON file to write ('-' for stdout)")
     exporter.add_argument("--client", metavar="C", help="only this client's drafts (name or id)")
+    exporter.add_argument("--csv", action="store_true",
+                          help="write CSV for a spreadsheet instead (client, text, networks, scheduled_at, tags, "
+                          "status; UTF-8)")
+    exporter.add_argument("--delimiter", default=",", metavar="D",
+                          help="with --csv: the column separator, ',' (default) or ';' for spreadsheets in "
+                          "Indonesian and most European locales")
     exporter.set_defaults(handler=_export)
 
     lister = commands.add_parser("list", parents=[common], help="list drafts, most recently changed first")
@@ -113,12 +119,19 @@ def _import(args: argparse.Namespace) -> int:
         created = outcome.get("clients_created") or []
         extra = f"; new clients: {', '.join(map(str, created))}" if created else ""  # type: ignore[call-overload]
         print(f"Imported {outcome['drafts']} drafts from {path.name}{extra}.")
+        if "delimiter" in outcome:
+            from studio.library.csvio import CsvFormat
+
+            found = CsvFormat(str(outcome["encoding"]), str(outcome["delimiter"]))
+            print(f"Read as {found.describe()}.")
         if outcome.get("without_account"):
             print(f"{outcome['without_account']} scheduled posts wait for an account to be chosen.")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.csv:
+        return _export_csv(args)
     with _open(args) as library:
         client_id = _client_id(library, args.client)
         if str(args.file) == "-":
@@ -126,6 +139,20 @@ def _export(args: argparse.Namespace) -> int:
             print()
             return 0
         count = library.export_json(args.file, client_id)
+    print(f"Exported {count} drafts to {args.file}.", file=sys.stderr)
+    return 0
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    from studio.library.csvio import csv_text
+
+    delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    with _open(args) as library:
+        client_id = _client_id(library, args.client)
+        if str(args.file) == "-":
+            sys.stdout.write(csv_text(library.export_data(client_id)["drafts"], delimiter))
+            return 0
+        count = library.export_csv(args.file, client_id, delimiter=delimiter)
     print(f"Exported {count} drafts to {args.file}.", file=sys.stderr)
     return 0
 

@@ -34,7 +34,7 @@ from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
 
-LANGUAGES = ("en-US", "en-GB", "de-DE", "de-AT", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR",
+LANGUAGES = ("en-US", "en-GB", "id-ID", "de-DE", "de-AT", "de-CH", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR",
              "pl-PL", "sv-SE", "da-DK", "ca-ES", "uk-UA", "ru-RU", "ja-JP", "zh-CN")
 
 
