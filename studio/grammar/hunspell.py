@@ -13,6 +13,7 @@ Hunspell objects are not thread-safe: every call goes through one lock.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from contextlib import ExitStack
@@ -72,14 +73,17 @@ class Speller:
         """Whether the dictionary accepts ``word`` (with its own affix rules)."""
         engine = self._load()
         with self._lock:
-            if self._spylls:
-                return bool(engine.lookup(word))
-            return bool(engine.spell(word))
+            try:
+                if self._spylls:
+                    return bool(engine.lookup(word))
+                return bool(engine.spell(word))
+            except UnicodeError:
+                return False  # not writable in the dictionary's encoding (id_ID is Latin-1): unknown
 
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
         """Hunspell's suggestions for ``word``, best first."""
         engine = self._load()
-        with self._lock:
+        with self._lock, contextlib.suppress(UnicodeError):
             if self._spylls:
                 found: list[str] = []
                 for suggestion in engine.suggest(word):
@@ -88,3 +92,4 @@ class Speller:
                         break
                 return tuple(found)
             return tuple(engine.suggest(word)[:limit])
+        return ()

@@ -236,6 +236,8 @@ class IndonesianChecker:
         if len(word) < 2 or any(ch.isdigit() for ch in word) or "'" in word or "’" in word:
             return False
         letters = word.replace("-", "")
+        if any(ord(ch) > 0x24F for ch in letters):
+            return False  # another script (Arabic greetings, Chinese names): not Indonesian spelling
         if letters.isupper():
             return False  # COD, PPKM, UMKM
         if any(ch.isupper() for ch in letters[1:]):
@@ -263,6 +265,28 @@ def _sentence_start(text: str, start: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=2048)
-def _suggest(speller: Speller, word: str) -> tuple[str, ...]:
-    return speller.suggest(word)
+_LETTERS = "aeinrstkumlgopbdhjcyfwzvxq"  # the .aff file's TRY order: likeliest first
+
+
+@lru_cache(maxsize=4096)
+def _suggest(speller: Speller, word: str, limit: int = 5) -> tuple[str, ...]:
+    """Words one edit away (a letter deleted, swapped, replaced or added) that the dictionary
+    knows, the likeliest first. Not Hunspell's own ``suggest``: that holds the GIL for 25-80 ms a
+    word, which stalled the UI thread while the checker ran on a worker (benchmarks/indonesian.py);
+    these are many small calls of a few microseconds each, between which the UI thread runs."""
+    lower = word.lower()
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    # The commonest slips first: a vowel left out (sekarng), a letter left out, two swapped, one
+    # too many, one wrong.
+    candidates = [left + letter + right for left, right in splits for letter in _VOWELS]
+    candidates += [left + letter + right for left, right in splits for letter in _LETTERS]
+    candidates += [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+    candidates += [left + right[1:] for left, right in splits if right]
+    candidates += [left + letter + right[1:] for left, right in splits if right for letter in _LETTERS]
+    found: list[str] = []
+    for candidate in dict.fromkeys(candidates):
+        if candidate != lower and len(candidate) > 1 and speller.spell(candidate):
+            found.append(candidate)
+    if word[:1].isupper():
+        found = [c[0].upper() + c[1:] for c in found]
+    return tuple(found[:limit])

@@ -183,3 +183,9 @@ def test_detection_tells_indonesian_from_malay_and_english() -> None:
     # No word that tells them apart: Indonesian, unless the client writes Malay.
     assert detect_language("Selamat pagi, semua produk kami ada di sini.") == "id-ID"
     assert detect_language("Selamat pagi, semua produk kami ada di sini.", prefer=["ms-MY"]) == "ms-MY"
+
+
+def test_words_in_other_scripts_are_left_alone(checker: IndonesianChecker) -> None:
+    text = "Selamat Idulfitri, تقبل الله منا ومنكم ✨ dan 新年快乐 untuk sahabat Tionghoa"
+    assert [text[i.start:i.end] for i in checker.check(text)] == []
+    assert checker.speller.spell("新年") is False and checker.speller.suggest("新年") == ()
