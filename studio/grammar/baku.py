@@ -75,8 +75,9 @@ def issues(text: str, tokens: list[tuple[int, int, str]], checker: IndonesianChe
         standard = standard_form(word)
         if standard is not None:
             form, source = standard
+            where = source.split(" (")[0].split(",")[0]  # "KBBI Daring", "EYD V"
             found.append(Issue(start, end, "style", BAKU_RULE,
-                               f"Bentuk baku: “{form}” (standard form; {source}).", (form,)))
+                               f"Bentuk baku: “{form}” (the standard form, {where}).", (form,)))
             continue
         lower = word.lower()
         if lower[:2] in ("di", "ke") and lower[2:] in PLACES and not checker.speller.spell(lower):
