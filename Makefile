@@ -57,6 +57,7 @@ bench: $(VENV)/.test languagetool pds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/library.py
 	QT_QPA_PLATFORM=offscreen LTP_JAR_DIR_PATH=$(CACHE)/languagetool $(BIN)/python benchmarks/grammar.py
+	QT_QPA_PLATFORM=offscreen LTP_JAR_DIR_PATH=$(CACHE)/languagetool $(BIN)/python benchmarks/indonesian.py
 	$(BIN)/python benchmarks/images.py
 	$(BIN)/python benchmarks/publishing.py
 
