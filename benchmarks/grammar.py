@@ -90,8 +90,10 @@ def bench_incremental(service: object, runs: int) -> tuple[float, float]:
     return statistics.median(full), statistics.median(incremental)
 
 
-def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, float, int]:
-    """Type ``chars`` characters; return (longest gap, median gap) in ms and answers drawn."""
+def bench_typing(engine: object, checking: bool, chars: int, *, language: str = "en-US",
+                 sample: str = SAMPLE) -> tuple[float, float, int]:
+    """Type ``chars`` characters of ``sample``'s words, checked in ``language``; return (longest
+    gap, median gap) in ms and answers drawn."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -116,13 +118,13 @@ def bench_typing(engine: object, checking: bool, chars: int) -> tuple[float, flo
         drawn[0] += 1
 
     if checking:
-        editor.edited.connect(lambda revision: runner.request(revision, editor.text(), "en-US"))
+        editor.edited.connect(lambda revision: runner.request(revision, editor.text(), language))
         runner.ready.connect(draw)
     # Sentences, a blank line every few of them (Return twice), and a short pause every 50
     # characters, so debounced checks run (and answers arrive) while typing goes on.
     text = ""
     while len(text) < chars:
-        text += SAMPLE.capitalize() + ". "
+        text += sample.capitalize() + ". "
         if len(text) % 3 == 0:
             text = text.rstrip() + "\n\n"
     text = text[:chars]

@@ -11,6 +11,9 @@ packages=(
   fonts-dejavu-core
   # emoji in colour (the emoji picker, posts, previews): studio/ui/fonts.py makes it Qt's emoji font
   fonts-noto-color-emoji
+  # Indonesian spelling (and English words inside Indonesian posts): Studio ships its own copies in
+  # resources/hunspell/ (the bundle, Windows and macOS need them); a test keeps them in step with these
+  hunspell-id hunspell-en-us
   # LanguageTool's local server
   default-jre-headless maven
 )

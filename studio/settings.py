@@ -61,6 +61,12 @@ SETTINGS: tuple[Setting, ...] = (
         choices=(("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")),
     ),
     Setting(
+        "general.language", str, "system", "Language", "General",
+        "The language of Studio's menus and dialogs, dates and numbers. Takes effect when Studio "
+        "starts again.",
+        choices=(("system", "Follow the system"), ("en", "English"), ("id", "Bahasa Indonesia")),
+    ),
+    Setting(
         "general.welcome_done", bool, False, "Welcome shown",
     ),
     Setting(

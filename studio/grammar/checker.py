@@ -19,6 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from studio.grammar.detect import detect_language
+from studio.grammar.indonesian import LANGUAGE as INDONESIAN
+from studio.grammar.indonesian import IndonesianChecker, is_indonesian
 from studio.model import Issue
 from studio.text.dictionary import in_dictionary
 
@@ -70,8 +73,10 @@ class IncrementalChecker:
     only paragraphs it has not seen. Thread-safe and blocking: call :meth:`check` off the UI
     thread. ``requests`` counts the paragraphs sent so far (for tests and benchmarks)."""
 
-    def __init__(self, service: Checks, *, cache_size: int = 4000, workers: int = 4) -> None:
+    def __init__(self, service: Checks, *, cache_size: int = 4000, workers: int = 4,
+                 indonesian: IndonesianChecker | None = None) -> None:
         self.service = service
+        self.indonesian = indonesian or IndonesianChecker()
         self.cache_size = cache_size
         self.workers = workers
         self._cache: OrderedDict[tuple[str, tuple[str, ...], str], tuple[Issue, ...]] = OrderedDict()
@@ -90,10 +95,7 @@ class IncrementalChecker:
         match) and on hashtags and mentions are left out. Raises
         :class:`studio.grammar.GrammarUnavailable` when LanguageTool cannot be reached.
         """
-        service = self.service
-        resolved = service.resolve_language(
-            language, text, prefer=prefer, default=default_language
-        )
+        resolved = self.resolve_language(language, text, prefer=prefer, default=default_language)
         rules = tuple(sorted(set(disabled_rules)))
         paragraphs = split_paragraphs(text)
         results = self._lookup(resolved, rules, paragraphs)
@@ -112,6 +114,17 @@ class IncrementalChecker:
         issues.sort(key=lambda issue: (issue.start, issue.end, issue.rule))
         return issues
 
+    def resolve_language(self, language: str, text: str, *, prefer: Collection[str] = (),
+                         default: str = "en-US") -> str:
+        """The code ``text`` is checked in: Indonesian (by any code, or detected) is "id-ID" and
+        never reaches LanguageTool, which has no Indonesian; anything else is the service's."""
+        if is_indonesian(language):
+            return INDONESIAN
+        if (not language or language == "auto") and is_indonesian(
+                detect_language(text, default=default, prefer=prefer)):
+            return INDONESIAN
+        return self.service.resolve_language(language, text, prefer=prefer, default=default)
+
     def _lookup(self, language: str, rules: tuple[str, ...],
                 paragraphs: list[Paragraph]) -> dict[str, tuple[Issue, ...]]:
         found: dict[str, tuple[Issue, ...]] = {}
@@ -127,9 +140,12 @@ class IncrementalChecker:
     def _check_all(self, language: str, rules: tuple[str, ...],
                    texts: list[str]) -> dict[str, tuple[Issue, ...]]:
         def one(paragraph: str) -> tuple[Issue, ...]:
+            if language == INDONESIAN:
+                return tuple(self.indonesian.check(paragraph, disabled_rules=rules))
             return tuple(self.service.check(paragraph, language, disabled_rules=rules))
 
-        if len(texts) == 1 or self.workers <= 1:
+        # The Indonesian checker is in-process and quick: threads would only add overhead.
+        if len(texts) == 1 or self.workers <= 1 or language == INDONESIAN:
             answers = [one(paragraph) for paragraph in texts]
         else:
             answers = list(self._executor().map(one, texts))

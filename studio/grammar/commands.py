@@ -30,8 +30,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                        help="networks to count for, comma-separated (x,mastodon,bluesky,...); "
                        "default: the client's networks, or none")
     check.add_argument("--lang", metavar="CODE",
-                       help="language: a LanguageTool code such as en-US, en-GB, de-DE, or 'auto' "
-                       "(default: the client's language, or auto)")
+                       help="language: a LanguageTool code such as en-US, en-GB, de-DE, 'id' for Indonesian "
+                       "(checked by Studio itself, offline), or 'auto' (default: the client's language, or auto)")
     check.add_argument("--client", metavar="NAME",
                        help="use this client's networks, language, dictionary and brand rules")
     check.add_argument("--draft", metavar="ID", type=int,

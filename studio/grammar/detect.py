@@ -63,10 +63,39 @@ _COMMON: dict[str, frozenset[str]] = {
     ),
 }
 
+# Indonesian and Malay share most of their function words; what tells them apart on a short post is
+# the everyday vocabulary each one has and the other does not use (bisa/boleh, karena/kerana,
+# uang/wang, gratis/percuma, kantor/pejabat, ...) and their colloquial particles (nggak, aja, banget;
+# nak, je, jom). A post that shows no such word is Indonesian unless the client says Malay: Studio's
+# writers are Indonesian.
+_MALAY_FAMILY = (
+    "yang dan di ke dari untuk dengan ini itu tidak akan ada pada dalam juga atau kami kita anda saya "
+    "mereka sudah telah lebih hari baru semua sangat bagi oleh jika kalau tapi tetapi jadi lagi masih "
+    "belum seperti hanya setiap banyak sekarang terima kasih selamat jangan mari apa siapa bagaimana "
+    "mengapa kenapa dia ia kalian tak adalah ialah sebagai secara serta tentang antara hingga sampai "
+    "agar supaya bersama kini nanti sekali segera harga beli dapatkan hubungi sini sana"
+)
+_COMMON["id"] = _words(
+    _MALAY_FAMILY + " bisa karena saja kamu nggak gak enggak ngga banget aja dong sih nih yuk kok deh "
+    "gimana udah kayak bikin cuma mau uang mobil teman gratis pemerintah kantor besok kemarin coba ayo "
+    "enak cek paket kualitas aktivitas fasilitas informasi ponsel karyawan setelah bilang harus lho "
+    "kakak kak ongkir pekan silakan toko perusahaan pariwisata bus baru lewat punya ikut "
+    "belanja hadir tersedia buruan persen ukuran resmi kirim dikirim bahwa cabang selalu bisnis usaha "
+    "kabar senin email ditemukan lebaran"
+)
+_COMMON["ms"] = _words(
+    _MALAY_FAMILY + " boleh kerana sahaja awak nak je jom mahu wang kereta kawan percuma kerajaan "
+    "pejabat esok semalam cuba sedap semak pakej kualiti aktiviti kemudahan maklumat telefon bimbit "
+    "kakitangan pekerja selepas sila kedai syarikat baharu membeli-belah berkongsi kongsi ringgit rm "
+    "encik cik puan tempahan tempah laman sesawang universiti bas teksi pelancongan hujung apabila "
+    "manakala tahniah betul macam mcm lepas dah ni tu berjaya sentiasa diskaun peratus saiz rasmi emel "
+    "hantar dihantar bahawa cawangan perniagaan isnin didapati sambilan"
+)
+
 # The LanguageTool code to use for each base language, unless the caller prefers a variant.
 DEFAULT_VARIANTS = {
     "en": "en-US", "de": "de-DE", "es": "es", "pt": "pt-PT", "ca": "ca-ES", "fr": "fr",
-    "it": "it", "nl": "nl",
+    "it": "it", "nl": "nl", "id": "id-ID", "ms": "ms-MY",
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -90,7 +119,10 @@ def detect_language(text: str, *, default: str = "en-US", prefer: Collection[str
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     best, hits = ranked[0]
     runner_up = ranked[1][1]
-    if hits < _MIN_HITS or hits == runner_up:
+    if hits >= _MIN_HITS and hits == runner_up and {best, ranked[1][0]} == {"id", "ms"}:
+        # Nothing tells the two apart: Indonesian, unless the client writes Malay.
+        best = "ms" if any(code.split("-")[0].lower() == "ms" for code in (*prefer, default)) else "id"
+    elif hits < _MIN_HITS or hits == runner_up:
         return default
     chosen = next((code for code in prefer if code.split("-")[0].lower() == best), "")
     if not chosen:

@@ -47,6 +47,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exporter.add_argument("--with-images", action="store_true",
                           help="write a package: FILE is a new folder (or a .zip) with drafts.json and the "
                           "image files, which 'studio drafts import' reads back whole")
+    exporter.add_argument("--csv", action="store_true",
+                          help="write CSV for a spreadsheet instead (client, text, networks, scheduled_at, tags, "
+                          "status; UTF-8)")
+    exporter.add_argument("--delimiter", default=",", metavar="D",
+                          help="with --csv: the column separator, ',' (default) or ';' for spreadsheets in "
+                          "Indonesian and most European locales")
     exporter.set_defaults(handler=_export)
 
     lister = commands.add_parser("list", parents=[common], help="list drafts, most recently changed first")
@@ -118,10 +124,16 @@ def _import(args: argparse.Namespace) -> int:
         from studio.library import import_summary
 
         print("\n".join(import_summary(report, path.name)))
+        if path.suffix.lower() == ".csv":
+            from studio.library.csvio import CsvFormat
+
+            print(f"Read as {CsvFormat(report.encoding, report.delimiter).describe()}.")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.csv:
+        return _export_csv(args)
     with _open(args) as library:
         client_id = _client_id(library, args.client)
         if str(args.file) == "-":
@@ -135,6 +147,20 @@ def _export(args: argparse.Namespace) -> int:
         else:
             count = library.export_json(args.file, client_id)
     print(f"Exported {counted(count, 'draft')} to {args.file}.", file=sys.stderr)
+    return 0
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    from studio.library.csvio import csv_text
+
+    delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    with _open(args) as library:
+        client_id = _client_id(library, args.client)
+        if str(args.file) == "-":
+            sys.stdout.write(csv_text(library.export_data(client_id)["drafts"], delimiter))
+            return 0
+        count = library.export_csv(args.file, client_id, delimiter=delimiter)
+    print(f"Exported {count} drafts to {args.file}.", file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,12 @@ commas; ``scheduled_at`` is ISO 8601 with an offset, in the future (a past time 
 at once), or empty; unknown clients are created. The
 whole file is checked before anything is written, and written in one transaction: a bad row names
 its line and column, and nothing of that file is imported.
+
+Files come as spreadsheets save them: the encoding is detected (UTF-8 with or without a BOM, UTF-16,
+or a Windows code page such as the Windows-1252 that Excel writes in an Indonesian or Western
+locale, through charset-normalizer) and so is the delimiter (``,`` ``;`` tab or ``|``, from the
+header, whose column names are known); the report says what was found. A cell holding a NUL
+character is refused with its line and column (SQLite's text functions and Qt cut text at it).
 """
 
 from __future__ import annotations
@@ -15,8 +21,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,6 +59,8 @@ class ImportReport:
     clients_created: tuple[str, ...]
     schedules: int
     without_account: int  # scheduled for a network the client has no account on yet
+    encoding: str = "utf-8"  # as detected (see read_csv_format)
+    delimiter: str = ","
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -60,6 +68,8 @@ class ImportReport:
             "clients_created": list(self.clients_created),
             "schedules": self.schedules,
             "without_account": self.without_account,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
         }
 
 
@@ -78,28 +88,108 @@ def _split(cell: str) -> tuple[str, ...]:
 
 def read_csv(path: Path) -> list[Row]:
     """Check every row of ``path``; :class:`RowError` on the first bad one."""
+    return read_csv_format(path)[0]
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """How a CSV file was written, as detected: ``encoding`` (Python's name: "utf-8", "cp1252",
+    "utf_16", ...) and ``delimiter``."""
+
+    encoding: str
+    delimiter: str
+
+    def describe(self) -> str:
+        names = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+        encoding = {"utf_8": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(self.encoding, self.encoding)
+        return f"{encoding}, separated by {names.get(self.delimiter, repr(self.delimiter))}"
+
+
+def read_csv_format(path: Path) -> tuple[list[Row], CsvFormat]:
+    """Like :func:`read_csv`, and how the file was written (encoding and delimiter)."""
     import csv
+    import io
+
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        data = path.read_bytes()
     except OSError as error:
         raise UsageError(f"Studio cannot read {path}: {error.strerror}.", "Check the file name.") from error
-    with handle:
-        try:
-            return list(_rows(path, handle))
-        except UnicodeDecodeError as error:
-            raise UsageError(f"{path.name} is not UTF-8 text ({error.reason}).",
-                             "Save it as CSV UTF-8 and import again.") from error
-        except csv.Error as error:
-            raise UsageError(f"{path.name} is not valid CSV: {error}.", "Nothing from this file was imported.") from error
+    text, encoding = decode_csv(path, data)
+    found = CsvFormat(encoding, detect_delimiter(text))
+    try:
+        return list(_rows(path, io.StringIO(text, newline=""), found.delimiter)), found
+    except csv.Error as error:
+        raise UsageError(f"{path.name} is not valid CSV: {error}.", "Nothing from this file was imported.") from error
 
 
-def _rows(path: Path, handle: object) -> Iterator[Row]:
+# The encodings spreadsheets write CSV in: Unicode, and the Windows code pages Excel uses for
+# "CSV (comma delimited)" in the system's locale.
+_ENCODINGS = ["utf_8", "utf_16", "utf_32", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+              "cp874", "shift_jis", "gb18030", "big5", "euc_kr"]
+
+
+def decode_csv(path: Path, data: bytes) -> tuple[str, str]:
+    """``data`` as text and the encoding it was in. UTF-8 (with or without a BOM) is taken as
+    it is; anything else goes to charset-normalizer. Its readings of short Western text tie
+    (Windows-1250 and -1252 read "café" alike): among equally good readings Windows-1252 wins, the
+    code page of Excel in an Indonesian or Western locale. Undecodable bytes are refused with the
+    line and column of the first one."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=_ENCODINGS))
+    if matches:
+        best = min(match.chaos for match in matches)
+        tied = [match for match in matches if match.chaos <= best]
+        # A match lists the code pages that read the bytes the same (could_be_from_charset).
+        for match in tied:
+            if "cp1252" in (match.encoding, *match.could_be_from_charset):
+                return data.decode("cp1252"), "cp1252"
+        return str(tied[0]), tied[0].encoding
+    head = data[:first_bad].decode("utf-8", errors="replace")
+    line = head.count("\n") + 1
+    column = len(head) - (head.rfind("\n") + 1) + 1
+    raise UsageError(
+        f"{path.name}, line {line}, column {column}: this is not text Studio can read "
+        f"(byte 0x{data[first_bad]:02X} is not UTF-8, and no other encoding fits the file).",
+        "Save it from your spreadsheet as “CSV UTF-8” and import again.",
+    )
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter that splits the header line into the most known column names (``,`` when
+    none does: the header check then names the bad column)."""
+    header = text.split("\n", 1)[0]
+    best, best_known = ",", 0
+    for delimiter in (",", ";", "\t", "|"):
+        cells = [cell.strip().strip('"').lower().replace(" ", "_") for cell in header.split(delimiter)]
+        known = sum(1 for cell in cells if cell in COLUMNS)
+        if known > best_known:
+            best, best_known = delimiter, known
+    return best
+
+
+def _refuse_nul(path: Path, line: int, cells: list[str], names: list[str]) -> None:
+    """A NUL character is not text (a binary file, or a broken export): refused, never cut."""
+    for index, value in enumerate(cells):
+        if "\0" in value:
+            name = names[index] if index < len(names) else ""
+            raise _fail(path, line, index + 1, name,
+                        "this cell holds a NUL character (U+0000), which is not text and would cut it short")
+
+
+def _rows(path: Path, handle: Iterable[str], delimiter: str = ",") -> Iterator[Row]:
     import csv
 
     now = datetime.now(UTC)
     targets = target_networks()
-    reader = csv.reader(handle)  # type: ignore[arg-type]
+    reader = csv.reader(handle, delimiter=delimiter)
     header = next(reader, None)
+    if header is not None:
+        _refuse_nul(path, 1, header, [])
     if header is None or not any(cell.strip() for cell in header):
         raise _fail(path, 1, None, "", f"the header is missing (the first line must name the columns: {', '.join(COLUMNS)})")
     names = [cell.strip().lower().replace(" ", "_") for cell in header]
@@ -119,6 +209,7 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
         end_of_previous = reader.line_num
         if not cells or not any(cell.strip() for cell in cells):
             continue
+        _refuse_nul(path, line, cells, names)
         if len(cells) != len(names):
             raise _fail(path, line, None, "", f"this row has {len(cells)} cells but the header has {len(names)}")
 
@@ -169,10 +260,43 @@ def _rows(path: Path, handle: object) -> Iterator[Row]:
         yield Row(line, client, cell("text"), networks, tags, wanted, when, images, alts)
 
 
+def csv_text(drafts: list[dict[str, Any]], delimiter: str = ",") -> str:
+    """The drafts of :meth:`studio.library.Library.export_data` as CSV in the columns the importer
+    reads (the JSON export is the lossless one: variants, notes and assets stay out). A draft's
+    scheduled_at is its first schedule not yet published. ``delimiter`` ";" is for spreadsheets in
+    locales whose decimal separator is the comma (Indonesian, most of Europe)."""
+    import csv
+    import io
+
+    if delimiter not in (",", ";", "\t", "|"):
+        raise UsageError(f"{delimiter!r} cannot separate CSV columns here.", "Use , or ; (or a tab).")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for draft in drafts:
+        pending = [s for s in draft.get("schedules") or [] if not s.get("publication")]
+        when = min((str(s["scheduled_at"]) for s in pending), default="")
+        writer.writerow([
+            draft["client"], draft["text"], " ".join(draft["networks"]),
+            when, " ".join(draft["tags"]), draft["status"],
+        ])
+    return out.getvalue()
+
+
 class CsvMixin(Store):
     def import_csv(self, path: Path) -> ImportReport:
         """Import every row of ``path`` or nothing (see the module's docstring)."""
-        return self.import_rows(read_csv(path))
+        rows, found = read_csv_format(path)
+        return replace(self.import_rows(rows), encoding=found.encoding, delimiter=found.delimiter)
+
+    def export_csv(self, path: Path, client_id: int | None = None, *, delimiter: str = ",") -> int:
+        """Write the drafts as CSV (UTF-8 with a BOM, which Excel reads as UTF-8) atomically;
+        returns how many."""
+        from studio.files import write_atomically
+
+        drafts = self.export_data(client_id)["drafts"]  # type: ignore[attr-defined]  # ExchangeMixin
+        write_atomically(Path(path), "\ufeff" + csv_text(drafts, delimiter))
+        return len(drafts)
 
     def import_rows(self, rows: list[Row]) -> ImportReport:
         with self.transaction() as conn:

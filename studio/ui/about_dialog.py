@@ -30,34 +30,34 @@ class AboutDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Studio")
+        self.setWindowTitle(self.tr("About Studio"))
         rows = [
             ("Studio", __version__),
             ("Qt", f"{qVersion()} (PySide6 {pyside_version})"),
             ("Python", platform.python_version()),
             ("Pillow", _pillow_version()),
-            ("Library", str(context.library_dir)),
-            ("Settings", str(config_dir())),
-            ("Log file", str(log_file())),
+            (self.tr("Library"), str(context.library_dir)),
+            (self.tr("Settings"), str(config_dir())),
+            (self.tr("Log file"), str(log_file())),
         ]
         table = "".join(
             f"<tr><td style='padding-right:12px'><b>{escape(name)}</b></td><td>{escape(value)}</td></tr>"
             for name, value in rows
         )
         text = QLabel(
-            "<h2>Studio</h2><p>Write, check, crop and schedule posts for every network, on your own "
-            "computer.</p>"
+            "<h2>Studio</h2><p>" + self.tr("Write, check, crop and schedule posts for every network, on your "
+                                           "own computer.") + "</p>"
             f"<table>{table}</table>"
-            "<p>Free software under the GNU GPL, version 3 or later.</p>"
+            "<p>" + self.tr("Free software under the GNU GPL, version 3 or later.") + "</p>"
         )
         text.setObjectName("aboutText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(text.textInteractionFlags() | text.textInteractionFlags().TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        open_library = QPushButton("Open library folder")
+        open_library = QPushButton(self.tr("Open library folder"))
         open_library.clicked.connect(lambda: self._open(str(context.library_dir)))
-        open_logs = QPushButton("Open log folder")
+        open_logs = QPushButton(self.tr("Open log folder"))
         open_logs.clicked.connect(lambda: self._open(str(log_file().parent)))
         buttons.addButton(open_library, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(open_logs, QDialogButtonBox.ButtonRole.ActionRole)

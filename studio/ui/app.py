@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio import __version__
@@ -28,6 +28,7 @@ from studio.ui.messages import Messages
 from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 from studio.ui.theme import apply_theme, follow_system
+from studio.ui.translation import Translation, interface_language
 from studio.ui.workspace import LazyWorkspace, Workspace
 
 if TYPE_CHECKING:
@@ -152,10 +153,10 @@ class Studio:
 
     def _workspaces(self) -> list[LazyWorkspace]:
         return [
-            LazyWorkspace("write", "Write", "write.svg", self._build_write),
-            LazyWorkspace("images", "Images", "images.svg", self._build_images),
-            LazyWorkspace("library", "Library", "library.svg", self._build_library),
-            LazyWorkspace("publishing", "Publishing", "publishing.svg", self._build_publications),
+            LazyWorkspace("write", QCoreApplication.translate("Studio", "Write"), "write.svg", self._build_write),
+            LazyWorkspace("images", QCoreApplication.translate("Studio", "Images"), "images.svg", self._build_images),
+            LazyWorkspace("library", QCoreApplication.translate("Studio", "Library"), "library.svg", self._build_library),
+            LazyWorkspace("publishing", QCoreApplication.translate("Studio", "Publishing"), "publishing.svg", self._build_publications),
         ]
 
     def _build_write(self) -> Workspace:
@@ -397,6 +398,8 @@ def run_gui(library_dir: Path, smoke: bool = False) -> int:
         return 1
     app = make_application()
     settings = Settings(config_dir() / "settings.json")
+    translation = Translation()  # before any widget: texts are translated as widgets are built
+    translation.apply(interface_language(str(settings.get("general.language"))))
     apply_theme(app, settings.get("appearance.theme"))
     follow_system(app, lambda: str(settings.get("appearance.theme")))
     try:

@@ -8,7 +8,7 @@ import traceback
 from html import escape
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,12 +32,13 @@ class ErrorDialog(QDialog):
 
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(self.tr("Something went wrong"))
         self.details = details
         message = QLabel(
-            f"<p><b>{escape(summary)}</b></p><p>Studio is still running and your drafts are saved. "
-            f"If this keeps happening, copy the details into a bug report. They are also in the log "
-            f"file:<br><code>{escape(str(log_file()))}</code></p>"
+            f"<p><b>{escape(summary)}</b></p><p>"
+            + self.tr("Studio is still running and your drafts are saved. If this keeps happening, copy "
+                      "the details into a bug report. They are also in the log file:")
+            + f"<br><code>{escape(str(log_file()))}</code></p>"
         )
         message.setWordWrap(True)
         message.setObjectName("errorSummary")
@@ -47,9 +48,9 @@ class ErrorDialog(QDialog):
         self.text.setMinimumHeight(200)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
-        self.copy_button = QPushButton("Copy details")
+        self.copy_button = QPushButton(self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
-        show = QPushButton("Show details")
+        show = QPushButton(self.tr("Show details"))
         show.setCheckable(True)
         show.toggled.connect(self.text.setVisible)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -61,7 +62,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class ExceptionHook:
@@ -94,7 +95,8 @@ class ExceptionHook:
             summary = error.for_humans()
         else:
             log.error("Unexpected error\n%s", details)
-            summary = f"An unexpected error occurred: {error}" if str(error) else "An unexpected error occurred."
+            summary = (QCoreApplication.translate("ErrorDialog", "An unexpected error occurred: %1").replace("%1", str(error))
+                       if str(error) else QCoreApplication.translate("ErrorDialog", "An unexpected error occurred."))
         self.shown.append(summary)
         if self.showing or QApplication.instance() is None:
             return

@@ -28,6 +28,7 @@ from studio.grammar import (
     LanguageNotSupported,
     LanguageToolMissing,
 )
+from studio.grammar.indonesian import is_indonesian
 from studio.model import Issue
 from studio.settings import Settings
 from studio.ui.context import SettingsSignals
@@ -195,10 +196,14 @@ class GrammarEngine(QObject):
               on_done: Callable[[list[Issue]], None],
               on_error: Callable[[GrammarUnavailable], None] | None = None) -> bool:
         """Check ``text`` on a worker; ``on_done(issues)`` on the UI thread. Returns ``False``
-        (and calls nothing) when checking is off or cannot work until the user acts."""
-        if not self.available():
+        (and calls nothing) when checking is off or cannot work until the user acts. Indonesian
+        (given, or the client's language for a short text) needs no LanguageTool."""
+        offline = is_indonesian(language) or (language in ("", "auto") and is_indonesian(default_language))
+        if not offline and not self.available():
             return False
-        if self._state != READY:
+        if self._closed or self._state == OFF:
+            return False
+        if self._state != READY and not offline:
             self.ensure_started()
         words, rules, preferred = tuple(dictionary), tuple(disabled_rules), tuple(prefer)
 
@@ -207,7 +212,7 @@ class GrammarEngine(QObject):
                                       default_language=default_language)
 
         def done(issues: list[Issue]) -> None:
-            if self._state != OFF and not self._closed:
+            if self._state != OFF and not self._closed and not offline:
                 self._error = None
                 self._set_state(READY)
             on_done(issues)

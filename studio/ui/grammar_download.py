@@ -49,7 +49,7 @@ class GrammarDownloadDialog(QDialog):
                  url: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("grammarDownloadDialog")
-        self.setWindowTitle("Download LanguageTool")
+        self.setWindowTitle(self.tr("Download LanguageTool"))
         self.tasks = tasks
         self.version = version
         self.url = url
@@ -57,9 +57,9 @@ class GrammarDownloadDialog(QDialog):
         self.outcome = ""  # "installed", "cancelled", "failed" (tests and the caller read it)
 
         self.message = QLabel(
-            "<p><b>Local grammar checking needs LanguageTool</b>, which is not on this computer "
-            "yet.</p><p>Studio can download it now (about 250 MB, once). It runs on this computer "
-            "only: nothing you write is sent anywhere. It needs Java 17 or newer.</p>"
+            self.tr("<p><b>Local grammar checking needs LanguageTool</b>, which is not on this computer "
+                    "yet.</p><p>Studio can download it now (about 250 MB, once). It runs on this computer "
+                    "only: nothing you write is sent anywhere. It needs Java 17 or newer.</p>")
         )
         self.message.setObjectName("downloadMessage")
         self.message.setWordWrap(True)
@@ -72,10 +72,10 @@ class GrammarDownloadDialog(QDialog):
         self.detail.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()
-        self.start_button = QPushButton("Download")
+        self.start_button = QPushButton(self.tr("Download"))
         self.start_button.setObjectName("downloadStart")
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton("Not now")
+        self.cancel_button = QPushButton(self.tr("Not now"))
         self.cancel_button.setObjectName("downloadCancel")
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -107,9 +107,9 @@ class GrammarDownloadDialog(QDialog):
         self.outcome = ""
         self.bar.setVisible(True)
         self.bar.setRange(0, 0)  # busy until the size is known
-        self.detail.setText("Connecting…")
+        self.detail.setText(self.tr("Connecting…"))
         self.start_button.setEnabled(False)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
         self._timer.start()
         self.tasks.run(_install, progress, self.version, self.url,
                        on_done=self._finished, on_error=self._failed)
@@ -118,7 +118,7 @@ class GrammarDownloadDialog(QDialog):
         """Cancel a running download, or close the dialog."""
         if self.progress is not None:
             self.progress.cancel()
-            self.detail.setText("Cancelling…")
+            self.detail.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
         else:
             self.reject()
@@ -130,25 +130,25 @@ class GrammarDownloadDialog(QDialog):
         if progress.total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(min(1000, progress.done * 1000 // progress.total))
-            self.detail.setText(f"{_megabytes(progress.done)} of {_megabytes(progress.total)}")
+            self.detail.setText(self.tr("%1 of %2").replace("%1", _megabytes(progress.done)).replace("%2", _megabytes(progress.total)))
         elif progress.done:
-            self.detail.setText(f"{_megabytes(progress.done)} downloaded")
+            self.detail.setText(self.tr("%1 downloaded").replace("%1", _megabytes(progress.done)))
         if progress.phase == "extracting":
             self.bar.setRange(0, 0)
-            self.detail.setText("Unpacking…")
+            self.detail.setText(self.tr("Unpacking…"))
 
     def _idle(self) -> None:
         self._timer.stop()
         self.progress = None
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.bar.setVisible(False)
 
     def _finished(self, folder: str) -> None:
         self._idle()
         self.outcome = "installed"
-        self.detail.setText(f"LanguageTool is installed in {folder}.")
+        self.detail.setText(self.tr("LanguageTool is installed in %1.").replace("%1", str(folder)))
         self.installed.emit(folder)
         self.accept()
 
@@ -156,12 +156,12 @@ class GrammarDownloadDialog(QDialog):
         self._idle()
         if isinstance(error, DownloadCancelled):
             self.outcome = "cancelled"
-            self.detail.setText("Download cancelled; nothing was installed.")
-            self.start_button.setText("Download")
+            self.detail.setText(self.tr("Download cancelled; nothing was installed."))
+            self.start_button.setText(self.tr("Download"))
             return
         self.outcome = "failed"
-        self.detail.setText(in_words(error, "Unexpected error"))
-        self.start_button.setText("Try again")
+        self.detail.setText(in_words(error, self.tr("Unexpected error")))
+        self.start_button.setText(self.tr("Try again"))
 
     def reject(self) -> None:
         if self.progress is not None:

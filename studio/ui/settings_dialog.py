@@ -1,10 +1,14 @@
-"""The Settings dialog, built from the declarations in :mod:`studio.settings`."""
+"""The Settings dialog, built from the declarations in :mod:`studio.settings`.
+
+The declarations' texts (sections, titles, descriptions, choices) are translated in the context
+``studio.settings`` (scripts/translations.py adds them to the .ts files, since they live in the
+Qt-free core where lupdate finds no ``tr`` call)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +27,7 @@ from PySide6.QtWidgets import (
 from studio.settings import SETTINGS, Setting, Settings
 from studio.ui.theme import ERROR_STYLE
 
-PUBLIC_WARNING = (
-    "The public LanguageTool API sends every paragraph you check to LanguageTool GmbH's servers in "
-    "Germany. Your clients' unpublished posts would leave this computer. Choose it only if your "
-    "clients agree; local checking is private and works offline."
-)
+DECLARATIONS = "studio.settings"  # the translation context of the declarations' texts
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(660)  # the grammar modes are long choices: never cut in their box
         self.fields: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
@@ -49,25 +49,30 @@ class SettingsDialog(QDialog):
                 page = QWidget()
                 form = QFormLayout(page)
                 pages[setting.section] = form
-                self.tabs.addTab(page, setting.section)
+                self.tabs.addTab(page, QCoreApplication.translate(DECLARATIONS, setting.section))
             field = self._field(setting, settings.get(setting.key))
             field.setObjectName(setting.key)
-            field.setToolTip(setting.description)
+            description = QCoreApplication.translate(DECLARATIONS, setting.description) if setting.description else ""
+            field.setToolTip(description)
             self.fields[setting.key] = field
             if isinstance(field, QCheckBox):
                 form.addRow(field)
             else:
-                form.addRow(setting.title, field)
-            if setting.description and not isinstance(field, QCheckBox):
-                hint = QLabel(setting.description)
+                form.addRow(QCoreApplication.translate(DECLARATIONS, setting.title), field)
+            if description and not isinstance(field, QCheckBox):
+                hint = QLabel(description)
                 hint.setWordWrap(True)
                 hint.setEnabled(False)
                 form.addRow("", hint)
-        self.public_warning = QLabel(PUBLIC_WARNING)
+        self.public_warning = QLabel(self.tr(
+            "The public LanguageTool API sends every paragraph you check to LanguageTool GmbH's servers in "
+            "Germany. Your clients' unpublished posts would leave this computer. Choose it only if your "
+            "clients agree; local checking is private and works offline."
+        ))
         self.public_warning.setWordWrap(True)
         self.public_warning.setObjectName("publicWarning")
         self.public_warning.setStyleSheet(ERROR_STYLE)
-        if "Grammar" in pages:
+        if "Grammar" in pages:  # sections are keyed by their English names
             pages["Grammar"].addRow(self.public_warning)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -90,7 +95,7 @@ class SettingsDialog(QDialog):
     @staticmethod
     def _field(setting: Setting, value: Any) -> QWidget:
         if setting.kind is bool:
-            box = QCheckBox(setting.title)
+            box = QCheckBox(QCoreApplication.translate(DECLARATIONS, setting.title))
             box.setChecked(bool(value))
             return box
         if setting.kind is int:
@@ -101,7 +106,7 @@ class SettingsDialog(QDialog):
         if setting.choices:
             combo = QComboBox()
             for choice, label in setting.choices:
-                combo.addItem(label, choice)
+                combo.addItem(QCoreApplication.translate(DECLARATIONS, label), choice)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             return combo
         line = QLineEdit(str(value))
@@ -165,9 +170,9 @@ class SettingsDialog(QDialog):
         if mode == "server":
             url = self.value("grammar.server_url")
             if not url.startswith(("http://", "https://")):
-                return "Enter the LanguageTool server's address, starting with http:// or https://."
+                return self.tr("Enter the LanguageTool server's address, starting with http:// or https://.")
         if mode == "public" and not self.value("grammar.public_consent"):
-            return "To use the public API, tick the box that says you understand your text is sent to it."
+            return self.tr("To use the public API, tick the box that says you understand your text is sent to it.")
         return ""
 
     def accept(self) -> None:

@@ -20,7 +20,7 @@ class Sidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Workspaces")
+        self.setAccessibleName(self.tr("Workspaces"))
         self.setFixedWidth(96)
         self._restyling = False
         self.setStyleSheet(SIDEBAR_STYLE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 LANGUAGES = (
-    ("en-US", "English (US)"),
-    ("en-GB", "English (UK)"),
-    ("de-DE", "German"),
-    ("fr", "French"),
-    ("es", "Spanish"),
-    ("auto", "Detect for each draft"),
+    ("en-US", QT_TRANSLATE_NOOP("WelcomeDialog", "English (US)")),
+    ("en-GB", QT_TRANSLATE_NOOP("WelcomeDialog", "English (UK)")),
+    ("id-ID", "Bahasa Indonesia"),  # a language's own name: never translated
+    ("de-DE", QT_TRANSLATE_NOOP("WelcomeDialog", "German")),
+    ("fr", QT_TRANSLATE_NOOP("WelcomeDialog", "French")),
+    ("es", QT_TRANSLATE_NOOP("WelcomeDialog", "Spanish")),
+    ("auto", QT_TRANSLATE_NOOP("WelcomeDialog", "Detect for each draft")),
 )
 
 
@@ -32,18 +34,18 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, grammar_status: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Studio")
+        self.setWindowTitle(self.tr("Welcome to Studio"))
         self.setMinimumWidth(480)
         self.colour = QColor("#4f7cff")
         intro = QLabel(
-            "<h2>Welcome to Studio</h2><p>Studio keeps each brand you write for as a <b>client</b>, "
-            "with its own colour, language, brand rules and accounts. Start with one; you can add "
-            "more at any time from the client switcher.</p>"
+            self.tr("<h2>Welcome to Studio</h2><p>Studio keeps each brand you write for as a <b>client</b>, "
+                    "with its own colour, language, brand rules and accounts. Start with one; you can add "
+                    "more at any time from the client switcher.</p>")
         )
         intro.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName("clientName")
-        self.name.setPlaceholderText("My brand, or a client's name")
+        self.name.setPlaceholderText(self.tr("My brand, or a client's name"))
         self.name.textChanged.connect(self._update_ok)
         self.colour_button = QPushButton()
         self.colour_button.setObjectName("clientColour")
@@ -51,19 +53,22 @@ class WelcomeDialog(QDialog):
         self.language = QComboBox()
         self.language.setObjectName("clientLanguage")
         for code, label in LANGUAGES:
-            self.language.addItem(label, code)
+            self.language.addItem(self.tr(str(label)), code)
+        # Studio in Indonesian: the first client writes in Indonesian too, unless changed here.
+        if QLocale().language() == QLocale.Language.Indonesian:
+            self.language.setCurrentIndex(self.language.findData("id-ID"))
         form = QFormLayout()
-        form.addRow("Client name", self.name)
-        form.addRow("Colour", self.colour_button)
-        form.addRow("Writes in", self.language)
-        grammar = QLabel(f"<p><b>Grammar checking.</b> {grammar_status}</p>")
+        form.addRow(self.tr("Client name"), self.name)
+        form.addRow(self.tr("Colour"), self.colour_button)
+        form.addRow(self.tr("Writes in"), self.language)
+        grammar = QLabel(f"<p><b>{self.tr('Grammar checking.')}</b> {grammar_status}</p>")
         grammar.setObjectName("grammarStatus")
         grammar.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create client")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Later")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create client"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -75,7 +80,7 @@ class WelcomeDialog(QDialog):
         self._update_ok()
 
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(self.colour, self, "Client colour")
+        colour = QColorDialog.getColor(self.colour, self, self.tr("Client colour"))
         if colour.isValid():
             self.colour = colour
             self._show_colour()

@@ -30,7 +30,7 @@ class BackupList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Backups")
+        self.setAccessibleName(self.tr("Backups"))
 
     def set_backups(self, backups: list[Path]) -> None:
         self.clear()

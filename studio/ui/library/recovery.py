@@ -27,7 +27,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, library_dir: Path, error: StudioError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library_dir = library_dir
-        self.setWindowTitle("Studio cannot open the library")
+        self.setWindowTitle(self.tr("Studio cannot open the library"))
         self.resize(560, 420)
         backups = error.backups if isinstance(error, LibraryCorrupt) else list_backups(library_dir)
         message = QLabel(error.for_humans())
@@ -35,8 +35,8 @@ class RecoveryDialog(QDialog):
         self.backups = BackupList()
         self.backups.set_backups(backups)
         explain = QLabel(
-            "Restore the newest backup you trust. The damaged file is kept beside it, renamed, so "
-            "nothing is lost." if backups else "There is no backup of this library yet."
+            self.tr("Restore the newest backup you trust. The damaged file is kept beside it, renamed, so "
+                    "nothing is lost.") if backups else self.tr("There is no backup of this library yet.")
         )
         explain.setWordWrap(True)
         self.error = QLabel()
@@ -44,13 +44,13 @@ class RecoveryDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("Restore this backup")
+        self.restore_button = QPushButton(self.tr("Restore this backup"))
         self.restore_button.setEnabled(bool(backups))
         self.restore_button.setDefault(bool(backups))
-        self.fresh_button = QPushButton("Start an empty library")
+        self.fresh_button = QPushButton(self.tr("Start an empty library"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.fresh_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore)
         self.fresh_button.clicked.connect(self.start_fresh)
@@ -69,7 +69,7 @@ class RecoveryDialog(QDialog):
             restore_file(self.library_dir, backup)
         except (StudioError, OSError) as error:
             text = in_words(error)
-            self.error.setText(f"That backup could not be restored: {text}")
+            self.error.setText(self.tr("That backup could not be restored: %1").replace("%1", text))
             self.error.show()
             return
         self.accept()
@@ -79,7 +79,8 @@ class RecoveryDialog(QDialog):
         try:
             set_aside(self.library_dir)
         except OSError as error:
-            self.error.setText(f"The damaged file could not be moved aside: {error.strerror}.")
+            self.error.setText(
+                self.tr("The damaged file could not be moved aside: %1.").replace("%1", str(error.strerror)))
             self.error.show()
             return
         self.accept()

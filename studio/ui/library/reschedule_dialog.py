@@ -44,7 +44,7 @@ class RescheduleDialog(QDialog):
         self.tasks = tasks
         self.draft_id = draft_id
         self.zone = zone or local_zone()
-        self.setWindowTitle("Reschedule")
+        self.setWindowTitle(self.tr("Reschedule"))
         self.schedules: list[Schedule] = library.schedules_of(draft_id)
         self.fields: dict[int, QDateTimeEdit] = {}
         form = QFormLayout()
@@ -56,14 +56,14 @@ class RescheduleDialog(QDialog):
             field.setCalendarPopup(True)
             field.setEnabled(schedule.state in MOVABLE)
             if not field.isEnabled():
-                field.setToolTip("Being sent or already published: it stays where it is.")
+                field.setToolTip(self.tr("Being sent or already published: it stays where it is."))
             self.fields[schedule.id] = field
             form.addRow(self._label(schedule), field)
         self.message = QLabel()
         self.message.setObjectName("rescheduleMessage")
         self.message.setWordWrap(True)
         if not self.schedules:
-            self.message.setText("This draft is not scheduled. Use Schedule… to give it a time.")
+            self.message.setText(self.tr("This draft is not scheduled. Use Schedule… to give it a time."))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -99,7 +99,8 @@ class RescheduleDialog(QDialog):
             super().accept()
             return
         if any(when <= datetime.now(UTC) for _, when in moves):
-            self.message.setText("A new time is in the past: the post would go out at once. Choose a later time.")
+            self.message.setText(
+                self.tr("A new time is in the past: the post would go out at once. Choose a later time."))
             return
         self.buttons.setEnabled(False)
         self.tasks.run(_move, self.library, moves, on_done=self._moved, on_error=self._failed, pool="writes")

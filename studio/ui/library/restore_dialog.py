@@ -31,18 +31,18 @@ class RestoreBackupDialog(QDialog):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(520, 400)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Studio backs up the library once a day. Restoring a backup replaces every client, draft "
             "and schedule with the backup's; what is there now is backed up first, so you can come back to it."
-        )
+        ))
         intro.setWordWrap(True)
         self.backups = BackupList()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore")
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.restore_button = QPushButton(self.tr("Restore"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -63,7 +63,7 @@ class RestoreBackupDialog(QDialog):
         self.backups.set_backups(backups)
         self.restore_button.setEnabled(bool(backups))
         if not backups:
-            self.status.setText("There is no backup yet. “Back up now” makes one.")
+            self.status.setText(self.tr("There is no backup yet. “Back up now” makes one."))
 
     def back_up(self) -> None:
         self._busy(True)
@@ -71,7 +71,7 @@ class RestoreBackupDialog(QDialog):
 
     def _backed_up(self, path: Path) -> None:
         self._busy(False)
-        self.status.setText(f"Backed up to {path.name}.")
+        self.status.setText(self.tr("Backed up to %1.").replace("%1", path.name))
         self.refresh()
 
     def restore(self) -> None:
@@ -79,19 +79,20 @@ class RestoreBackupDialog(QDialog):
         if backup is None:
             return
         self._busy(True)
-        self.status.setText("Restoring…")
+        self.status.setText(self.tr("Restoring…"))
         self.tasks.run(self.library.restore_from_backup, backup, on_done=self._restored, on_error=self._failed,
                        pool="writes")
 
     def _restored(self, safety: Path) -> None:
         self._busy(False)
-        self.status.setText(f"Restored. What was there before is kept as {safety.name}: restore it to undo.")
+        self.status.setText(
+            self.tr("Restored. What was there before is kept as %1: restore it to undo.").replace("%1", safety.name))
         self.restored.emit(str(safety))
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self.status.setText(in_words(error, "That did not work"))
+        self.status.setText(in_words(error, self.tr("That did not work")))
 
     def _busy(self, busy: bool) -> None:
         self.restore_button.setEnabled(not busy)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,12 @@ from studio.ui.tasks import Tasks
 if TYPE_CHECKING:
     from studio.library import Library
 
-REASONS = {"create": "created", "edit": "edited", "restore": "restored", "import": "imported"}
+REASONS = {
+    "create": QT_TRANSLATE_NOOP("RevisionsDialog", "created"),
+    "edit": QT_TRANSLATE_NOOP("RevisionsDialog", "edited"),
+    "restore": QT_TRANSLATE_NOOP("RevisionsDialog", "restored"),
+    "import": QT_TRANSLATE_NOOP("RevisionsDialog", "imported"),
+}
 
 
 def _when(revision: Revision, zone: tzinfo) -> str:
@@ -35,7 +40,9 @@ def _when(revision: Revision, zone: tzinfo) -> str:
         moment = parse_iso(revision.created_at).astimezone(zone)
     except ValueError:
         return revision.created_at
-    return moment.strftime("%d %b %Y, %H:%M:%S")
+    # In the interface's language (QLocale's default): "30 Nov 2026" or "30 Nov 2026" in Indonesian.
+    when = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second))
+    return QLocale().toString(when, "d MMM yyyy, HH:mm:ss")
 
 
 class RevisionsDialog(QDialog):
@@ -54,20 +61,20 @@ class RevisionsDialog(QDialog):
         self.draft_id = draft_id
         self.revisions: list[Revision] = []
         self.undo_to: int | None = None
-        self.setWindowTitle("History of this draft")
+        self.setWindowTitle(self.tr("History of this draft"))
         self.resize(780, 480)
         self.list = QListWidget()
-        self.list.setAccessibleName("Versions")
+        self.list.setAccessibleName(self.tr("Versions"))
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("The chosen version")
+        self.preview.setAccessibleName(self.tr("The chosen version"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.restore_button = QPushButton("Restore this version")
-        self.undo_button = QPushButton("Undo restore")
+        self.restore_button = QPushButton(self.tr("Restore this version"))
+        self.undo_button = QPushButton(self.tr("Undo restore"))
         self.undo_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -94,10 +101,11 @@ class RevisionsDialog(QDialog):
         self.list.clear()
         zone = local_zone()
         for index, revision in enumerate(revisions):
-            excerpt = " ".join(revision.text.split())[:48] or "(empty)"
-            label = f"{_when(revision, zone)} · {REASONS.get(revision.reason, revision.reason)}"
+            excerpt = " ".join(revision.text.split())[:48] or self.tr("(empty)")
+            reason = REASONS.get(revision.reason)
+            label = f"{_when(revision, zone)} · {self.tr(str(reason)) if reason else revision.reason}"
             if index == 0:
-                label += " · now"
+                label += " · " + self.tr("now")
             item = QListWidgetItem(f"{label}\n{excerpt}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
@@ -137,9 +145,10 @@ class RevisionsDialog(QDialog):
     def _restored(self, before: int, undoing: bool) -> None:
         self.undo_to = None if undoing else before
         self.undo_button.setEnabled(not undoing)
-        self.status.setText("Restore undone." if undoing else "Restored. “Undo restore” puts back what was there.")
+        self.status.setText(self.tr("Restore undone.") if undoing
+                            else self.tr("Restored. “Undo restore” puts back what was there."))
         self.restored.emit(self.draft_id)
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(in_words(error, "That did not work"))
+        self.status.setText(in_words(error, self.tr("That did not work")))

@@ -1,0 +1,111 @@
+"""Studio's translations: collect the strings (.ts) and build what Qt loads (.qm).
+
+    .venv/bin/python scripts/translations.py update   # after adding or changing a string
+    .venv/bin/python scripts/translations.py build    # .ts -> .qm (make translations runs this)
+
+``update`` runs ``pyside6-lupdate`` over the translated GUI files (FILES) into
+``resources/translations/studio_<lang>.ts``: new strings come in unfinished, translations already
+made are kept, strings gone from the code are marked obsolete. The texts of the settings
+declarations (``studio/settings.py``, Qt-free, so with no ``tr`` for lupdate to see) are added in
+the context ``studio.settings``. Translate with ``pyside6-linguist resources/translations/studio_id.ts``
+(or any editor: it is XML). ``qt_<lang>.ts`` holds Qt's own texts (dialog buttons, the text fields'
+context menu), written for Studio because Qt ships no Indonesian; it is edited by hand.
+
+``build`` runs ``pyside6-lrelease`` on every .ts into a .qm beside it (not committed: built by the
+set-up, ``make translations``, which ``make run``, ``make pytest`` and ``make bundle`` depend on).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+LANGUAGES = ("id",)
+# The GUI files whose strings go through tr(). Add a file here once its strings are wrapped.
+FILES = (
+    "studio/ui/app.py",
+    "studio/ui/settings_dialog.py",
+    "studio/ui/about_dialog.py",
+    "studio/ui/welcome_dialog.py",
+    "studio/ui/error_dialog.py",
+    "studio/ui/grammar_download.py",
+    "studio/ui/sidebar.py",
+    "studio/ui/library/backup_list.py",
+    "studio/ui/library/restore_dialog.py",
+    "studio/ui/library/revisions_dialog.py",
+    "studio/ui/library/recovery.py",
+    "studio/ui/library/reschedule_dialog.py",
+)
+
+
+def tool(name: str) -> str:
+    """``pyside6-lupdate``/``pyside6-lrelease`` from the venv running this script (PySide6's wheel)."""
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else name
+
+
+def settings_strings() -> str:
+    """A Python file that lupdate reads: the settings declarations' texts, marked for translation."""
+    sys.path.insert(0, str(ROOT))
+    from studio.settings import SETTINGS
+
+    texts: list[str] = []
+    for setting in SETTINGS:
+        if not setting.section:
+            continue
+        texts += [setting.section, setting.title, setting.description]
+        texts += [label for _, label in setting.choices]
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    lines += [f"QT_TRANSLATE_NOOP({'studio.settings'!r}, {text!r})" for text in dict.fromkeys(texts) if text]
+    return "\n".join(lines) + "\n"
+
+
+def update(ts_folder: Path = FOLDER) -> list[Path]:
+    """Refresh the .ts files of Studio's strings in ``ts_folder``; returns them."""
+    ts_folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as temporary:
+        declarations = Path(temporary) / "settings_declarations.py"
+        declarations.write_text(settings_strings(), encoding="utf-8")
+        for language in LANGUAGES:
+            target = ts_folder / f"studio_{language}.ts"
+            subprocess.run(
+                [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-target-language", language,
+                 *[str(ROOT / name) for name in FILES], str(declarations), "-ts", str(target)],
+                check=True, capture_output=True, text=True,
+            )
+            written.append(target)
+    return written
+
+
+def build(ts_folder: Path = FOLDER, qm_folder: Path | None = None) -> list[Path]:
+    """Compile every .ts in ``ts_folder`` into a .qm (in ``qm_folder``, by default beside it)."""
+    out = qm_folder or ts_folder
+    out.mkdir(parents=True, exist_ok=True)
+    built = []
+    for ts in sorted(ts_folder.glob("*.ts")):
+        qm = out / ts.with_suffix(".qm").name
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+def main(argv: list[str]) -> int:
+    if argv[1:] == ["update"]:
+        for path in update():
+            print(f"updated {path.relative_to(ROOT)}")
+        return 0
+    if argv[1:] == ["build"]:
+        for path in build():
+            print(f"built {path.relative_to(ROOT)}")
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
