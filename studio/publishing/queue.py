@@ -35,7 +35,7 @@ from studio.publishing.base import Outcome, Permanent, Published, RetryLater, Se
 
 log = logging.getLogger(__name__)
 
-NOT_IDEMPOTENT = frozenset({"telegram", "webhook"})
+NOT_IDEMPOTENT = frozenset({"telegram", "webhook", "facebook", "linkedin"})
 # What the user may do in each state (the queue enforces it; the panel enables its buttons by it).
 RETRYABLE = ("failed-retry", "failed-permanent", "uncertain", "cancelled", "scheduled")  # scheduled: send now
 CANCELLABLE = ("scheduled", "failed-retry", "failed-permanent", "uncertain")
@@ -319,6 +319,9 @@ class Queue:
             attempts = max(0, job.attempts - 1)
             delay = min(OFFLINE_CAP, backoff(job.attempts))
             return "failed-retry", attempts, iso(now + timedelta(seconds=delay))
+        if outcome.quota:
+            # The network's quota, not a failure: wait for its window as often as it takes.
+            return "failed-retry", max(0, job.attempts - 1), iso(now + timedelta(seconds=outcome.retry_after or 3600.0))
         if job.attempts >= self.max_attempts:
             return "failed-permanent", job.attempts, None
         delay = outcome.retry_after if outcome.retry_after is not None else backoff(job.attempts)

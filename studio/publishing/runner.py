@@ -37,7 +37,9 @@ from studio.publishing.queue import Job, Queue
 
 log = logging.getLogger(__name__)
 
-RENDITION_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo"}
+RENDITION_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo",
+                    "instagram": "instagram.feed-portrait", "threads": "threads.post", "facebook": "facebook.post",
+                    "linkedin": "linkedin.post"}
 
 
 def make_publisher(account: Account) -> Publisher:
@@ -62,6 +64,14 @@ def make_publisher(account: Account) -> Publisher:
         from studio.publishing.folder import FolderPublisher
 
         return FolderPublisher(account)
+    if account.network in ("instagram", "threads"):
+        from studio.publishing.instagram import InstagramPublisher
+        from studio.publishing.mediahost import MediaHost
+        from studio.publishing.threads import ThreadsPublisher
+
+        host = MediaHost.for_account(account.settings, account.secret_ref)
+        kind = InstagramPublisher if account.network == "instagram" else ThreadsPublisher
+        return kind(account, host)
     raise ValueError(f"no publisher for {account.network!r}")
 
 
