@@ -102,6 +102,7 @@ class Report:
     results: list[Result] = field(default_factory=list)
     waiting: int = 0  # due posts still waiting after the run (offline, rate-limited)
     server_schedules: Any = None  # native.SyncReport of the hand-over to servers that schedule
+    token_warnings: list[str] = field(default_factory=list)  # tokens that expire within a week, in words
 
     def count(self, state: str) -> int:
         return sum(1 for result in self.results if result.state == state)
@@ -113,6 +114,7 @@ class Report:
             "retrying": self.count("failed-retry"),
             "uncertain": self.count("uncertain"),
             "waiting": self.waiting,
+            "token_warnings": list(self.token_warnings),
             "results": [result.to_json() for result in self.results],
         }
 
@@ -141,6 +143,11 @@ class Runner:
                 on_result: Callable[[Result], None] | None = None) -> Report:
         """Send due publications until none is left (or ``limit``, or ``stop()``)."""
         report = Report()
+        try:
+            for line in self.refresh_tokens():
+                log.info("%s", line)
+        except Exception:  # a refresh problem must not stop posts that can go out
+            log.exception("Refreshing tokens failed")
         seen: set[int] = set()
         while limit is None or len(report.results) < limit:
             if stop is not None and stop():
@@ -159,6 +166,9 @@ class Runner:
             except Exception:  # never let the hand-over spoil the run's report
                 log.exception("Syncing server schedules failed")
         report.waiting = self.queue.count_due()
+        from studio.publishing import tokens
+
+        report.token_warnings = [warning.message for warning in tokens.warnings(self.library, self.queue.now())]
         self._publishers.clear()
         return report
 
@@ -225,6 +235,15 @@ class Runner:
         publisher = self._publisher_for(account)
         self._publishers[account_row.id] = publisher
         return publisher
+
+    def forget_publisher(self, account_id: int) -> None:
+        self._publishers.pop(account_id, None)
+
+    def refresh_tokens(self) -> list[str]:
+        """Refresh the long-lived tokens that can be (see :mod:`studio.publishing.tokens`)."""
+        from studio.publishing import tokens
+
+        return tokens.refresh_due(self.library, self, self.queue.now())
 
     def publisher_for_row(self, account_row: Any) -> Any:
         """The publisher for a library account, its secret loaded from the keyring (native.sync)."""

@@ -111,6 +111,10 @@ class PublicationsWorkspace(Workspace):
         self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
         self.publish_button = QPushButton("Publish due posts now")
         self.connect_button = QPushButton("Connect account…")
+        self.tokens = QLabel()  # tokens that expire within a week (see studio.publishing.tokens)
+        self.tokens.setObjectName("tokenWarnings")
+        self.tokens.setWordWrap(True)
+        self.tokens.setVisible(False)
         self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -128,6 +132,7 @@ class PublicationsWorkspace(Workspace):
         actions.addWidget(self.reconnect_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.tokens)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.detail)
@@ -150,10 +155,15 @@ class PublicationsWorkspace(Workspace):
             self.publish_button.clicked.connect(service.run_now)
             service.state_changed.connect(self.state_changed)
             service.finished.connect(lambda report: self.reload())
+            service.tokens_expiring.connect(self.show_token_warnings)
         else:
             self.publish_button.setVisible(False)
         self._selection_changed()
         self.reload()
+
+    def show_token_warnings(self, warnings: list[str]) -> None:
+        self.tokens.setText("⚠ " + "\n⚠ ".join(warnings) if warnings else "")
+        self.tokens.setVisible(bool(warnings))
 
     # ---- loading -------------------------------------------------------------------------------
 

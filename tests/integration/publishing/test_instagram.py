@@ -4,7 +4,7 @@ refreshed tokens, lost answers, and a bucket left empty."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -227,3 +227,35 @@ def test_a_thread_resumes_after_the_last_part_out(threads_server: FakeThreads, m
                               lambda i, s: None)
     assert isinstance(again, Published)
     assert threads_server.texts() == ["one", "two", "three"]
+
+
+def test_the_runner_refreshes_a_token_before_it_expires_and_warns_of_one_it_cannot(
+    instagram_server: FakeInstagram, tmp_path: Path
+) -> None:
+    from servers.library import add_account, open_library
+
+    from studio import secrets
+    from studio.publishing import tokens
+    from studio.publishing.runner import Runner
+
+    soon = tokens.stamp(datetime.now(UTC) + timedelta(days=10))
+    library = open_library(tmp_path / "library")
+    try:
+        ig = add_account(library, "instagram", f"{instagram_server.url}/v23.0", "studio.ig", instagram_server.token,
+                         {"user_id": instagram_server.user_id, "token_expires_at": soon})
+        linkedin = add_account(library, "linkedin", "", "me", "linkedin-token",
+                               {"token_expires_at": tokens.stamp(datetime.now(UTC) + timedelta(days=3))})
+        add_account(library, "linkedin", "", "later", "t2",
+                    {"token_expires_at": tokens.stamp(datetime.now(UTC) + timedelta(days=20))})
+        Runner(library).run_due()
+        account = library.get_account(ig)
+        assert secrets.load(account.secret_ref) == instagram_server.token == instagram_server.tokens_issued[0]
+        expiry = tokens.expires_at(account.settings)
+        assert expiry is not None and (expiry - datetime.now(UTC)).days >= 59
+        [warning] = tokens.warnings(library)
+        assert warning.account_id == linkedin and "expires in 3 days" in warning.message
+        assert "Reconnect" in warning.message
+        Runner(library).run_due()  # not again: the new token has 60 days
+        assert len(instagram_server.tokens_issued) == 1
+    finally:
+        library.close()
