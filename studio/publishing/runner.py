@@ -72,6 +72,10 @@ def make_publisher(account: Account) -> Publisher:
         host = MediaHost.for_account(account.settings, account.secret_ref)
         kind = InstagramPublisher if account.network == "instagram" else ThreadsPublisher
         return kind(account, host)
+    if account.network == "facebook":
+        from studio.publishing.facebook import FacebookPublisher
+
+        return FacebookPublisher(account)
     raise ValueError(f"no publisher for {account.network!r}")
 
 

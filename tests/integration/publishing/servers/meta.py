@@ -24,6 +24,7 @@ https://developers.facebook.com/docs/threads/get-started/long-lived-tokens
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -259,3 +260,63 @@ class FakeThreads(FakeContainers):
         kwargs.setdefault("quota_total", 250)
         kwargs.setdefault("username", "studio.threads")
         super().__init__(**kwargs)
+
+
+class FakeFacebook(FakeGraph):
+    """A Page: ``GET /<page>`` (or ``/me`` with a Page token), ``POST /<page>/feed`` (message, link,
+    ``attached_media[n]``), ``POST /<page>/photos`` (multipart ``source``, ``published``,
+    ``alt_text_custom``). Sources: https://developers.facebook.com/docs/pages-api/posts ,
+    https://developers.facebook.com/docs/graph-api/reference/page/photos/"""
+
+    def __init__(self, token: str = "page-token", page_id: str = "104000000000001") -> None:
+        super().__init__(token)
+        self.page_id = page_id
+        self.photos: dict[str, dict[str, Any]] = {}
+        self.feed: dict[str, dict[str, Any]] = {}
+        self._ids = itertools.count(900000000000001)
+        self.route("GET", rf"{V}/(me|\d+)", self._page)
+        self.route("POST", rf"{V}/(me|\d+)/feed", self._post_feed)
+        self.route("POST", rf"{V}/(me|\d+)/photos", self._post_photo)
+
+    def texts(self) -> list[str]:
+        with self.lock:
+            return [post["message"] for post in self.feed.values()]
+
+    def _page_ok(self, match: re.Match[str]) -> bool:
+        return match.group(1) in ("me", self.page_id)
+
+    def _page(self, request: Request, match: re.Match[str]) -> Response:
+        if not self._page_ok(match):
+            return graph_error(400, 100, "Unsupported get request.", 33, "GraphMethodException")
+        return Response(200, {"id": self.page_id, "name": "Studio Kettles", "link": f"{self.url}/studiokettles",
+                              "picture": {"data": {"url": ""}}})
+
+    def _post_photo(self, request: Request, match: re.Match[str]) -> Response:
+        if not self._page_ok(match):
+            return graph_error(400, 100, "Unsupported post request.", 33, "GraphMethodException")
+        if "source" not in request.files:
+            return graph_error(400, 324, "Requires upload file")
+        form = {key: values[0] for key, values in request.fields.items()}
+        with self.lock:
+            photo_id = str(next(self._ids))
+            self.photos[photo_id] = {"bytes": len(request.files["source"][2]), "alt": form.get("alt_text_custom", ""),
+                                     "published": form.get("published", "true") != "false"}
+            if not self.photos[photo_id]["published"]:
+                return Response(200, {"id": photo_id})
+            post_id = f"{self.page_id}_{next(self._ids)}"
+            self.feed[post_id] = {"message": form.get("message", ""), "link": "", "photos": [photo_id]}
+        return Response(200, {"id": photo_id, "post_id": post_id})
+
+    def _post_feed(self, request: Request, match: re.Match[str]) -> Response:
+        if not self._page_ok(match):
+            return graph_error(400, 100, "Unsupported post request.", 33, "GraphMethodException")
+        form = {key: values[0] for key, values in request.fields.items()}
+        attached = [json.loads(value)["media_fbid"] for key, value in sorted(form.items()) if key.startswith("attached_media[")]
+        if not form.get("message") and not form.get("link") and not attached:
+            return graph_error(400, 100, "(#100) Missing message or attachment")
+        with self.lock:
+            if any(photo not in self.photos or self.photos[photo]["published"] for photo in attached):
+                return graph_error(400, 100, "(#100) attached_media must be unpublished photos of this Page")
+            post_id = f"{self.page_id}_{next(self._ids)}"
+            self.feed[post_id] = {"message": form.get("message", ""), "link": form.get("link", ""), "photos": attached}
+        return Response(200, {"id": post_id})
