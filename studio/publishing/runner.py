@@ -76,6 +76,10 @@ def make_publisher(account: Account) -> Publisher:
         from studio.publishing.facebook import FacebookPublisher
 
         return FacebookPublisher(account)
+    if account.network == "linkedin":
+        from studio.publishing.linkedin import LinkedInPublisher
+
+        return LinkedInPublisher(account)
     raise ValueError(f"no publisher for {account.network!r}")
 
 
