@@ -42,6 +42,9 @@ CANCELLABLE = ("scheduled", "failed-retry", "failed-permanent", "uncertain")
 MARKABLE = ("uncertain", "failed-retry", "failed-permanent")
 LEASE_SECONDS = 300.0
 MAX_ATTEMPTS = 8
+# Networks whose server publishes at the scheduled time itself: their posts are sent as soon as
+# they are scheduled (with that time), not when it comes.
+HANDED_AHEAD = frozenset({"postiz"})
 BACKOFF_BASE = 30.0  # seconds before the second attempt; doubles each time
 BACKOFF_CAP = 3600.0
 OFFLINE_CAP = 300.0  # when offline, look again at least this often
@@ -172,6 +175,7 @@ class Queue:
                 "JOIN accounts a ON a.id = s.account_id "
                 "WHERE (p.state IN ('scheduled', 'failed-retry') AND p.next_attempt_at <= ?) "
                 "   OR (p.state = 'sending') "
+                "   OR (p.state = 'scheduled' AND a.network IN ('postiz')) "  # handed over ahead: HANDED_AHEAD
                 "ORDER BY p.next_attempt_at, p.id LIMIT 200",
                 (now_text,),
             ).fetchall()

@@ -80,6 +80,10 @@ def make_publisher(account: Account) -> Publisher:
         from studio.publishing.linkedin import LinkedInPublisher
 
         return LinkedInPublisher(account)
+    if account.network == "postiz":
+        from studio.publishing.postiz import PostizPublisher
+
+        return PostizPublisher(account)
     raise ValueError(f"no publisher for {account.network!r}")
 
 
