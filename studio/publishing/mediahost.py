@@ -92,19 +92,7 @@ class MediaHost:
         """The account's media host with its keys from the keyring; ``None`` when none is set."""
         if not configured(settings):
             return None
-        from studio import secrets
-
-        try:
-            pair = json.loads(secrets.load(secret_ref(account_secret_ref)))
-        except secrets.SecretMissing:
-            raise MediaHostProblem(
-                "The media host's keys are missing from the system keyring.",
-                "Enter them again in the account's media host settings.",
-            ) from None
-        except ValueError:
-            raise MediaHostProblem("The media host's keys in the keyring are damaged.",
-                                   "Enter them again in the account's media host settings.") from None
-        return cls(settings["media_host"], str(pair.get("access_key_id") or ""), str(pair.get("secret_access_key") or ""))
+        return cls(settings["media_host"], *load_keys(account_secret_ref))
 
     # ---- calls -------------------------------------------------------------------------------
 
@@ -160,6 +148,23 @@ class MediaHost:
         """Every object Studio has in the bucket (tests and the "media host" check)."""
         listing = self._client.list_objects_v2(Bucket=self.bucket, Prefix=PREFIX)
         return [str(item["Key"]) for item in listing.get("Contents") or []]
+
+
+def load_keys(account_secret_ref: str) -> tuple[str, str]:
+    """The media host's (access key id, secret access key) from the keyring."""
+    from studio import secrets
+
+    try:
+        pair = json.loads(secrets.load(secret_ref(account_secret_ref)))
+    except secrets.SecretMissing:
+        raise MediaHostProblem(
+            "The media host's keys are missing from the system keyring.",
+            "Enter them again in the account's media host settings.",
+        ) from None
+    except ValueError:
+        raise MediaHostProblem("The media host's keys in the keyring are damaged.",
+                               "Enter them again in the account's media host settings.") from None
+    return str(pair.get("access_key_id") or ""), str(pair.get("secret_access_key") or "")
 
 
 def store_keys(account_secret_ref: str, access_key_id: str, secret_access_key: str) -> None:
