@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -115,6 +116,8 @@ class PublicationsWorkspace(Workspace):
         self.tokens.setObjectName("tokenWarnings")
         self.tokens.setWordWrap(True)
         self.tokens.setVisible(False)
+        self.tokens.setStyleSheet("font-weight: bold;")
+        self.tokens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -134,7 +137,7 @@ class PublicationsWorkspace(Workspace):
         layout.addLayout(top)
         layout.addWidget(self.tokens)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
 
