@@ -259,3 +259,37 @@ def test_the_runner_refreshes_a_token_before_it_expires_and_warns_of_one_it_cann
         assert len(instagram_server.tokens_issued) == 1
     finally:
         library.close()
+
+
+def test_the_runner_sends_a_rendition_through_the_media_host_and_preflight_asks_for_one(
+    instagram_server: FakeInstagram, media_bucket: Bucket, s3: S3Server, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from servers.library import add_account, due_post, open_library
+
+    from studio.publishing import mediahost
+    from studio.publishing.runner import Runner
+
+    photo = tmp_path / "big.jpg"
+    Image.new("RGB", (1600, 1200), (20, 120, 200)).save(photo, "JPEG")
+    library = open_library(tmp_path / "library")
+    try:
+        settings = {"user_id": instagram_server.user_id, "media_host": media_bucket[0]}
+        account = add_account(library, "instagram", f"{instagram_server.url}/v23.0", "studio.ig",
+                              instagram_server.token, settings)
+        mediahost.store_keys(library.get_account(account).secret_ref, *KEYS)
+        bare = add_account(library, "instagram", f"{instagram_server.url}/v23.0", "other", instagram_server.token,
+                           {"user_id": instagram_server.user_id})
+        due_post(library, account, "With a rendition", images=[(photo, "Blue")])
+        due_post(library, bare, "No host", images=[(photo, "Blue")])
+        due_post(library, account, "No image")
+        results = {r.message: r.state for r in Runner(library).run_due().results}
+    finally:
+        library.close()
+    assert list(results.values()).count("published") == 1
+    [post] = instagram_server.posts()
+    assert post["text"] == "With a rendition" and post["items"][0]["alt"] == "Blue"
+    messages = " ".join(results)
+    assert "needs a media host, and the account has none" in messages
+    assert "Instagram posts need at least one image" in messages
+    assert s3.objects(media_bucket[2]) == []
