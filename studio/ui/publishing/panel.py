@@ -118,6 +118,12 @@ class PublicationsWorkspace(Workspace):
         self.tokens.setVisible(False)
         self.tokens.setStyleSheet("font-weight: bold;")
         self.tokens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.always_on = QLabel(
+            "Posts go out while Studio runs. With the laptop closed: let Mastodon publish (Connect account → "
+            "“Let the server publish”), run <code>studio scheduler</code> on an always-on machine, or hand off "
+            "to your Postiz server (see the README).")
+        self.always_on.setObjectName("alwaysOnHint")
+        self.always_on.setWordWrap(True)
         self.empty = QLabel("Nothing here. Scheduled posts and their outcomes show up in this list.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -140,6 +146,7 @@ class PublicationsWorkspace(Workspace):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
+        layout.addWidget(self.always_on)
 
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
