@@ -175,9 +175,9 @@ class Queue:
                 "JOIN accounts a ON a.id = s.account_id "
                 "WHERE (p.state IN ('scheduled', 'failed-retry') AND p.next_attempt_at <= ?) "
                 "   OR (p.state = 'sending') "
-                "   OR (p.state = 'scheduled' AND a.network IN ('postiz')) "  # handed over ahead: HANDED_AHEAD
+                f"   OR (p.state = 'scheduled' AND a.network IN ({', '.join('?' * len(HANDED_AHEAD))})) "
                 "ORDER BY p.next_attempt_at, p.id LIMIT 200",
-                (now_text,),
+                (now_text, *sorted(HANDED_AHEAD)),
             ).fetchall()
             for row in rows:
                 if row["id"] in exclude:
