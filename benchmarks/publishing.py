@@ -1,7 +1,8 @@
 """Publishing benchmark: 1,000 due posts through the runner against the local test servers.
 
-Prints, for Mastodon and Telegram (and Bluesky against the real PDS when it is installed): the runner's time per post (median), the server's own time per
-post, the runner's own overhead per post (everything but the server's time: queue, leases, SQLite,
+Prints, for Mastodon, Telegram, Instagram (through the media host on a local S3 server, moto),
+Threads, Facebook, LinkedIn and Postiz (and Bluesky against the real PDS when it is installed): the
+runner's time per post (median), the server's own time per post, the runner's own overhead per post (everything but the server's time: queue, leases, SQLite,
 rendering, pre-flight, keyring, client library), the same publisher called directly without the
 queue as a baseline measured in this run (and the ratio), the memory the run added (RSS and its
 peak), and the number of duplicates (must be 0).
@@ -32,14 +33,24 @@ sys.path.insert(0, str(ROOT))
 import psutil  # noqa: E402
 from servers.base import FakeServer  # noqa: E402
 from servers.library import add_account, open_library  # noqa: E402
+from servers.linkedin import FakeLinkedIn  # noqa: E402
 from servers.mastodon import FakeMastodon  # noqa: E402
+from servers.meta import FakeFacebook, FakeInstagram, FakeThreads  # noqa: E402
+from servers.postiz import FakePostiz  # noqa: E402
+from servers.s3 import ACCESS_KEY, SECRET_KEY, S3Server  # noqa: E402
 from servers.telegram import FakeTelegram  # noqa: E402
 
-from studio.publishing.base import Credentials, Part, Post  # noqa: E402
+from studio.publishing import mediahost  # noqa: E402
+from studio.publishing.base import Credentials, Media, Part, Post  # noqa: E402
+from studio.publishing.facebook import FacebookPublisher  # noqa: E402
+from studio.publishing.instagram import InstagramPublisher  # noqa: E402
+from studio.publishing.linkedin import LinkedInPublisher  # noqa: E402
 from studio.publishing.mastodon import MastodonPublisher  # noqa: E402
+from studio.publishing.postiz import PostizPublisher  # noqa: E402
 from studio.publishing.queue import Queue  # noqa: E402
 from studio.publishing.runner import Runner  # noqa: E402
 from studio.publishing.telegram import TelegramPublisher  # noqa: E402
+from studio.publishing.threads import ThreadsPublisher  # noqa: E402
 
 
 class Timed:
@@ -59,36 +70,42 @@ class Timed:
         server._dispatch = dispatch  # type: ignore[method-assign]
 
 
-def fill(library, account_id: int, count: int, prefix: str) -> None:  # type: ignore[no-untyped-def]
+def fill(library, account_id: int, count: int, prefix: str, image: Path | None = None) -> None:  # type: ignore[no-untyped-def]
     client_id = library.get_account(account_id).client_id
     when = datetime.now(UTC) - timedelta(minutes=5)
+    asset = library.add_asset(image) if image else None
     for i in range(count):
         draft = library.create_draft(client_id, f"{prefix} post {i} #benchmark", language="en")
+        if asset is not None:
+            library.attach_asset(draft.id, asset.sha, "A test card")
         library.schedule(draft.id, account_id, when)
 
 
-def baseline(publisher_factory, count: int) -> list[float]:  # type: ignore[no-untyped-def]
+def baseline(publisher_factory, count: int, media: tuple[Media, ...] = ()) -> list[float]:  # type: ignore[no-untyped-def]
     """The publisher alone (client library + HTTP + server), no queue: seconds per post."""
     times = []
     publisher = publisher_factory()
     for i in range(count):
-        post = Post((Part(f"baseline {i}"),), f"baseline-{i}-{time.time_ns()}", datetime.now(UTC))
+        post = Post((Part(f"baseline {i}", media),), f"baseline-{i}-{time.time_ns()}", datetime.now(UTC))
         started = time.perf_counter()
         publisher.publish(post, lambda index, sent: None)
         times.append(time.perf_counter() - started)
     return times
 
 
-def measure(name: str, server: FakeServer, account_args: tuple, count: int, texts) -> None:  # type: ignore[no-untyped-def]
+def measure(name: str, server: FakeServer, account_args: tuple, count: int, texts, factory,  # type: ignore[no-untyped-def]
+            image: Path | None = None, prepare=None) -> None:
+    """``factory`` makes the publisher for the baseline; ``prepare(library, account_id)`` finishes
+    the account (a media host's keys); ``image`` is attached to every post (one asset, so one rendition)."""
     timer = Timed(server)
     folder = HOME / f"library-{name}"
     library = open_library(folder)
     account_id = add_account(library, *account_args)
-    fill(library, account_id, count, name)
-    _, url, handle, secret, settings = (*account_args, {})[:5]
-    factory = (lambda: MastodonPublisher(Credentials("mastodon", url, handle, secret))) if name == "mastodon" else (
-        lambda: TelegramPublisher(Credentials("telegram", url, handle, secret, settings)))
-    base = baseline(factory, min(200, count))
+    if prepare is not None:
+        prepare(library, account_id)
+    fill(library, account_id, count, name, image)
+    media = (Media(runner_rendition(library, account_id, image), "A test card"),) if image else ()
+    base = baseline(factory, min(200, count), media)
     server_before = timer.total
     process = psutil.Process()
     rss_before = process.memory_info().rss
@@ -122,6 +139,13 @@ def measure(name: str, server: FakeServer, account_args: tuple, count: int, text
     if duplicates or published != count:
         print(f"  FAILED: {duplicates} duplicates, {count - published} not published", file=sys.stderr)
         raise SystemExit(1)
+
+
+def runner_rendition(library, account_id: int, image: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The rendition the runner sends for the account's network (the baseline sends the same file)."""
+    draft_id = library.query("SELECT draft_id FROM schedules WHERE account_id = ? LIMIT 1", (account_id,))[0][0]
+    parts = Runner(library).render(int(draft_id), library.get_account(account_id))
+    return parts[0].media[0].path
 
 
 def measure_bluesky(count: int) -> None:
@@ -182,15 +206,65 @@ def measure_bluesky(count: int) -> None:
         pds.stop()
 
 
+def measure_reach(count: int) -> None:
+    """The networks of issue 16: Instagram with an image through the media host (moto's S3 on
+    loopback), Threads, Facebook, LinkedIn and Postiz with text posts."""
+    from PIL import Image
+
+    image = HOME / "card.jpg"
+    Image.new("RGB", (1080, 1350), (200, 90, 40)).save(image, "JPEG", quality=90)
+    s3 = S3Server()
+    try:
+        bucket = s3.new_bucket()
+        host = {"endpoint": s3.url, "bucket": bucket, "region": "us-east-1"}
+        with FakeInstagram(processing_polls=0) as ig:
+            url = f"{ig.url}/v23.0"  # type: ignore[attr-defined]
+            settings = {"user_id": ig.user_id, "media_host": host, "quota_total": 10**6}  # type: ignore[attr-defined]
+            ig.quota_total = 10**6  # type: ignore[attr-defined]
+            measure("instagram", ig, ("instagram", url, "studio.ig", ig.token, settings), count,  # type: ignore[attr-defined]
+                    ig.texts,  # type: ignore[attr-defined]
+                    lambda: InstagramPublisher(Credentials("instagram", url, "", ig.token, settings),  # type: ignore[attr-defined]
+                                               mediahost.MediaHost(host, ACCESS_KEY, SECRET_KEY), poll=0.01),
+                    image=image,
+                    prepare=lambda library, account_id: mediahost.store_keys(
+                        library.get_account(account_id).secret_ref, ACCESS_KEY, SECRET_KEY))
+            left = s3.objects(bucket)
+            print(f"  media host objects left after the run: {len(left)}")
+    finally:
+        s3.stop()
+    with FakeThreads(processing_polls=0) as threads:
+        url = f"{threads.url}/v1.0"  # type: ignore[attr-defined]
+        settings = {"user_id": threads.user_id}  # type: ignore[attr-defined]
+        threads.quota_total = 10**6  # type: ignore[attr-defined]
+        measure("threads", threads, ("threads", url, "studio.threads", threads.token, settings), count,  # type: ignore[attr-defined]
+                threads.texts, lambda: ThreadsPublisher(Credentials("threads", url, "", threads.token, settings), None, 0.01))  # type: ignore[attr-defined]
+    with FakeFacebook() as facebook:
+        url = f"{facebook.url}/v23.0"  # type: ignore[attr-defined]
+        settings = {"page_id": facebook.page_id}  # type: ignore[attr-defined]
+        measure("facebook", facebook, ("facebook", url, "Studio Kettles", facebook.token, settings), count,  # type: ignore[attr-defined]
+                facebook.texts, lambda: FacebookPublisher(Credentials("facebook", url, "", facebook.token, settings)))  # type: ignore[attr-defined]
+    with FakeLinkedIn() as linkedin:
+        measure("linkedin", linkedin, ("linkedin", linkedin.url, "Sari", linkedin.token), count,  # type: ignore[attr-defined]
+                linkedin.texts, lambda: LinkedInPublisher(Credentials("linkedin", linkedin.url, "", linkedin.token)))  # type: ignore[attr-defined]
+    with FakePostiz() as postiz:
+        settings = {"integration_id": "int-tiktok-1", "provider": "tiktok", "hourly_limit": 10**6}
+        measure("postiz", postiz, ("postiz", postiz.base, "Kettles TikTok", postiz.api_key, settings), count,  # type: ignore[attr-defined]
+                postiz.contents, lambda: PostizPublisher(Credentials("postiz", postiz.base, "", postiz.api_key, settings)))  # type: ignore[attr-defined]
+
+
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     print(f"Publishing benchmark, {count} due posts per network (Python {sys.version.split()[0]})")
     with FakeMastodon() as mastodon:
-        measure("mastodon", mastodon, ("mastodon", mastodon.url, "studio", mastodon.token), count,
-                mastodon.posted_texts)  # type: ignore[attr-defined]
+        measure("mastodon", mastodon, ("mastodon", mastodon.url, "studio", mastodon.token), count,  # type: ignore[attr-defined]
+                mastodon.posted_texts,  # type: ignore[attr-defined]
+                lambda: MastodonPublisher(Credentials("mastodon", mastodon.url, "studio", mastodon.token)))  # type: ignore[attr-defined]
     with FakeTelegram() as telegram:
-        measure("telegram", telegram, ("telegram", telegram.url, "@studio_channel", telegram.token,  # type: ignore[attr-defined]
-                                       {"chat_id": telegram.chat_id}), count, telegram.texts)  # type: ignore[attr-defined]
+        chat = {"chat_id": telegram.chat_id}  # type: ignore[attr-defined]
+        measure("telegram", telegram, ("telegram", telegram.url, "@studio_channel", telegram.token, chat),  # type: ignore[attr-defined]
+                count, telegram.texts,  # type: ignore[attr-defined]
+                lambda: TelegramPublisher(Credentials("telegram", telegram.url, "", telegram.token, chat)))  # type: ignore[attr-defined]
+    measure_reach(count)
     measure_bluesky(count)
     return 0
 

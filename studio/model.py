@@ -70,7 +70,9 @@ class BrandRules:
 
 # The networks Studio publishes to through an account. A draft's *targets* (counters, variants,
 # threads) are the text networks of resources/networks.json instead: see studio.library.clients.
-NETWORKS: tuple[str, ...] = ("mastodon", "bluesky", "telegram", "webhook", "folder")
+NETWORKS: tuple[str, ...] = (
+    "mastodon", "bluesky", "telegram", "webhook", "folder", "instagram", "facebook", "threads", "linkedin", "postiz",
+)
 
 STATUSES: tuple[str, ...] = (
     "idea", "draft", "in_review", "approved", "scheduled", "published", "failed", "archived",

@@ -8,6 +8,7 @@ publishing area may append columns to its tables the same way.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -206,8 +207,40 @@ UPDATE publications SET next_attempt_at = substr(next_attempt_at, 1, 19) || '.00
 WHERE length(next_attempt_at) = 20 AND next_attempt_at LIKE '%Z';
 """
 
+
+REACH_NETWORKS = ("instagram", "facebook", "threads", "linkedin", "postiz")
+
+
+def _reach_networks(conn: sqlite3.Connection) -> None:
+    """Accounts on Instagram, Facebook Pages, Threads, LinkedIn and a Postiz server: SQLite cannot
+    change a CHECK constraint, so the table is rebuilt (SQLite's documented twelve steps, with
+    foreign keys off: see :func:`migrate`). The new table is made from the current one's own SQL,
+    so columns another migration added survive."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").fetchone()
+    table_sql = str(row[0])
+    match = re.search(r"CHECK\s*\(\s*network\s+IN\s*\(([^)]*)\)\s*\)", table_sql)
+    if match is None:  # pragma: no cover - every library has the constraint since version 1
+        raise sqlite3.DatabaseError("accounts.network has no CHECK constraint to extend")
+    known = [name.strip().strip("'") for name in match.group(1).split(",")]
+    names = ", ".join(f"'{name}'" for name in [*known, *(n for n in REACH_NETWORKS if n not in known)])
+    new_sql = table_sql[: match.start(1)] + names + table_sql[match.end(1):]
+    new_sql = re.sub(r"^CREATE TABLE\s+\"?accounts\"?", "CREATE TABLE accounts_new", new_sql)
+    indexes = [str(r[0]) for r in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'accounts' AND sql IS NOT NULL"
+    )]
+    conn.execute(new_sql)
+    conn.execute("INSERT INTO accounts_new SELECT * FROM accounts")
+    conn.execute("DROP TABLE accounts")
+    conn.execute("ALTER TABLE accounts_new RENAME TO accounts")
+    for index in indexes:
+        conn.execute(index)
+
+
+_reach_networks.foreign_keys_off = True  # type: ignore[attr-defined]
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
-                               _DUE_MILLISECONDS]
+                               _DUE_MILLISECONDS, _reach_networks]
 
 
 def version(conn: sqlite3.Connection) -> int:
@@ -223,6 +256,12 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None)
     steps = MIGRATIONS if migrations is None else migrations
     current = version(conn)
     for number, step in enumerate(steps[current:], start=current + 1):
+        # A table rebuild needs foreign keys off (they cannot change inside a transaction), and a
+        # check that nothing points nowhere before it commits.
+        keys_off = bool(getattr(step, "foreign_keys_off", False))
+        keys_were_on = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
         try:
             if callable(step):
@@ -230,11 +269,17 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None)
             else:
                 for statement in _statements(step):
                     conn.execute(statement)
+            if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError(f"migration {number} would leave rows pointing nowhere")
             conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
             conn.execute("ROLLBACK")
+            if keys_off and keys_were_on:
+                conn.execute("PRAGMA foreign_keys = ON")
             raise
         conn.execute("COMMIT")
+        if keys_off and keys_were_on:
+            conn.execute("PRAGMA foreign_keys = ON")
     return version(conn)
 
 

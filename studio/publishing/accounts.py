@@ -24,9 +24,15 @@ NEEDS = {
     "telegram": ("chat_id",),
     "webhook": ("server_url",),
     "folder": ("server_url",),
+    "instagram": (),
+    "threads": (),
+    "facebook": (),
+    "linkedin": (),
+    "postiz": ("server_url",),
 }
 SECRET_NAMES = {"mastodon": "access token", "bluesky": "app password", "telegram": "bot token",
-                "webhook": "shared secret", "folder": ""}
+                "webhook": "shared secret", "folder": "", "instagram": "access token", "threads": "access token",
+                "facebook": "Page access token", "linkedin": "access token", "postiz": "API key"}
 AVATAR_LIMIT = 2_000_000
 
 
@@ -38,6 +44,8 @@ def check_fields(network: str, server_url: str, handle: str, secret: str, settin
         ("telegram", "chat_id"): ("A Telegram account needs the channel's chat id.", "For example @mychannel."),
         ("webhook", "server_url"): ("A webhook needs its URL.", "Paste the URL your automation gave you."),
         ("folder", "server_url"): ("A folder account needs a folder.", "Choose where the packages go."),
+        ("postiz", "server_url"): ("A Postiz account needs its server's address.",
+                                   "For example https://postiz.example.org/api (the backend's address)."),
     }
     values = {"server_url": server_url, "handle": handle, "chat_id": str(settings.get("chat_id") or "")}
     for field_name in NEEDS.get(network, ()):
@@ -48,12 +56,21 @@ def check_fields(network: str, server_url: str, handle: str, secret: str, settin
         raise UsageError(f"The {SECRET_NAMES[network]} is missing.", "Paste it from the network's settings.")
 
 
-def test_connection(account: Credentials) -> AccountInfo:
-    """Check the credentials with the network; :class:`~studio.publishing.base.ConnectionProblem`
-    says what is wrong (wrong URL, bad token, no network)."""
+def test_connection(account: Credentials, media_keys: tuple[str, str] | None = None) -> AccountInfo:
+    """Check the credentials with the network (and the media host with its keys, when the account
+    has one); :class:`~studio.publishing.base.ConnectionProblem` says what is wrong (wrong URL, bad
+    token, no network)."""
+    from studio.publishing import mediahost
     from studio.publishing.publishers import make_publisher
 
     check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
+    if mediahost.configured(account.settings):
+        if not media_keys or not all(media_keys):
+            raise UsageError("The media host needs its access key id and secret access key.",
+                             "Create a key pair that may write to the bucket (see the README).")
+        mediahost.MediaHost(account.settings["media_host"], *media_keys).verify()
+        account = replace(account, settings={key: value for key, value in account.settings.items()
+                                             if key != "media_host"})  # verify() needs no keyring look-up
     return make_publisher(account).verify()
 
 
@@ -73,14 +90,20 @@ def connect(
     account: Credentials,
     info: AccountInfo | None = None,
     slots: Iterable[Mapping[str, Any]] = (),
-) -> Account:
-    """Store the secret in the keyring and the account in the library; returns the library's account."""
+    media_keys: tuple[str, str] | None = None,
+) -> Any:
+    """Store the secret in the keyring and the account in the library; returns the library's Account.
+    ``media_keys`` (access key id, secret access key) of the account's media host go to the keyring too."""
+    from studio.publishing import mediahost
+
     check_fields(account.network, account.server_url, account.handle, account.secret, account.settings)
     settings = settings_from(info, account.settings) if info else dict(account.settings)
     handle = (info.handle if info and info.handle else account.handle) or account.server_url or account.network
     ref = secrets.new_ref(account.network) if account.secret else ""
     if ref:
         secrets.store(ref, account.secret)
+        if media_keys and mediahost.configured(settings):
+            mediahost.store_keys(ref, *media_keys)
     try:
         return library.add_account(
             client_id, account.network, handle, info.display_name if info else "", account.server_url, ref,
@@ -89,6 +112,7 @@ def connect(
     except BaseException:
         if ref:
             secrets.delete(ref)
+            secrets.delete(mediahost.secret_ref(ref))
         raise
 
 
@@ -108,8 +132,11 @@ def remove(library: Library, account_id: int) -> Account:
     current = library.get_account(account_id)
     library.remove_account(account_id)
     if current.secret_ref:
+        from studio.publishing import mediahost
+
         secrets.delete(current.secret_ref)
         secrets.delete(session_ref(current.secret_ref))
+        secrets.delete(mediahost.secret_ref(current.secret_ref))
     return current
 
 

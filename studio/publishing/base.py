@@ -113,6 +113,7 @@ class RetryLater:
     message: str
     retry_after: float | None = None
     offline: bool = False  # the server could not be reached at all: waits without using up attempts
+    quota: bool = False  # the account's own posting quota is used up: waits for the window, attempts kept
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--chat-id", default="", help="Telegram: @channelname or -100… id")
     add.add_argument("--variant", default="", metavar="NETWORK",
                      help="webhook/folder: send this network's variant of each draft")
+    add.add_argument("--page-id", default="", help="Facebook: the Page's id (else the Page of the token)")
+    add.add_argument("--integration", default="", metavar="NAME_OR_ID", help="Postiz: the channel to post to")
+    add.add_argument("--server-schedules", action="store_true",
+                     help="Mastodon: hand scheduled posts to the server, which publishes them with Studio closed")
+    add.add_argument("--media-endpoint", default="", metavar="URL",
+                     help="Instagram/Threads media host: the S3-compatible endpoint (empty for AWS S3)")
+    add.add_argument("--media-bucket", default="", metavar="NAME",
+                     help="Instagram/Threads media host: the bucket (its key pair is read after the token)")
+    add.add_argument("--media-region", default="", metavar="REGION", help="the media host's region (R2: auto)")
     add.add_argument("--slot", action="append", default=[], metavar="DAY HH:MM",
                      help="a posting slot for 'add to queue', e.g. 'mon 09:30' (repeatable)")
     add.add_argument("--no-test", action="store_true", help="store without checking the credentials")
@@ -95,17 +104,20 @@ def _read_secret(network: str) -> str:
     from studio.publishing.accounts import SECRET_NAMES
 
     what = SECRET_NAMES[network]
-    if not what:
-        return ""
+    return _read_line(what, "Pipe it on standard input or type it at the prompt.") if what else ""
+
+
+def _read_line(what: str, hint: str = "Give it on the line after the token, or at the prompt.") -> str:
+    """One secret line (standard input, or a prompt without echo); never an argument."""
     if sys.stdin is not None and not sys.stdin.isatty():
-        secret = sys.stdin.readline().strip()
+        value = sys.stdin.readline().strip()
     else:
         import getpass
 
-        secret = getpass.getpass(f"{what.capitalize()} (not shown): ").strip()
-    if not secret:
-        raise UsageError(f"No {what} was given.", "Pipe it on standard input or type it at the prompt.")
-    return secret
+        value = getpass.getpass(f"{what.capitalize()} (not shown): ").strip()
+    if not value:
+        raise UsageError(f"No {what} was given.", hint)
+    return value
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -118,23 +130,34 @@ def _add(args: argparse.Namespace) -> int:
         settings["chat_id"] = args.chat_id
     if args.variant:
         settings["variant"] = args.variant
+    if args.page_id:
+        settings["page_id"] = args.page_id
+    if args.integration:
+        settings["integration"] = args.integration
+    if args.server_schedules:
+        settings["server_schedules"] = True
+    if args.media_bucket:
+        settings["media_host"] = {"endpoint": args.media_endpoint, "bucket": args.media_bucket,
+                                  "region": args.media_region or "us-east-1"}
     from studio.publishing.slots import parse_slots
 
     slots = parse_slots(", ".join(args.slot))
     # Fields first, so a missing --server is said before the secret is asked for.
     accounts.check_fields(network, args.server.strip(), args.handle, "-", settings)
     secret = _read_secret(network)
+    media_keys = (_read_line("media host access key id"), _read_line("media host secret access key")) \
+        if args.media_bucket else None
     account = Credentials(network, args.server.strip(), args.handle, secret, settings)
     if network == "folder" and not Path(account.server_url).expanduser().exists():
         from studio.publishing.folder import create_folder
 
         create_folder(account.server_url)  # adding a folder account on the command line asks for it
         print(f"Created the folder {account.server_url}.", file=sys.stderr)
-    info = None if args.no_test else accounts.test_connection(account)
+    info = None if args.no_test else accounts.test_connection(account, media_keys)
     library = open_library(args, create=True)
     try:
         client = library.client_or_new(args.client)
-        saved = accounts.connect(library, client.id, account, info, slots)
+        saved = accounts.connect(library, client.id, account, info, slots, media_keys)
     finally:
         library.close()
     if args.json:
@@ -166,6 +189,8 @@ def _list(args: argparse.Namespace) -> int:
         print("No accounts yet: add one with 'studio accounts add'.")
     for account in accounts:
         flag = "  (reconnect needed)" if account.settings.get("needs_reconnect") else ""
+        if account.settings.get("token_expires_at"):
+            flag += f"  (token until {str(account.settings['token_expires_at'])[:10]})"
         print(f"{account.id:>4}  {account.network:<9} {account.handle}  {account.server_url}{flag}")
     return 0
 
@@ -176,7 +201,10 @@ def _test(args: argparse.Namespace) -> int:
     library = open_library(args)
     try:
         row = library.get_account(args.account)
-        info = accounts.test_connection(accounts.credentials_for(row))
+        from studio.publishing import mediahost
+
+        keys = mediahost.load_keys(row.secret_ref) if mediahost.configured(row.settings) else None
+        info = accounts.test_connection(accounts.credentials_for(row), keys)
         accounts.reconnect(library, row.id, "", info)
     finally:
         library.close()

@@ -9,8 +9,11 @@ posting, as the API asks.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 from studio.publishing.base import (
@@ -25,12 +28,15 @@ from studio.publishing.base import (
     Published,
     RetryLater,
     Sent,
+    Uncertain,
     http_outcome,
     parse_retry_after,
 )
 from studio.wording import counted
 
 log = logging.getLogger(__name__)
+
+SERVER_SCHEDULED = "server_scheduled"  # a part's extra: handed to the server's scheduled statuses, for this time
 
 TIMEOUT = 30.0
 MEDIA_WAIT = 60.0  # seconds to wait for the server to process one upload
@@ -142,6 +148,8 @@ class MastodonPublisher:
         )
 
     def publish(self, post: Post, on_part: PartCallback) -> Outcome:
+        if post.already_sent and post.already_sent[0].extra.get(SERVER_SCHEDULED):
+            return self._check_server_scheduled(post)
         sent = list(post.already_sent)
         try:
             for index in range(len(sent), len(post.parts)):
@@ -158,6 +166,78 @@ class MastodonPublisher:
         except Exception as error:
             return self._outcome(error)
         return Published(sent[0].remote_id, sent[0].remote_url, tuple(sent))
+
+    # ---- the server's own schedule (see studio.publishing.native) ------------------------------
+
+    def scheduled_statuses(self, pages: int = 5) -> list[dict[str, Any]]:
+        """The account's scheduled statuses on the server (newest first, at most ``pages`` × 40)."""
+        found: list[dict[str, Any]] = []
+        max_id = None
+        for _ in range(pages):
+            batch = self._api.scheduled_statuses(max_id=max_id, limit=40)
+            found.extend(dict(item) for item in batch)
+            if len(batch) < 40:
+                break
+            max_id = batch[-1]["id"]
+        return found
+
+    def schedule_ahead(self, post: Post, key: str, when: datetime) -> Outcome:
+        """Hand one post (a single part) to the server's scheduled statuses, with ``key``. The
+        caller checked the server's list for the key first; the key makes a repeat safe anyway."""
+        part = post.parts[0]
+        try:
+            media_ids = [self._upload(media.path, media.alt, media.mime) for media in part.media]
+            self._current_text = part.text
+            item = self._api.status_post(part.text, media_ids=media_ids or None, idempotency_key=key,
+                                         language=post.language, scheduled_at=when)
+        except OutcomeError as failure:
+            return failure.outcome
+        except Exception as error:
+            return self._outcome(error)
+        return Published(str(item["id"]), "", (Sent(str(item["id"]), "", {SERVER_SCHEDULED: _iso(when), "key": key}),))
+
+    def move_scheduled(self, scheduled_id: str, when: datetime) -> Outcome | None:
+        """Move a scheduled status; ``None`` when done (an outcome says why not)."""
+        try:
+            self._api.scheduled_status_update(scheduled_id, when)
+        except Exception as error:
+            return self._outcome(error)
+        return None
+
+    def delete_scheduled(self, scheduled_id: str) -> Outcome | None:
+        """Cancel a scheduled status; one the server no longer has counts as cancelled."""
+        from mastodon import errors
+
+        try:
+            self._api.scheduled_status_delete(scheduled_id)
+        except errors.MastodonNotFoundError:
+            return None
+        except Exception as error:
+            return self._outcome(error)
+        return None
+
+    def _check_server_scheduled(self, post: Post) -> Outcome:
+        """Due time of a post the server was to publish: find the status it made."""
+        from mastodon import errors
+
+        handed = post.already_sent[0]
+        try:
+            try:
+                self._api.scheduled_status(handed.remote_id)
+                return RetryLater("The server has not published the scheduled post yet; looking again shortly.", 60.0)
+            except errors.MastodonNotFoundError:
+                pass
+            me = self._api.account_verify_credentials()
+            for status in self._api.account_statuses(me["id"], limit=40):
+                if _plain(str(status.get("content") or "")) == _plain(post.parts[0].text) or \
+                        str(status.get("text") or "") == post.parts[0].text:
+                    url = str(status.get("url") or status.get("uri") or "")
+                    return Published(str(status["id"]), url, (Sent(str(status["id"]), url),))
+        except Exception as error:
+            return self._outcome(error)
+        return Uncertain("The server no longer has the scheduled post, and it is not among the account's recent "
+                         "posts: it may have been deleted on the server. Check the account, then mark the post as "
+                         "published or retry it.")
 
     # ---- steps -------------------------------------------------------------------------------
 
@@ -186,6 +266,17 @@ class MastodonPublisher:
             idempotency_key=key,
             language=post.language,
         )
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _plain(content: str) -> str:
+    """A status's HTML content as plain text, to compare with what was scheduled."""
+    text = re.sub(r"<br\s*/?>", "\n", content)
+    text = re.sub(r"</p>\s*<p>", "\n\n", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
 def _network_reason(error: Exception) -> str:

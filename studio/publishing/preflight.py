@@ -18,8 +18,11 @@ from studio.publishing.base import Part, image_size
 from studio.wording import counted
 
 # Networks whose counting rules live in studio.text (webhook and folder have no limit of their own).
-TEXT_NETWORKS = {"mastodon": "mastodon", "bluesky": "bluesky", "telegram": "telegram"}
-MAX_IMAGES = {"mastodon": 4, "bluesky": 4, "telegram": 10}
+TEXT_NETWORKS = {"mastodon": "mastodon", "bluesky": "bluesky", "telegram": "telegram", "instagram": "instagram",
+                 "threads": "threads", "facebook": "facebook", "linkedin": "linkedin"}
+MAX_IMAGES = {"mastodon": 4, "bluesky": 4, "telegram": 10, "instagram": 10, "threads": 20, "facebook": 10, "linkedin": 1}
+NEEDS_IMAGE = frozenset({"instagram"})  # Instagram has no text-only post
+ONE_PART = frozenset({"instagram", "facebook", "linkedin"})  # no reply chains: one post only
 ALT_EXPECTED = frozenset({"mastodon", "bluesky", "webhook"})
 
 
@@ -106,6 +109,26 @@ def check_images(parts: Sequence[Part], network: str) -> list[Problem]:
     return problems
 
 
+def check_shape(parts: Sequence[Part], network: str, settings: Mapping[str, Any]) -> list[Problem]:
+    """What a network's kind of post needs: an image (Instagram), one part (no threads), and a
+    media host for the networks that fetch images by URL."""
+    from studio.publishing import mediahost
+
+    problems: list[Problem] = []
+    name = network.capitalize()
+    if network in NEEDS_IMAGE and parts and not parts[0].media:
+        problems.append(Problem("image-needed", f"{name} posts need at least one image. Attach one."))
+    if network in ONE_PART and len(parts) > 1:
+        problems.append(Problem("thread", f"{name} takes one post, not a thread of {len(parts)}. Join the parts "
+                                "or write a single variant for it."))
+    has_images = any(part.media for part in parts)
+    if mediahost.needs_media_host(network, has_images) and not mediahost.configured(settings):
+        problems.append(Problem("media-host", f"{name} fetches images from a web address, so this post needs a "
+                                "media host, and the account has none. Set one up in the account's settings "
+                                "(an S3-compatible bucket: see the README)."))
+    return problems
+
+
 def check_account(settings: Mapping[str, Any], secret_ok: bool) -> list[Problem]:
     if not secret_ok:
         return [Problem("account", "The account's secret is missing from the system keyring. Reconnect the account.")]
@@ -127,6 +150,7 @@ def check(
         *check_account(settings, secret_ok),
         *check_text(parts, network, int(limit) if isinstance(limit, int | float | str) and str(limit).isdigit() else None),
         *check_images(parts, network),
+        *check_shape(parts, network, settings),
     ]
 
 

@@ -32,4 +32,24 @@ def make_publisher(account: Credentials) -> Publisher:
         from studio.publishing.folder import FolderPublisher
 
         return FolderPublisher(account)
+    if account.network in ("instagram", "threads"):
+        from studio.publishing.instagram import InstagramPublisher
+        from studio.publishing.mediahost import MediaHost
+        from studio.publishing.threads import ThreadsPublisher
+
+        host = MediaHost.for_account(account.settings, account.secret_ref)
+        kind = InstagramPublisher if account.network == "instagram" else ThreadsPublisher
+        return kind(account, host)
+    if account.network == "facebook":
+        from studio.publishing.facebook import FacebookPublisher
+
+        return FacebookPublisher(account)
+    if account.network == "linkedin":
+        from studio.publishing.linkedin import LinkedInPublisher
+
+        return LinkedInPublisher(account)
+    if account.network == "postiz":
+        from studio.publishing.postiz import PostizPublisher
+
+        return PostizPublisher(account)
     raise ValueError(f"no publisher for {account.network!r}")

@@ -39,13 +39,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOT_IDEMPOTENT = frozenset({"telegram", "webhook"})
+NOT_IDEMPOTENT = frozenset({"telegram", "webhook", "facebook", "linkedin"})
 # What the user may do in each state (the queue enforces it; the panel enables its buttons by it).
 RETRYABLE = ("failed-retry", "failed-permanent", "uncertain", "cancelled", "scheduled")  # scheduled: send now
 CANCELLABLE = ("scheduled", "failed-retry", "failed-permanent", "uncertain")
 MARKABLE = ("uncertain", "failed-retry", "failed-permanent")
 LEASE_SECONDS = 300.0
 MAX_ATTEMPTS = 8
+# Networks whose server publishes at the scheduled time itself: their posts are sent as soon as
+# they are scheduled (with that time), not when it comes.
+HANDED_AHEAD = frozenset({"postiz"})
 BACKOFF_BASE = 30.0  # seconds before the second attempt; doubles each time
 BACKOFF_CAP = 3600.0
 OFFLINE_CAP = 300.0  # when offline, look again at least this often
@@ -177,8 +180,9 @@ class Queue:
                 "JOIN accounts a ON a.id = s.account_id "
                 "WHERE (p.state IN ('scheduled', 'failed-retry') AND p.next_attempt_at <= ?) "
                 "   OR (p.state = 'sending') "
+                f"   OR (p.state = 'scheduled' AND a.network IN ({', '.join('?' * len(HANDED_AHEAD))})) "
                 "ORDER BY p.next_attempt_at, p.id LIMIT 200",
-                (now_text,),
+                (now_text, *sorted(HANDED_AHEAD)),
             ).fetchall()
             for row in rows:
                 if row["id"] in exclude:
@@ -324,6 +328,9 @@ class Queue:
             attempts = max(0, job.attempts - 1)
             delay = min(OFFLINE_CAP, backoff(job.attempts))
             return "failed-retry", attempts, iso(now + timedelta(seconds=delay))
+        if outcome.quota:
+            # The network's quota, not a failure: wait for its window as often as it takes.
+            return "failed-retry", max(0, job.attempts - 1), iso(now + timedelta(seconds=outcome.retry_after or 3600.0))
         if job.attempts >= self.max_attempts:
             return "failed-permanent", job.attempts, None
         delay = outcome.retry_after if outcome.retry_after is not None else backoff(job.attempts)

@@ -71,6 +71,8 @@ class Result:
 class Report:
     results: list[Result] = field(default_factory=list)
     waiting: int = 0  # due posts still waiting after the run (offline, rate-limited)
+    server_schedules: Any = None  # native.SyncReport of the hand-over to servers that schedule
+    token_warnings: list[str] = field(default_factory=list)  # tokens that expire within a week, in words
 
     def count(self, state: str) -> int:
         return sum(1 for result in self.results if result.state == state)
@@ -82,6 +84,7 @@ class Report:
             "retrying": self.count("failed-retry"),
             "uncertain": self.count("uncertain"),
             "waiting": self.waiting,
+            "token_warnings": list(self.token_warnings),
             "results": [result.to_json() for result in self.results],
         }
 
@@ -110,6 +113,11 @@ class Runner:
                 on_result: Callable[[Result], None] | None = None) -> Report:
         """Send due publications until none is left (or ``limit``, or ``stop()``)."""
         report = Report()
+        try:
+            for line in self.refresh_tokens():
+                log.info("%s", line)
+        except Exception:  # a refresh problem must not stop posts that can go out
+            log.exception("Refreshing tokens failed")
         seen: set[int] = set()
         while limit is None or len(report.results) < limit:
             if stop is not None and stop():
@@ -122,7 +130,15 @@ class Runner:
             report.results.append(result)
             if on_result is not None:
                 on_result(result)
+        if stop is None or not stop():
+            try:
+                report.server_schedules = self.sync_server_schedules()
+            except Exception:  # never let the hand-over spoil the run's report
+                log.exception("Syncing server schedules failed")
         report.waiting = self.queue.count_due()
+        from studio.publishing import tokens
+
+        report.token_warnings = [warning.message for warning in tokens.warnings(self.library, self.queue.now())]
         self._publishers.clear()
         return report
 
@@ -161,15 +177,10 @@ class Runner:
             return Permanent(preflight.summary(problems))
         publisher = self._publishers.get(job.account_id)
         if publisher is None:
-            account = Credentials(
-                network=account_row.network, server_url=account_row.server_url, handle=account_row.handle,
-                secret=secret, settings=dict(account_row.settings), secret_ref=account_row.secret_ref,
-            )
             try:
-                publisher = self._publisher_for(account)
+                publisher = self._make(account_row, secret)
             except Exception as error:
                 return Permanent(f"{getattr(error, 'message', error)} Reconnect the account.", True)
-            self._publishers[job.account_id] = publisher
         post = Post(
             parts=parts,
             idempotency_key=job.idempotency_key,
@@ -185,6 +196,44 @@ class Runner:
             if publisher.idempotent:
                 return RetryLater(f"Unexpected error while sending ({type(error).__name__}).")
             return Uncertain(f"Unexpected error while sending ({type(error).__name__}); check the account.")
+
+    def _make(self, account_row: Any, secret: str) -> Publisher:
+        account = Credentials(
+            network=account_row.network, server_url=account_row.server_url, handle=account_row.handle,
+            secret=secret, settings=dict(account_row.settings), secret_ref=account_row.secret_ref,
+        )
+        publisher = self._publisher_for(account)
+        self._publishers[account_row.id] = publisher
+        return publisher
+
+    def forget_publisher(self, account_id: int) -> None:
+        self._publishers.pop(account_id, None)
+
+    def refresh_tokens(self) -> list[str]:
+        """Refresh the long-lived tokens that can be (see :mod:`studio.publishing.tokens`)."""
+        from studio.publishing import tokens
+
+        return tokens.refresh_due(self.library, self, self.queue.now())
+
+    def publisher_for_row(self, account_row: Any) -> Any:
+        """The publisher for a library account, its secret loaded from the keyring (native.sync)."""
+        publisher = self._publishers.get(account_row.id)
+        if publisher is None:
+            secret = self._secret_for(account_row.secret_ref) if account_row.secret_ref else ""
+            publisher = self._make(account_row, secret)
+        return publisher
+
+    def sync_server_schedules(self) -> Any:
+        """Hand posts to the servers that publish them themselves (Mastodon), and keep those lists in
+        step with the library: see :mod:`studio.publishing.native`."""
+        from studio.publishing import native
+
+        report = native.sync(self.library, self, self.queue.now())
+        if report.created or report.moved or report.deleted or report.problems:
+            log.info("Server schedules: %s created, %s moved, %s replaced, %s deleted%s", report.created,
+                     report.moved, report.replaced, report.deleted,
+                     f"; problems: {'; '.join(report.problems)}" if report.problems else "")
+        return report
 
     # ---- rendering ---------------------------------------------------------------------------
 

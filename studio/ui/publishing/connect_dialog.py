@@ -26,6 +26,7 @@ from studio.errors import StudioError
 from studio.publishing import accounts
 from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
+from studio.ui.publishing.network_fields import NetworkFields
 from studio.ui.tasks import Tasks
 from studio.ui.theme import ERROR_STYLE
 from studio.wording import counted
@@ -40,6 +41,11 @@ NETWORKS = (
     ("telegram", "Telegram channel"),
     ("webhook", "Webhook (Zapier, Make, n8n…)"),
     ("folder", "Folder (post by hand)"),
+    ("instagram", "Instagram (professional account)"),
+    ("facebook", "Facebook Page"),
+    ("threads", "Threads"),
+    ("linkedin", "LinkedIn profile"),
+    ("postiz", "Postiz server (TikTok, YouTube, …)"),
 )
 
 # Per network: (server label, server placeholder, handle label, handle placeholder, secret label)
@@ -49,12 +55,17 @@ FIELDS: dict[str, tuple[str, str, str, str, str]] = {
     "telegram": ("Bot API (optional)", "https://api.telegram.org", "", "", "Bot token"),
     "webhook": ("Webhook URL", "https://hooks.zapier.com/…", "Name", "Zapier: Instagram", "Shared secret"),
     "folder": ("Folder", "", "Name", "Instagram (by hand)", ""),
+    "instagram": ("Graph API (optional)", "https://graph.instagram.com/v23.0", "", "", "Access token"),
+    "facebook": ("Graph API (optional)", "https://graph.facebook.com/v23.0", "", "", "Page access token"),
+    "threads": ("Threads API (optional)", "https://graph.threads.net/v1.0", "", "", "Access token"),
+    "linkedin": ("API (optional)", "https://api.linkedin.com", "", "", "Access token"),
+    "postiz": ("Postiz backend", "https://postiz.example.org/api", "", "", "API key"),
 }
 
 
-def _test(account: Credentials) -> tuple[AccountInfo, bytes | None]:
+def _test(account: Credentials, media_keys: tuple[str, str] | None = None) -> tuple[AccountInfo, bytes | None]:
     """On a pool thread: check the credentials and fetch the avatar (plain data back)."""
-    info = accounts.test_connection(account)
+    info = accounts.test_connection(account, media_keys)
     return info, accounts.fetch_avatar(info.avatar_url) if info.avatar_url else None
 
 
@@ -114,6 +125,7 @@ class ConnectAccountDialog(QDialog):
         self.form.addRow("Chat id", self.chat_id)
         self.form.addRow("Sends", self.variant)
         self.form.addRow("Posting slots", self.slots)
+        self.extra = NetworkFields()  # the guide and the fields only some networks have
 
         self.test_button = QPushButton("Test connection")
         self.avatar = QLabel()
@@ -133,6 +145,7 @@ class ConnectAccountDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.extra)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -148,6 +161,7 @@ class ConnectAccountDialog(QDialog):
         self.connect_button.clicked.connect(self.connect_account)
         for edit in (self.server, self.handle, self.secret, self.chat_id):
             edit.textEdited.connect(self._edited)
+        self.extra.edited.connect(self._edited)
         self._network_changed()
         if account_id is not None:
             self._prefill(library.get_account(account_id))
@@ -162,6 +176,7 @@ class ConnectAccountDialog(QDialog):
         self.server.setText(existing.server_url)
         self.handle.setText(existing.handle if existing.network == "bluesky" else "")
         self.chat_id.setText(str(existing.settings.get("chat_id") or ""))
+        self.extra.prefill(existing.settings)
         for widget in (self.client, self.network, self.server, self.browse, self.handle, self.chat_id, self.variant,
                        self.slots):
             widget.setEnabled(False)
@@ -189,6 +204,7 @@ class ConnectAccountDialog(QDialog):
         self._show_row(self.secret, bool(secret_label), secret_label or "Secret")
         self._show_row(self.chat_id, network == "telegram")
         self._show_row(self.variant, network in ("webhook", "folder"))
+        self.extra.set_network(network)
         self._edited()
 
     def _choose_folder(self) -> None:
@@ -204,7 +220,7 @@ class ConnectAccountDialog(QDialog):
         self.avatar.setVisible(False)
 
     def account(self) -> Credentials:
-        settings: dict[str, Any] = {}
+        settings: dict[str, Any] = self.extra.settings()
         if self.network_key() == "telegram":
             settings["chat_id"] = self.chat_id.text().strip()
         if self.network_key() in ("webhook", "folder") and self.variant.currentData():
@@ -227,7 +243,11 @@ class ConnectAccountDialog(QDialog):
     def test_connection(self) -> None:
         account = self.account()
         self._busy(True, "Testing the connection…")
-        self.tasks.run(_test, account, on_done=lambda answer: self._tested(account, answer), on_error=self._failed)
+        keys = self.extra.media_keys() if self.account_id is None else None
+        if self.account_id is not None:
+            account = _without_media_host(account)  # checked when it was connected; its keys stay put
+        self.tasks.run(_test, account, keys, on_done=lambda answer: self._tested(account, answer),
+                       on_error=self._failed)
 
     def _tested(self, account: Credentials, answer: tuple[AccountInfo, bytes | None]) -> None:
         info, avatar = answer
@@ -283,8 +303,8 @@ class ConnectAccountDialog(QDialog):
             self.tasks.run(_reconnect, library, self.account_id, account, info, on_done=self._connected,
                            on_error=self._failed, pool="writes")
             return
-        self.tasks.run(_connect, library, int(client_id), account, info, slots, on_done=self._connected,
-                       on_error=self._failed, pool="writes")
+        self.tasks.run(_connect, library, int(client_id), account, info, slots, self.extra.media_keys(),
+                       on_done=self._connected, on_error=self._failed, pool="writes")
 
     def _connected(self, account_id: int) -> None:
         self._busy(False)
@@ -292,15 +312,22 @@ class ConnectAccountDialog(QDialog):
         self.accept()
 
 
-def _connect(library: Library, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]]) -> int:
+def _connect(library: Library, client_id: int, account: Credentials, info: AccountInfo | None, slots: list[dict[str, Any]],
+             media_keys: tuple[str, str] | None = None) -> int:
     """On the writes pool: test (unless just tested), then store the secret and the account."""
     if info is None:
-        info = accounts.test_connection(account)
-    return int(accounts.connect(library, client_id, account, info, slots).id)
+        info = accounts.test_connection(account, media_keys)
+    return int(accounts.connect(library, client_id, account, info, slots, media_keys).id)
 
 
 def _reconnect(library: Library, account_id: int, account: Credentials, info: AccountInfo | None) -> int:
     """On the writes pool: test the new secret, then replace the old one and clear the flag."""
     if info is None:
-        info = accounts.test_connection(account)
+        info = accounts.test_connection(_without_media_host(account))
     return int(accounts.reconnect(library, account_id, account.secret, info).id)
+
+
+def _without_media_host(account: Account) -> Account:
+    from dataclasses import replace
+
+    return replace(account, settings={k: v for k, v in account.settings.items() if k != "media_host"})

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -115,6 +116,18 @@ class PublicationsWorkspace(Workspace):
         self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
         self.publish_button = QPushButton("Publish due posts now")
         self.connect_button = QPushButton("Connect account…")
+        self.tokens = QLabel()  # tokens that expire within a week (see studio.publishing.tokens)
+        self.tokens.setObjectName("tokenWarnings")
+        self.tokens.setWordWrap(True)
+        self.tokens.setVisible(False)
+        self.tokens.setStyleSheet("font-weight: bold;")
+        self.tokens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.always_on = QLabel(
+            "Posts go out while Studio runs. With the laptop closed: let Mastodon publish (Connect account → "
+            "“Let the server publish”), run <code>studio scheduler</code> on an always-on machine, or hand off "
+            "to your Postiz server (see the README).")
+        self.always_on.setObjectName("alwaysOnHint")
+        self.always_on.setWordWrap(True)
         self.empty = QLabel(EMPTY)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -134,10 +147,12 @@ class PublicationsWorkspace(Workspace):
         layout = QVBoxLayout(queue_page)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.tokens)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
+        layout.addWidget(self.always_on)
         self.accounts = AccountsPanel(context, self.zone)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -164,11 +179,16 @@ class PublicationsWorkspace(Workspace):
             self.publish_button.clicked.connect(service.run_now)
             service.state_changed.connect(self.state_changed)
             service.finished.connect(lambda report: self.reload())
+            service.tokens_expiring.connect(self.show_token_warnings)
         else:
             self.publish_button.setVisible(False)
         self._selection_changed()
         self.reload()
         self.accounts.reload()
+
+    def show_token_warnings(self, warnings: list[str]) -> None:
+        self.tokens.setText("⚠ " + "\n⚠ ".join(warnings) if warnings else "")
+        self.tokens.setVisible(bool(warnings))
 
     # ---- loading -------------------------------------------------------------------------------
 

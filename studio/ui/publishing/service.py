@@ -39,12 +39,16 @@ STILL_DUE_MS = 5_000
 LONGEST_MS = 2**31 - 1  # QTimer's limit (about 24 days)
 
 
-def status_text(waiting: int, offline: bool = False) -> str:
-    """The status bar's line: empty when nothing waits."""
-    if waiting <= 0:
-        return ""
-    posts = counted(waiting, "post")
-    return f"{posts} waiting for the network" if offline else f"{posts} waiting to be sent"
+def status_text(waiting: int, offline: bool = False, expiring: int = 0) -> str:
+    """The status bar's line: empty when nothing waits and no token is about to expire."""
+    said = []
+    if waiting > 0:
+        posts = counted(waiting, "post")
+        said.append(f"{posts} waiting for the network" if offline else f"{posts} waiting to be sent")
+    if expiring > 0:
+        said.append(f"{expiring} account token{'s' if expiring != 1 else ''} expiring: reconnect "
+                    f"{'it' if expiring == 1 else 'them'} (Publishing page)")
+    return " · ".join(said)
 
 
 class PublishingService(QObject):
@@ -53,13 +57,15 @@ class PublishingService(QObject):
     Signals: ``result(object)`` with each :class:`~studio.publishing.runner.Result`;
     ``finished(object)`` with the run's :class:`~studio.publishing.runner.Report`;
     ``state_changed(str)`` with the status bar's line ("3 posts waiting to be sent", or empty);
-    ``failed(str)`` when a run itself could not happen (the library is gone), in words.
+    ``failed(str)`` when a run itself could not happen (the library is gone), in words;
+    ``tokens_expiring(list)`` with the warnings (str) when the set of expiring tokens changes.
     """
 
     result = Signal(object)
     finished = Signal(object)
     state_changed = Signal(str)
     failed = Signal(str)
+    tokens_expiring = Signal(list)
 
     def __init__(self, context: AppContext, interval_ms: int = INTERVAL_MS, parent: QObject | None = None,
                  runner_factory: RunnerFactory | None = None) -> None:
@@ -68,6 +74,7 @@ class PublishingService(QObject):
         self._owner = ""
         self.running = False
         self.offline = False
+        self.token_warnings: list[str] = []
         self._runner_factory = runner_factory or self._make_runner
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -162,7 +169,11 @@ class PublishingService(QObject):
         for item in report.results:
             self.result.emit(item)
         self.finished.emit(report)
-        self.state_changed.emit(status_text(report.waiting, self.offline))
+        warnings = list(getattr(report, "token_warnings", []))
+        if warnings != self.token_warnings:
+            self.token_warnings = warnings
+            self.tokens_expiring.emit(warnings)
+        self.state_changed.emit(status_text(report.waiting, self.offline, len(warnings)))
 
     def _error(self, error: BaseException) -> None:
         self.running = False

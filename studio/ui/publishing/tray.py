@@ -48,6 +48,7 @@ class PublishingTray(QObject):
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
         service.result.connect(self._notify)
+        service.tokens_expiring.connect(self._tokens)
         service.state_changed.connect(lambda text: self.icon.setToolTip(f"Studio: {text}" if text else "Studio"))
 
     def show(self) -> None:
@@ -70,3 +71,7 @@ class PublishingTray(QObject):
         if self.available and self.icon.isVisible():
             self.icon.showMessage(title, text, kind, 8000)
         self.notified.emit(title, text)
+
+    def _tokens(self, warnings: list[str]) -> None:
+        if warnings and self.icon.isVisible():
+            self.icon.showMessage("Reconnect soon", " ".join(warnings), QSystemTrayIcon.MessageIcon.Warning, 12000)

@@ -83,3 +83,40 @@ def test_clear_messages_for_a_bad_token_a_wrong_url_and_missing_fields(
     assert code == 2 and "studio publish --due" in err
     assert not (tmp_path / "lib" / "library.sqlite3").exists() or "wrong-token" not in (
         tmp_path / "lib" / "library.sqlite3").read_bytes().decode("latin-1")
+
+
+def test_an_instagram_account_with_a_media_host_from_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], media_bucket: tuple
+) -> None:
+    """Token, then the bucket's key pair, all on stdin; the bucket is checked with a real upload."""
+    from conftest import KEYS
+    from servers.meta import FakeInstagram
+
+    from studio.publishing import mediahost
+
+    host, _proxy, _bucket = media_bucket
+    lib = ["--library", str(tmp_path / "lib")]
+    with FakeInstagram() as instagram:
+        code, out, err = _run(monkeypatch, capsys, [
+            "accounts", "add", "instagram", "--client", "Acme", "--server", f"{instagram.url}/v23.0",
+            "--media-endpoint", host["endpoint"], "--media-bucket", host["bucket"], "--json", *lib,
+        ], f"{instagram.token}\n{KEYS[0]}\n{KEYS[1]}\n")
+        assert code == 0, err
+        added = json.loads(out)
+        assert added["handle"] == "studio.ig" and added["settings"]["user_id"] == instagram.user_id
+        assert added["settings"]["media_host"]["bucket"] == host["bucket"]
+        assert KEYS[1] not in out and "token_expires_at" in added["settings"]
+        library = open_library(tmp_path / "lib")
+        try:
+            ref = library.get_account(added["id"]).secret_ref
+        finally:
+            library.close()
+        assert mediahost.load_keys(ref) == KEYS
+        code, out, err = _run(monkeypatch, capsys, ["accounts", "test", str(added["id"]), *lib])
+        assert code == 0, err
+        code, out, err = _run(monkeypatch, capsys, ["accounts", "list", *lib])
+        assert "instagram" in out and "token until 20" in out
+        code, out, err = _run(monkeypatch, capsys, ["accounts", "remove", str(added["id"]), *lib])
+        assert code == 0, err
+        with pytest.raises(mediahost.MediaHostProblem, match="missing"):
+            mediahost.load_keys(ref)

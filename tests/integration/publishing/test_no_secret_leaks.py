@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from servers.base import FakeServer, Response
@@ -124,3 +125,47 @@ def test_no_secret_anywhere_but_the_keyring(
         assert needle not in bodies
         assert secret not in output
         assert not re.search(re.escape(secret), repr(os.environ))
+
+
+@pytest.mark.integration
+def test_no_token_key_pair_or_api_key_of_the_new_networks_leaks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], verbose_log: Path,
+    instagram_server: Any, media_bucket: Any, image: Path,
+) -> None:
+    """Instagram with its media host, Facebook, LinkedIn and Postiz, added and published through the
+    CLI with verbose logging: the tokens, the bucket's secret key and the API key stay in the keyring."""
+    from conftest import KEYS
+    from servers.linkedin import FakeLinkedIn
+    from servers.meta import FakeFacebook
+    from servers.postiz import FakePostiz
+
+    library_dir = tmp_path / "library"
+    lib = ["--library", str(library_dir)]
+    host = media_bucket[0]
+    with FakeFacebook() as facebook, FakeLinkedIn() as linkedin, FakePostiz() as postiz:
+        output = _cli(monkeypatch, capsys, [
+            "accounts", "add", "instagram", "--client", "Acme", "--server", f"{instagram_server.url}/v23.0",
+            "--media-endpoint", host["endpoint"], "--media-bucket", host["bucket"], *lib,
+        ], f"{instagram_server.token}\n{KEYS[0]}\n{KEYS[1]}\n")
+        output += _cli(monkeypatch, capsys, ["accounts", "add", "facebook", "--client", "Acme", "--server",
+                                             f"{facebook.url}/v23.0", *lib], facebook.token + "\n")
+        output += _cli(monkeypatch, capsys, ["accounts", "add", "linkedin", "--client", "Acme", "--server",
+                                             linkedin.url, *lib], linkedin.token + "\n")
+        output += _cli(monkeypatch, capsys, ["accounts", "add", "postiz", "--client", "Acme", "--server", postiz.base,
+                                             "--integration", "Kettles TikTok", *lib], postiz.api_key + "\n")
+        library = open_library(library_dir)
+        try:
+            for account in library.list_accounts():
+                due_post(library, account.id, f"Hello {account.network}", images=[(image, "An orange square")])
+        finally:
+            library.close()
+        published = _cli(monkeypatch, capsys, ["publish", "--due", "--json", *lib])
+        report = json.loads(next(line for line in published.splitlines() if line.startswith("{")))
+        assert report["published"] == 4, published
+        output += published + _cli(monkeypatch, capsys, ["accounts", "list", "--json", *lib])
+    secret_values = [instagram_server.token, KEYS[1], facebook.token, linkedin.token, postiz.api_key]
+    places = [*_files(library_dir), *_files(verbose_log)]
+    for secret in secret_values:
+        for path in places:
+            assert secret.encode() not in path.read_bytes(), f"a secret leaked into {path}"
+        assert secret not in output

@@ -94,3 +94,30 @@ def test_pragmas(library: Library) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert (library.folder / "assets").is_dir()
+
+
+def test_accounts_take_the_reach_networks_and_keep_their_rows_and_links(library_dir: Path) -> None:
+    """The accounts table is rebuilt for its wider CHECK: rows, indexes and the schedules that
+    point at them survive, and foreign keys are on again afterwards."""
+    rebuild = schema.MIGRATIONS.index(schema._reach_networks)
+    conn = sqlite3.connect(library_dir / "library.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    schema.migrate(conn, schema.MIGRATIONS[:rebuild])
+    conn.execute("INSERT INTO clients(name, created_at) VALUES ('Acme', '2025-01-01T00:00:00.000Z')")
+    conn.execute("INSERT INTO accounts(client_id, network, handle, created_at) VALUES (1, 'mastodon', 'a', 'x')")
+    conn.execute("INSERT INTO drafts(client_id, created_at, updated_at) VALUES (1, 'x', 'x')")
+    conn.execute("INSERT INTO schedules(draft_id, account_id, scheduled_at, created_at) VALUES (1, 1, 'x', 'x')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO accounts(client_id, network, handle, created_at) VALUES (1, 'instagram', 'b', 'x')")
+    schema.migrate(conn)
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    for network in schema.REACH_NETWORKS:
+        conn.execute("INSERT INTO accounts(client_id, network, handle, created_at) VALUES (1, ?, 'b', 'x')", (network,))
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO accounts(client_id, network, handle, created_at) VALUES (1, 'myspace', 'b', 'x')")
+    assert conn.execute("SELECT handle FROM accounts WHERE id = 1").fetchone()[0] == "a"
+    assert conn.execute("SELECT account_id FROM schedules").fetchone()[0] == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'accounts_client'").fetchone()
+    with pytest.raises(sqlite3.IntegrityError):  # the link from schedules still holds
+        conn.execute("DELETE FROM accounts WHERE id = 1")
+    conn.close()

@@ -141,3 +141,26 @@ def test_no_keyring_says_what_to_do() -> None:
             secrets.load("mastodon:x")
     finally:
         keyring.set_keyring(before)
+
+
+def test_preflight_for_the_new_networks(tmp_path: Path) -> None:
+    """Instagram needs an image and (for images) a media host; its caption limits come from the
+    counters; Facebook and LinkedIn take one post, not a thread; Threads takes a reply chain."""
+    from PIL import Image
+
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (1080, 1350)).save(photo, "JPEG")
+    host = {"media_host": {"bucket": "b"}}
+    codes = lambda parts, network, settings=None: [p.code for p in preflight.check(parts, network, settings)]  # noqa: E731
+    assert codes((Part("Just words"),), "instagram", host) == ["image-needed"]
+    assert codes((Part("A photo", (Media(photo, "alt"),)),), "instagram") == ["media-host"]
+    assert codes((Part("A photo", (Media(photo, "alt"),)),), "instagram", host) == []
+    tags = " ".join(f"#t{n}" for n in range(31))
+    problems = preflight.check((Part(tags, (Media(photo, "alt"),)),), "instagram", host)
+    assert [p.code for p in problems] == ["text-too-long"] and "30" in problems[0].message
+    assert codes((Part("one"), Part("two")), "facebook") == ["thread"]
+    assert codes((Part("one"), Part("two")), "linkedin") == ["thread"]
+    assert codes((Part("one"), Part("two")), "threads") == []
+    assert codes((Part("x" * 501),), "threads") == ["text-too-long"]
+    assert "too-many-images" in codes((Part("two", (Media(photo), Media(photo))),), "linkedin")
+    assert codes((Part("to Postiz", (Media(photo),)),), "postiz") == []

@@ -33,6 +33,7 @@ class Request:
     fields: dict[str, list[str]] = field(default_factory=dict)  # form/multipart text fields
     files: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # name -> (filename, mime, data)
     json: Any = None
+    raw_query: str = ""  # as sent (parse_qs drops valueless keys such as S3's "?delete")
 
 
 @dataclass
@@ -157,7 +158,8 @@ class FakeServer:
         body = handler.rfile.read(length) if length else b""
         headers = {key.lower(): value for key, value in handler.headers.items()}
         fields, files, data = parse_body(headers, body)
-        request = Request(handler.command, split.path, parse_qs(split.query), headers, body, fields, files, data)
+        request = Request(handler.command, split.path, parse_qs(split.query), headers, body, fields, files, data,
+                          split.query)
         if fault and fault.startswith("status:"):
             response = self.error_response(int(fault.split(":")[1]), "injected failure")
         elif fault and fault.startswith("429:"):

@@ -6,6 +6,14 @@ Implements ``verify_credentials``, ``/api/v2/instance`` (configuration limits), 
 ``Idempotency-Key`` (a repeated key returns the first status), the 500-character check (422), and
 "not finished processing" (422) for media still being processed. Revoking the token makes every
 call answer 401 like Mastodon does.
+
+Scheduled statuses: ``POST /api/v1/statuses`` with ``scheduled_at`` (at least 5 minutes ahead, else
+422) makes a ScheduledStatus whose ``params`` keep the text and the ``idempotency`` key; ``GET
+/api/v1/scheduled_statuses`` lists them (``limit`` up to 40, ``max_id`` paging), ``PUT`` moves one,
+``DELETE`` cancels it; :meth:`FakeMastodon.publish_scheduled` is the server's own job that turns
+the due ones into statuses. Sources: https://docs.joinmastodon.org/methods/scheduled_statuses/ ,
+https://docs.joinmastodon.org/entities/ScheduledStatus/ ,
+https://docs.joinmastodon.org/methods/statuses/#create (scheduled_at, Idempotency-Key).
 """
 
 from __future__ import annotations
@@ -35,6 +43,13 @@ class FakeMastodon(FakeServer):
         self.route("POST", r"/api/v1/statuses", self._post)
         self.route("GET", r"/api/v1/statuses/(\w+)", self._status)
         self.route("GET", r"/avatars/1.png", self._avatar)
+        self.scheduled: dict[str, dict[str, Any]] = {}
+        self.scheduled_gone = {}
+        self.route("GET", r"/api/v1/scheduled_statuses", self._scheduled_list)
+        self.route("GET", r"/api/v1/scheduled_statuses/(\w+)", self._scheduled_get)
+        self.route("PUT", r"/api/v1/scheduled_statuses/(\w+)", self._scheduled_put)
+        self.route("DELETE", r"/api/v1/scheduled_statuses/(\w+)", self._scheduled_delete)
+        self.route("GET", r"/api/v1/accounts/1/statuses", self._account_statuses)
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -117,7 +132,10 @@ class FakeMastodon(FakeServer):
         key = request.headers.get("idempotency-key")
         with self.lock:
             if key and key in self.idempotency:
-                return Response(200, self.statuses[self.idempotency[key]])
+                known = self.idempotency[key]
+                return Response(200, self.statuses.get(known) or self.scheduled_gone.get(known) or self.scheduled[known])
+            if form.get("scheduled_at"):
+                return self._schedule(form, text, media_ids, key)
             if not text and not media_ids:
                 return Response(422, {"error": "Validation failed: Text can't be blank"})
             if len(text) > self.max_characters:
@@ -150,6 +168,95 @@ class FakeMastodon(FakeServer):
             if key:
                 self.idempotency[key] = status_id
             return Response(200, status)
+
+    # ---- scheduled statuses ----------------------------------------------------------------------
+
+    scheduled_gone: dict[str, dict[str, Any]]
+
+    def _schedule(self, form: dict[str, Any], text: str, media_ids: list[str], key: str | None) -> Response:
+        from datetime import UTC, datetime, timedelta
+
+        when = datetime.fromisoformat(str(form["scheduled_at"]).replace("Z", "+00:00"))
+        if when < datetime.now(UTC) + timedelta(minutes=5):
+            return Response(422, {"error": "Validation failed: Scheduled at The scheduled date must be in the future"})
+        scheduled_id = str(next(self._ids))
+        item = {
+            "id": scheduled_id, "scheduled_at": when.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "params": {"text": text, "media_ids": media_ids or None, "idempotency": key, "visibility": None,
+                       "language": form.get("language"), "in_reply_to_id": form.get("in_reply_to_id"),
+                       "scheduled_at": None, "application_id": 1, "poll": None, "sensitive": None,
+                       "spoiler_text": None, "with_rate_limit": False},
+            "media_attachments": [self._public_media(str(m)) for m in media_ids if str(m) in self.media],
+        }
+        self.scheduled[scheduled_id] = item
+        if key:
+            self.idempotency[key] = scheduled_id
+        return Response(200, item)
+
+    def _scheduled_list(self, request: Request, match: re.Match[str]) -> Response:
+        limit = min(40, int((request.query.get("limit") or ["20"])[0]))
+        max_id = (request.query.get("max_id") or [None])[0]
+        with self.lock:
+            items = sorted(self.scheduled.values(), key=lambda s: int(s["id"]), reverse=True)
+        if max_id:
+            items = [s for s in items if int(s["id"]) < int(max_id)]
+        return Response(200, items[:limit])
+
+    def _scheduled_get(self, request: Request, match: re.Match[str]) -> Response:
+        with self.lock:
+            item = self.scheduled.get(match.group(1))
+        return Response(200, item) if item else Response(404, {"error": "Record not found"})
+
+    def _scheduled_put(self, request: Request, match: re.Match[str]) -> Response:
+        from datetime import UTC, datetime, timedelta
+
+        form = request.json if request.json is not None else {k: v[0] for k, v in request.fields.items()}
+        with self.lock:
+            item = self.scheduled.get(match.group(1))
+            if item is None:
+                return Response(404, {"error": "Record not found"})
+            when = datetime.fromisoformat(str(form.get("scheduled_at")).replace("Z", "+00:00"))
+            if when < datetime.now(UTC) + timedelta(minutes=5):
+                return Response(422, {"error": "Validation failed: Scheduled at The scheduled date must be in the future"})
+            item["scheduled_at"] = when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+            return Response(200, item)
+
+    def _scheduled_delete(self, request: Request, match: re.Match[str]) -> Response:
+        with self.lock:
+            item = self.scheduled.pop(match.group(1), None)
+        return Response(200, {}) if item else Response(404, {"error": "Record not found"})
+
+    def _account_statuses(self, request: Request, match: re.Match[str]) -> Response:
+        with self.lock:
+            items = sorted(self.statuses.values(), key=lambda s: int(s["id"]), reverse=True)
+        return Response(200, items[:40])
+
+    def publish_scheduled(self, everything: bool = False) -> int:
+        """The server's job: turn due scheduled statuses (or all, ``everything``) into statuses."""
+        from datetime import UTC, datetime
+
+        done = 0
+        with self.lock:
+            for scheduled_id, item in list(self.scheduled.items()):
+                when = datetime.fromisoformat(item["scheduled_at"].replace("Z", "+00:00"))
+                if not everything and when > datetime.now(UTC):
+                    continue
+                del self.scheduled[scheduled_id]
+                self.scheduled_gone[scheduled_id] = item
+                status_id = str(next(self._ids))
+                text = item["params"]["text"]
+                self.statuses[status_id] = {
+                    "id": status_id, "uri": f"{self.url}/users/studio/statuses/{status_id}",
+                    "url": f"{self.url}/@studio/{status_id}", "created_at": item["scheduled_at"],
+                    "content": f"<p>{text}</p>", "text": text, "visibility": "public", "sensitive": False,
+                    "spoiler_text": "", "language": item["params"]["language"], "in_reply_to_id": None,
+                    "media_attachments": item["media_attachments"], "account": {"id": "1", "username": "studio",
+                                                                                "acct": "studio"},
+                    "mentions": [], "tags": [], "emojis": [], "reblogs_count": 0, "favourites_count": 0,
+                    "replies_count": 0,
+                }
+                done += 1
+        return done
 
     def _status(self, request: Request, match: re.Match[str]) -> Response:
         with self.lock:
