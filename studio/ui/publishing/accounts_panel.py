@@ -263,7 +263,7 @@ def _test(row: Any) -> str:
     """On a pool thread: the account's credentials checked with its network, in words."""
     from studio.publishing import accounts
 
-    info = accounts.test_connection(accounts.account_for(row))
+    info = accounts.test_connection(accounts.credentials_for(row))
     if row.network == "folder":
         return f"Ready: packages go to {info.display_name}."
     name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
