@@ -115,14 +115,15 @@ def verify(library: Any, text: str) -> tuple[str, dict[str, Any], dict[int, dict
         data = json.loads(_unb64(payload).decode("utf-8"))
         pack_id = str(data["p"])
     except (ValueError, KeyError, TypeError):
-        raise ReplyError("This reply code is damaged: part of it is missing or changed.",
+        raise ReplyError("Studio cannot trust this reply code: part of it is missing or changed.",
                          "Ask the client to copy the whole code again.") from None
     rows = library.query("SELECT posts FROM review_packs WHERE id = ?", (pack_id,))
     if not rows:
-        raise ReplyError(f"This reply is for a review pack this library did not make ({pack_id}).",
-                         "Import it into the library the pack was made from.")
+        raise ReplyError("Studio cannot trust this reply code: it matches no review pack of this library "
+                         "(it was changed on the way, or the pack was made in another library).",
+                         "Ask the client to copy the code from the review pack again.")
     if not hmac.compare_digest(sign(pack_key(pack_id), payload), signature):
-        raise ReplyError("This reply code was changed after the client made it, so Studio cannot trust it.",
+        raise ReplyError("Studio cannot trust this reply code: it was changed after the client made it.",
                          "Ask the client to copy the code from the review pack again.")
     posts = {int(k): v for k, v in json.loads(rows[0][0]).items()}
     return payload, data, posts

@@ -44,13 +44,13 @@ figcaption{font-size:.8rem;color:var(--muted);margin-top:2px}figcaption b{font-s
 .verdicts button[aria-pressed=true][data-verdict=r]{background:var(--bad);border-color:var(--bad);color:#fff}
 .answer textarea{width:100%;margin-top:8px;min-height:70px}.answer textarea[hidden]{display:none}
 .state{font-size:.9rem;margin-top:6px;color:var(--muted)}
-footer{position:sticky;bottom:0;background:var(--bg);border-top:1px solid var(--line)}
+footer{background:var(--bg);border-top:1px solid var(--line);margin-top:8px}
 #reply-code{width:100%;font-family:ui-monospace,monospace;font-size:.8rem;min-height:64px;word-break:break-all}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}
 .actions a,.actions button{font:inherit;padding:8px 14px;border-radius:10px;border:1px solid var(--accent);background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
 .actions a.secondary,.actions button.secondary{background:transparent;color:var(--accent)}
 @media (max-width:480px){header,main,footer{padding:10px}.verdicts button{min-width:0;padding:10px 4px;font-size:.9rem}
-footer{position:static}}
+}
 @media print{footer,.answer,.tabs{display:none}.net[hidden]{display:block}}
 """
 
@@ -139,7 +139,7 @@ function code(){
   if(!list.length){out.value="";dl.removeAttribute("href");mail.removeAttribute("href");return}
   var payload=b64(enc.encode(JSON.stringify({p:P.id,n:(S.name||"").trim(),a:list})));
   var text="STUDIO1-"+payload+"."+b64(hmac(hex(P.key),enc.encode(payload)).subarray(0,16));
-  out.value=text;
+  out.value=text; fit();
   dl.href="data:text/plain;charset=utf-8,"+encodeURIComponent(text+"\n"); dl.download="review-"+P.id+".txt";
   mail.href="mailto:"+encodeURIComponent(P.reply_to)+"?subject="+encodeURIComponent(W.mail_subject+" "+P.id)+"&body="+encodeURIComponent(text);
 }
@@ -148,7 +148,10 @@ document.getElementById("copy").addEventListener("click",function(){
   var ok=function(){btn.textContent=W.copied;setTimeout(function(){btn.textContent=W.copy},1500)};
   if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(out.value).then(ok,function(){document.execCommand("copy");ok()})}
   else{document.execCommand("copy");ok()}});
-code(); folds(document); window.addEventListener("resize",function(){folds(document)});
+// the code's box grows with it (a scrolled box would look empty on a narrow screen)
+function fit(){var out=document.getElementById("reply-code");out.style.height="auto";
+  if(out.value){out.style.height=(out.scrollHeight+2)+"px";out.scrollTop=0}}
+code(); folds(document); window.addEventListener("resize",function(){folds(document);fit()});
 document.documentElement.dataset.ready="1";
 })();
 """
