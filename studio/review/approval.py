@@ -163,7 +163,8 @@ def watch(library: Any) -> Callable[[], None]:
             except Exception:  # a draft deleted meanwhile, a busy file: the runner checks again
                 log.warning("Could not refresh the review of draft %s", draft_id, exc_info=True)
 
-    return library.subscribe(heard)  # type: ignore[no-any-return]
+    unsubscribe: Callable[[], None] = library.subscribe(heard)
+    return unsubscribe
 
 
 def refusal(library: Any, draft_id: int) -> str | None:

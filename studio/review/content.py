@@ -128,8 +128,7 @@ def still_approved(approved: dict[str, Any], current: dict[str, Any]) -> bool:
         elif not any(entry["parts"] == seen["parts"] and _seen(entry["images"]) == _seen(seen["images"])
                      for seen in old.values()):
             return False
-    if approved["schedule"] and [(s["network"], s["at"]) for s in approved["schedule"]] != [
-        (s["network"], s["at"]) for s in current["schedule"]
-    ]:
-        return False
-    return True
+    def when(content: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(s["network"], s["at"]) for s in content["schedule"]]
+
+    return not approved["schedule"] or when(approved) == when(current)

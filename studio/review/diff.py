@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.review.content import BASE
+
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
@@ -74,7 +76,37 @@ def word_ops(before: str, after: str) -> tuple[tuple[str, str], ...]:
             ops.append(("removed", "".join(old[a1:a2])))
         if b2 > b1:
             ops.append(("added", "".join(new[b1:b2])))
-    return tuple(ops)
+    return _merged(ops)
+
+
+def _merged(ops: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Changes separated only by a space read as one change ("will change" -> "has changed")."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(ops):
+        kind, text = ops[index]
+        if kind == "same":
+            out.append(ops[index])
+            index += 1
+            continue
+        removed, added = "", ""
+        while index < len(ops):
+            kind, text = ops[index]
+            if kind == "same":
+                following = index + 1 < len(ops) and ops[index + 1][0] != "same"
+                if not (text.isspace() and following and (removed or added)):
+                    break
+                removed, added = removed + text, added + text
+            elif kind == "removed":
+                removed += text
+            else:
+                added += text
+            index += 1
+        if removed:
+            out.append(("removed", removed))
+        if added:
+            out.append(("added", added))
+    return tuple(out)
 
 
 def diff_content(old: dict[str, Any], new: dict[str, Any]) -> Changes:
@@ -82,12 +114,12 @@ def diff_content(old: dict[str, Any], new: dict[str, Any]) -> Changes:
     parts: list[PartChange] = []
     images: list[ImageChange] = []
     before, after = old["networks"], new["networks"]
-    for network in dict.fromkeys([*before, *after]):
-        was, now = before.get(network), after.get(network)
-        if was is None or now is None:
-            text_was = "\n\n".join(was["parts"]) if was else ""
-            text_now = "\n\n".join(now["parts"]) if now else ""
-            parts.append(PartChange(network, -1, text_was, text_now, word_ops(text_was, text_now)))
+    for network, now in after.items():
+        # A network the approval did not show is compared with what it did show (its own entry,
+        # else the post's base text, else its first network): networks dropped since are no change
+        # to what goes out.
+        was = before.get(network) or before.get(BASE) or next(iter(before.values()), None)
+        if was is None:
             continue
         count = max(len(was["parts"]), len(now["parts"]))
         for index in range(count):

@@ -28,7 +28,7 @@ _FONTS = (
 def _document() -> Any:
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    pdf: Any = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(15, 15, 15)
     for regular, bold in _FONTS:
@@ -121,7 +121,7 @@ def write_approval_sheet(library: Any, draft_ids: list[int], out: Path) -> None:
     from studio.model import STATUS_LABELS
     from studio.review.approval import state
 
-    client, language, table, _zone = _client_of(library, draft_ids)
+    client, _language, table, _zone = _client_of(library, draft_ids)
     pdf = _document()
     font = pdf.studio_font
     pdf.add_page()

@@ -10,8 +10,8 @@ from servers.library import add_account, due_post, open_library
 from servers.mastodon import FakeMastodon
 
 from studio.library import Library
-from studio.review import approval
 from studio.publishing.runner import Runner
+from studio.review import approval
 
 
 @pytest.fixture
