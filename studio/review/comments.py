@@ -178,10 +178,12 @@ def _common_suffix(a: str, b: str) -> int:
 def reanchor(library: Any, draft_id: int) -> int:
     """Find every anchored comment of the draft again in its text as it is now; returns how many
     moved or changed between found and outdated."""
-    draft = library.get_draft(draft_id)
     rows = library.query(
         "SELECT id, part, start, end, quote, prefix, suffix, outdated FROM review_comments "
         "WHERE draft_id = ? AND parent_id IS NULL AND quote != ''", (draft_id,))
+    if not rows:  # most drafts: one indexed read per save, nothing more
+        return 0
+    draft = library.get_draft(draft_id)
     updates: list[tuple[int, int, int, int]] = []
     for row in rows:
         text = part_text(draft, row["part"])
