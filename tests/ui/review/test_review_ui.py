@@ -71,11 +71,14 @@ def test_send_for_review_from_the_library_writes_one_pack_for_the_selected_draft
     client = library.add_client("Acme")
     first = library.create_draft(client.id, "First post", networks=["mastodon"])
     second = library.create_draft(client.id, "Second post", networks=["x"])
+    comments.add(library, first.id, "Shorter, please", "Dewi")
     workspace = LibraryWorkspace(context)
     qtbot.addWidget(workspace)
     workspace.resize(1100, 600)
     workspace.show()
     qtbot.waitUntil(lambda: workspace.model.rowCount() == 2)
+    statuses = {workspace.model.draft_id(r): workspace.model.index(r, 2).data() for r in range(2)}
+    assert statuses == {first.id: "Draft · 1 comment", second.id: "Draft"}  # the count in the Library
     for row, modifier in ((0, Qt.KeyboardModifier.NoModifier), (1, Qt.KeyboardModifier.ControlModifier)):
         rect = workspace.table.visualRect(workspace.model.index(row, 1))
         qtbot.mouseClick(workspace.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
