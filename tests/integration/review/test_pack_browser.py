@@ -21,8 +21,9 @@ def _library(folder: Path, tmp_path: Path) -> tuple[Library, list[int]]:
     account = library.add_account(client.id, "mastodon", "kopinusantara", "Kopi Nusantara", "https://social.example")
     photo = tmp_path / "photo.jpg"
     Image.new("RGB", (1600, 1000), (190, 120, 60)).save(photo, "JPEG")
-    first = library.create_draft(client.id, "Kopi susu baru sudah hadir! Pesan di https://kopi.co.id #kopisusu @teman",
-                                 networks=["instagram", "x"])
+    first = library.create_draft(client.id, "Kopi susu baru sudah hadir! Pesan di https://kopi.co.id #kopisusu @teman\n\n"
+                                 "Gula aren dari Banten, susu segar dari Lembang, dan es batu yang tidak cepat cair. "
+                                 "Tersedia di semua gerai mulai Senin.", networks=["instagram", "x"])
     library.attach_asset(first.id, library.add_asset(photo).sha, "Segelas kopi susu di meja kayu")
     library.schedule(first.id, account.id, datetime(2026, 12, 7, 2, 0, tzinfo=UTC))
     second = library.create_draft(client.id, "Utas tentang biji kopi", networks=["mastodon"])
@@ -54,6 +55,14 @@ def test_a_client_answers_in_chromium_and_studio_imports_the_code(
     assert page.locator(f"#post-{first} .tabs button").all_inner_texts() == ["Instagram", "X", "Mastodon"]
     assert page.locator(f"#post-{first} .net:not([hidden]) img").evaluate("img => img.naturalWidth") > 0
     assert page.locator(f"#post-{first} .net:not([hidden]) .tag").inner_text() == "#kopisusu"
+    assert page.locator(f"#post-{first} .net:not([hidden]) a").get_attribute("href") == "https://kopi.co.id"
+    more = page.locator(f"#post-{first} .net:not([hidden]) .more")  # Instagram folds a long caption
+    assert more.is_visible() and "selengkapnya" in more.inner_text()
+    more.click()
+    assert not more.is_visible()
+    page.click(f"#post-{first} .tabs button:text('X')")  # X shows the whole text, with no fold
+    assert page.locator(f"#post-{first} .net:not([hidden]) .more").count() == 0
+    assert "Tersedia di semua gerai" in page.locator(f"#post-{first} .net:not([hidden]) .text").inner_text()
     assert page.locator(f"#post-{second} .net .text").all_inner_texts() == [
         "Biji kopi kami dari Aceh.", "Dipanggang setiap Senin."]
     page.fill("#reviewer", "Sari")
