@@ -140,6 +140,10 @@ class ClientManagerDialog(QDialog):
         form.addRow("Dictionary", self.dictionary)
         form.addRow("Ignored rules", self.ignored_rules)
         form.addRow("Snippets", snippet_area)
+        from studio.ui.review.client_settings import ReviewSettingsRow
+
+        self.review = ReviewSettingsRow()
+        form.addRow("Review", self.review)
         form.addRow("", self.archived)
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -224,6 +228,7 @@ class ClientManagerDialog(QDialog):
         for snippet in client.snippets:
             self.add_snippet(snippet.name, snippet.text)
         self.archived.setChecked(client.archived)
+        self.review.show_client(self.library, client.id)
 
     # --- editing --------------------------------------------------------------------------
 
@@ -282,7 +287,16 @@ class ClientManagerDialog(QDialog):
         if client is None:
             return
         self.save_button.setEnabled(False)
-        self.tasks.run(self.library.update_client, client, on_done=self._saved, on_error=self._failed, pool="writes")
+        review = self.review.value()
+        from studio.review.approval import save_settings
+
+        def store() -> Client:  # plain data only: no widget is touched off the UI thread
+            with self.library.transaction():  # both or neither
+                saved: Client = self.library.update_client(client)
+                save_settings(self.library, client.id, review)
+            return saved
+
+        self.tasks.run(store, on_done=self._saved, on_error=self._failed, pool="writes")
 
     def add(self) -> None:
         name = self.new_name.text().strip()

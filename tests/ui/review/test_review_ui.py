@@ -153,3 +153,25 @@ def test_the_changes_view_shows_the_diff_and_approves_again(
         dialog.close()
     apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
     assert library.get_draft(draft.id).status == "approved" and approval.state(library, draft.id).fresh
+
+
+def test_the_client_manager_sets_approval_required_and_the_pack_zone(context: AppContext, qtbot: QtBot) -> None:
+    from studio.ui.library.client_dialog import ClientManagerDialog
+
+    context.tasks.inline = True
+    library = context.library
+    client = library.add_client("Strict Co")
+    dialog = ClientManagerDialog(library, context.tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert not dialog.review.required.isChecked()
+    qtbot.mouseClick(dialog.review.required, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.review.zone, "Asia/Jakarta")
+    with qtbot.wait_signal(dialog.clients_changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert approval.settings(library, client.id) == approval.ReviewSettings(True, "Asia/Jakarta")
+    dialog.review.zone.setText("Nowhere/Atlantis")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "not a time zone" in dialog.error.text()
+    assert approval.settings(library, client.id).zone == "Asia/Jakarta"  # nothing half-saved
