@@ -47,7 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     importer = actions.add_parser(
         "import", parents=[common], help="import a client's reply code (or a file holding it)",
         description="Check the code's signature and apply each answer; an answer for a post edited since the "
-        "pack was made is listed and not applied.",
+        "pack was made is listed and not applied (exit status 3 when one was).",
     )
     importer.add_argument("code", metavar="CODE|FILE")
     importer.add_argument("--json", action="store_true", help="print the outcome as JSON")
