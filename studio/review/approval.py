@@ -169,14 +169,19 @@ def watch(library: Any) -> Callable[[], None]:
 
 def refusal(library: Any, draft_id: int) -> str | None:
     """Why the runner must not publish this draft now, in a sentence, or ``None``."""
-    draft = library.get_draft(draft_id)
+    rows = library.query(
+        "SELECT (SELECT 1 FROM review_approvals WHERE draft_id = d.id LIMIT 1), "
+        "(SELECT approval_required FROM review_settings WHERE client_id = d.client_id) FROM drafts d WHERE d.id = ?",
+        (draft_id,))
+    if not rows or (rows[0][0] is None and not rows[0][1]):
+        return None  # never approved, and no approval needed: two indexed reads, nothing more
     current = state(library, draft_id)
     if current.approval is not None and not current.fresh:
         what = ", ".join(sorted({c.label for c in current.changes.parts} | {
             f"an image on {c.network}" for c in current.changes.images})) or "what it would publish"
         return (f"Not sent: this post changed after {current.approval.author} approved it "
                 f"({what}); approve it again, then reschedule it.")
-    if current.approval is None and settings(library, draft.client_id).approval_required:
+    if current.approval is None:
         return "Not sent: this client requires approval before publishing, and nobody approved this post yet."
     return None
 
