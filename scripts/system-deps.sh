@@ -16,6 +16,8 @@ packages=(
   hunspell-id hunspell-en-us
   # LanguageTool's local server
   default-jre-headless maven
+  # The review pack's browser test (headless, driven by Playwright) and its PDF checks
+  chromium poppler-utils
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping (see README)"; exit 0; }

@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "accounts": "studio.publishing.commands",
     "publish": "studio.publishing.commands",
     "scheduler": "studio.publishing.commands",
+    "review": "studio.review.commands",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 

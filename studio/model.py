@@ -222,6 +222,7 @@ class DraftRow:
     tags: tuple[str, ...]
     updated_at: str
     next_schedule: str | None = None  # earliest schedule, UTC ISO text
+    open_comments: int = 0  # review comment threads not resolved yet (studio.review)
 
 
 @dataclass(frozen=True)

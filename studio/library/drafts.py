@@ -129,6 +129,7 @@ def _row(row: sqlite3.Row) -> DraftRow:
         tags=tuple(json.loads(row["tags"])),
         updated_at=row["updated_at"],
         next_schedule=row["next_schedule"],
+        open_comments=row["open_comments"],
     )
 
 
@@ -392,7 +393,9 @@ class DraftsMixin(Store):
         rows = self.query(
             "SELECT d.id, d.client_id, c.name AS client_name, c.colour, substr(d.text, 1, 280) AS excerpt, "
             "d.status, d.networks, d.tags, d.updated_at, "
-            "(SELECT min(s.scheduled_at) FROM schedules s WHERE s.draft_id = d.id) AS next_schedule "
+            "(SELECT min(s.scheduled_at) FROM schedules s WHERE s.draft_id = d.id) AS next_schedule, "
+            "(SELECT count(*) FROM review_comments rc WHERE rc.draft_id = d.id AND rc.parent_id IS NULL "
+            "AND rc.resolved_at IS NULL) AS open_comments "
             f"FROM drafts d JOIN clients c ON c.id = d.client_id {where} "
             f"ORDER BY {order} {direction}, d.id {direction} LIMIT ? OFFSET ?",
             (*params, limit, offset),

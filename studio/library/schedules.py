@@ -67,6 +67,11 @@ class SchedulesMixin(Store):
             if draft is None:
                 raise NotFound(f"There is no draft {draft_id} in this library.", "It may have been deleted.")
             workflow.check_schedulable(draft[0])
+            required = conn.execute(  # a client's "approval required before scheduling" (studio.review)
+                "SELECT approval_required FROM review_settings WHERE client_id = ?", (draft[1],)).fetchone()
+            if required and required[0] and draft[0] not in ("approved", "scheduled"):
+                raise workflow.StatusError("This client approves posts before they are scheduled, and this one "
+                                           "is not approved.", "Send it for review, or approve it first.")
             account = conn.execute(
                 "SELECT network, client_id, archived FROM accounts WHERE id = ?", (account_id,)
             ).fetchone()

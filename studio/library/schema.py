@@ -239,8 +239,64 @@ def _reach_networks(conn: sqlite3.Connection) -> None:
 _reach_networks.foreign_keys_off = True  # type: ignore[attr-defined]
 
 
+# review (studio.review): comments anchored to a part's text (with replies: parent_id), approvals
+# with the hash and a copy of the content approved (for the "what changed" diff), review packs
+# (the content each post had in the pack; the pack's key is derived from a keyring secret, never
+# stored here), reply codes already imported, and each client's review settings.
+_REVIEW = """
+CREATE TABLE review_comments (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES review_comments(id) ON DELETE CASCADE,
+    part TEXT NOT NULL DEFAULT 'post',
+    start INTEGER NOT NULL DEFAULT 0,
+    end INTEGER NOT NULL DEFAULT 0,
+    quote TEXT NOT NULL DEFAULT '',
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    outdated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX review_comments_draft ON review_comments(draft_id, id);
+
+CREATE TABLE review_approvals (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    author TEXT NOT NULL,
+    approved_at TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    content TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'studio',
+    stale_at TEXT
+);
+CREATE INDEX review_approvals_draft ON review_approvals(draft_id, id);
+
+CREATE TABLE review_packs (
+    id TEXT PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    posts TEXT NOT NULL
+);
+
+CREATE TABLE review_imports (
+    code_hash TEXT PRIMARY KEY,
+    pack_id TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+
+CREATE TABLE review_settings (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    approval_required INTEGER NOT NULL DEFAULT 0,
+    zone TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
-                               _DUE_MILLISECONDS, _reach_networks]
+                               _DUE_MILLISECONDS, _reach_networks, _REVIEW]
 
 
 def version(conn: sqlite3.Connection) -> int:

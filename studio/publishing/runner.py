@@ -164,6 +164,13 @@ class Runner:
         except Exception as error:  # a missing draft or asset: say which, never crash the run
             log.warning("Cannot render publication %s: %s", job.publication_id, error)
             return Permanent(f"The post could not be prepared: {in_words(error)}")
+        # An approval covers the exact content (studio.review): a post edited after it was approved,
+        # or one a client must approve first, is held back before any request leaves.
+        from studio.review.approval import refusal
+
+        reason = refusal(self.library, job.draft_id)
+        if reason:
+            return Permanent(reason)
         try:
             needs_secret = bool(account_row.secret_ref) or account_row.network != "folder"
             secret = self._secret_for(account_row.secret_ref) if needs_secret else ""

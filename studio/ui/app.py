@@ -96,6 +96,10 @@ class Studio:
             messages=messages,
         )
         self._grammar: GrammarEngine | None = None
+        # An edit to an approved post sends it back to review, and comments follow their words.
+        from studio.review.approval import watch
+
+        self._unwatch_review = watch(library)
         self.publishing = PublishingService(self.context, settings.get("publisher.interval_s") * 1000, app)
         self.window = MainWindow(self.context, self._workspaces())
         self.window.first_painted.connect(self._first_painted)

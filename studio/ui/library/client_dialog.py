@@ -146,6 +146,10 @@ class ClientManagerDialog(QDialog):
         general.addRow("Name", self.name)
         general.addRow("Colour", self.colour_button)
         general.addRow("Language", self.language)
+        from studio.ui.review.client_settings import ReviewSettingsRow
+
+        self.review = ReviewSettingsRow()
+        general.addRow("Review", self.review)
         general.addRow("", self.archived)
         rules = QFormLayout()
         rules.addRow("Banned phrases", self.banned)
@@ -251,6 +255,7 @@ class ClientManagerDialog(QDialog):
         for snippet in client.snippets:
             self.add_snippet(snippet.name, snippet.text)
         self.archived.setChecked(client.archived)
+        self.review.show_client(self.library, client.id)
         self._baseline = self.edited()
 
     def unsaved(self) -> bool:
@@ -356,7 +361,16 @@ class ClientManagerDialog(QDialog):
         if client is None:
             return
         self.save_button.setEnabled(False)
-        self.tasks.run(self.library.update_client, client, on_done=self._saved, on_error=self._failed, pool="writes")
+        review = self.review.value()
+        from studio.review.approval import save_settings
+
+        def store() -> Client:  # plain data only: no widget is touched off the UI thread
+            with self.library.transaction():  # both or neither
+                saved: Client = self.library.update_client(client)
+                save_settings(self.library, client.id, review)
+            return saved
+
+        self.tasks.run(store, on_done=self._saved, on_error=self._failed, pool="writes")
 
     def add(self) -> None:
         name = self.new_name.text().strip()

@@ -118,7 +118,9 @@ class DraftsModel(QAbstractTableModel):
             if column == 1:
                 return " ".join(row.text.split())[:160]
             if column == 2:
-                return STATUS_LABELS.get(row.status, row.status)
+                label = STATUS_LABELS.get(row.status, row.status)
+                count = row.open_comments
+                return f"{label} · {count} comment{'s' * (count != 1)}" if count else label
             if column == 3:
                 return ", ".join(title_of(network) for network in row.networks)
             if column == 4:
@@ -210,7 +212,7 @@ class DraftsModel(QAbstractTableModel):
 
     def library_changed(self, kind: str, ident: object) -> None:
         """Slot for :class:`LibrarySignals.changed`."""
-        if kind == "draft" and isinstance(ident, int):
+        if kind in {"draft", "comment"} and isinstance(ident, int):
             self.draft_changed(ident)
         elif kind in {"library", "client"}:
             self.reload()

@@ -72,7 +72,8 @@ class LibraryWorkspace(Workspace):
         self.table.setAccessibleName("Drafts")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once: "Send for review..." puts the selected drafts in one pack.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -261,9 +262,20 @@ class LibraryWorkspace(Workspace):
             action = QAction(STATUS_LABELS[status], status_menu)
             action.triggered.connect(lambda _checked=False, s=status: self.set_status(draft_id, s))
             status_menu.addAction(action)
+        from studio.ui.review.actions import add_review_actions
+
+        add_review_actions(menu, self, self.library, self.tasks, self.selected_draft_ids(draft_id), self._error)
         menu.addSeparator()
         menu.addAction("Delete…", lambda: self.delete_draft(draft_id))
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def selected_draft_ids(self, clicked: int | None = None) -> list[int]:
+        """The drafts of the selected rows (the clicked one first when it is among them, alone when not)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [i for i in (self.model.draft_id(row) for row in rows) if i is not None]
+        if clicked is None:
+            return ids
+        return [clicked, *(i for i in ids if i != clicked)] if clicked in ids else [clicked]
 
     def show_history(self, draft_id: int) -> None:
         """Browse the draft's revisions and restore one (undoable)."""

@@ -1,0 +1,61 @@
+"""The review actions of the Library's drafts list (its context menu calls :func:`add_review_actions`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QWidget
+
+
+def add_review_actions(menu: QMenu, parent: QWidget, library: Any, tasks: Any, draft_ids: list[int],
+                       on_error: Any) -> None:
+    """"Send for review…" (the selected drafts), "What changed since approval…", "Approve" (the
+    clicked draft) and "Import reply code…"."""
+    review = menu.addMenu("Review")
+    count = len(draft_ids)
+    review.addAction(f"Send for review… ({count} post{'s' * (count != 1)})",
+                     lambda: open_send_dialog(parent, library, tasks, draft_ids))
+    review.addAction("What changed since approval…", lambda: open_changes(parent, library, tasks, draft_ids[0]))
+    review.addAction("Approve", lambda: _approve(library, tasks, draft_ids, on_error))
+    review.addSeparator()
+    review.addAction("Import reply code…", lambda: open_reply_dialog(parent, library, tasks))
+
+
+def _approve(library: Any, tasks: Any, draft_ids: list[int], on_error: Any) -> None:
+    import getpass
+
+    from studio.review.approval import approve
+
+    def work() -> None:
+        for draft_id in draft_ids:
+            approve(library, draft_id, getpass.getuser())
+
+    tasks.run(work, on_error=on_error, pool="writes")
+
+
+def open_send_dialog(parent: QWidget, library: Any, tasks: Any, draft_ids: list[int]) -> QWidget:
+    from studio.ui.review.send_dialog import SendForReviewDialog
+
+    dialog = SendForReviewDialog(library, tasks, draft_ids, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_changes(parent: QWidget, library: Any, tasks: Any, draft_id: int) -> QWidget:
+    from studio.ui.review.changes_view import ChangesDialog
+
+    dialog = ChangesDialog(library, tasks, draft_id, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_reply_dialog(parent: QWidget, library: Any, tasks: Any) -> QWidget:
+    from studio.ui.review.reply_dialog import ReplyCodeDialog
+
+    dialog = ReplyCodeDialog(library, tasks, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

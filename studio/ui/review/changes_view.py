@@ -1,0 +1,128 @@
+"""What changed since the approval: who approved which version, and a word diff per part, the
+images that changed and a moved schedule, before approving again."""
+
+from __future__ import annotations
+
+import getpass
+import html
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import in_words
+from studio.ui.tasks import Tasks
+
+_IMAGE_WORDS = {"added": "added", "removed": "removed", "crop": "cropped differently", "alt": "new alt text"}
+
+
+def changes_html(state: Any) -> str:
+    """The state of a draft's approval as HTML (removed words struck through in red, added in green)."""
+    if state.approval is None:
+        return "<p>This post was never approved.</p>"
+    approval = state.approval
+    when = approval.approved_at[:16].replace("T", " ")
+    verdict = "still holds" if state.fresh else "no longer holds: what would be published changed"
+    out = [f"<p><b>{html.escape(approval.author)}</b> approved it on {when} UTC; the approval {verdict}.</p>"]
+    if not state.changes:
+        out.append("<p>Nothing changed since.</p>")
+    for part in state.changes.parts:
+        words = []
+        for kind, text in part.ops:
+            shown = html.escape(text).replace("\n", "<br>")
+            if kind == "removed":
+                words.append(f'<span style="color:#e5534b;text-decoration:line-through">{shown}</span>')
+            elif kind == "added":
+                words.append(f'<span style="color:#2ea043;font-weight:600">{shown}</span>')
+            else:
+                words.append(shown)
+        out.append(f"<h4>{html.escape(part.label)}</h4><p>{''.join(words)}</p>")
+    for image in state.changes.images:
+        extra = f": “{html.escape(image.after)}”" if image.kind == "alt" else ""
+        out.append(f"<p>Image {image.sha[:10]} on {html.escape(image.network)}: {_IMAGE_WORDS[image.kind]}{extra}</p>")
+    if state.changes.schedule:
+        before, after = state.changes.schedule
+        out.append(f"<p>Schedule moved from {html.escape(before)} to {html.escape(after)} (UTC).</p>")
+    return "".join(out)
+
+
+class ChangesView(QWidget):
+    """Shows one draft's approval and its changes. Signals: ``loaded(bool fresh)``; ``failed(str)``."""
+
+    loaded = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, library: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.draft_id: int | None = None
+        self.state: Any = None
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Changes since the approval")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+
+    def set_draft(self, draft_id: int) -> None:
+        from studio.review.approval import state
+
+        self.draft_id = draft_id
+        self.tasks.run(state, self.library, draft_id, on_done=lambda found: self._show(draft_id, found),
+                       on_error=lambda error: self.failed.emit(in_words(error)))
+
+    def _show(self, draft_id: int, found: Any) -> None:
+        if draft_id != self.draft_id:
+            return
+        self.state = found
+        self.browser.setHtml(changes_html(found))
+        self.loaded.emit(bool(found.fresh))
+
+
+class ChangesDialog(QDialog):
+    """The :class:`ChangesView` of a draft with "Approve again". Signals: ``approved(int draft_id)``."""
+
+    approved = Signal(int)
+
+    def __init__(self, library: Any, tasks: Tasks, draft_id: int, author: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self.draft_id = draft_id
+        self.author = author or getpass.getuser()
+        self.setWindowTitle("What changed since the approval")
+        self.resize(620, 460)
+        self.view = ChangesView(library, tasks, self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.approve_button = self.buttons.addButton("Approve this version", QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.approve)
+        self.buttons.rejected.connect(self.reject)
+        self.view.failed.connect(self.message.setText)
+        self.view.loaded.connect(lambda fresh: self.approve_button.setEnabled(not fresh))
+        self.view.set_draft(draft_id)
+
+    def approve(self) -> None:
+        from studio.review.approval import approve
+
+        def done(_approval: object) -> None:
+            self.approved.emit(self.draft_id)
+            self.message.setText(f"Approved by {self.author}.")
+            self.view.set_draft(self.draft_id)
+
+        self.tasks.run(approve, self.library, self.draft_id, self.author, on_done=done,
+                       on_error=lambda error: self.message.setText(in_words(error)), pool="writes")
