@@ -11,6 +11,8 @@ packages=(
   fonts-dejavu-core
   # LanguageTool's local server
   default-jre-headless maven
+  # the team library's tests start a real PostgreSQL server (initdb, pg_ctl, pg_dump, psql)
+  postgresql
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping (see README)"; exit 0; }

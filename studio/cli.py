@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "accounts": "studio.publishing.commands",
     "publish": "studio.publishing.commands",
     "scheduler": "studio.publishing.commands",
+    "team": "studio.team.commands",
+    "sync": "studio.team.commands",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
