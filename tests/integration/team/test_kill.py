@@ -83,7 +83,7 @@ def test_sigkill_during_sync_twenty_times(
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(rng.uniform(0.4, 2.5))
         child.send_signal(signal.SIGKILL)
-        out, err = child.communicate(timeout=30)
+        _, err = child.communicate(timeout=30)
         assert child.returncode == -signal.SIGKILL, err
         # Meanwhile the team edits too (a new first line), so the killed Studio also pulls.
         with Library.open(head) as library:
