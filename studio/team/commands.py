@@ -55,6 +55,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     leave = actions.add_parser("leave", parents=[common], help="unlink this library (its drafts stay)")
     leave.set_defaults(handler=_leave)
 
+    publish = actions.add_parser(
+        "publish", parents=[common], help="publish the team's due posts for the accounts this machine holds",
+        description="Claim the team's due posts (for accounts whose secret is in this machine's keyring) and "
+        "send them; with --every, keep doing it (the set-up for a small always-on machine).",
+    )
+    publish.add_argument("--every", type=float, metavar="SECONDS", help="run again every SECONDS until stopped")
+    publish.set_defaults(handler=_publish)
+
     sync = subparsers.add_parser("sync", parents=[common], help="sync the library with its team once")
     sync.add_argument("--json", action="store_true", help="print what the round did as JSON")
     sync.set_defaults(handler=_sync)
@@ -146,6 +154,34 @@ def _leave(args: argparse.Namespace) -> int:
         members.leave(library)
     print("This library is no longer linked to a team; its drafts stay.")
     return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    import os
+    import socket
+    import time
+
+    from studio.publishing.runner import load_secret, make_publisher
+    from studio.team.engine import SyncEngine
+    from studio.team.queue import TeamQueue, TeamRunner, local_accounts
+
+    with open_library(args) as library:
+        engine = SyncEngine(library)
+        try:
+            accounts = local_accounts(library, load_secret)
+            if not accounts:
+                print("No account of this library has its secret in this machine's keyring: nothing to publish.")
+                return 0
+            runner = TeamRunner(TeamQueue(engine.pool(), f"{socket.gethostname()}:{os.getpid()}"), accounts,
+                                make_publisher)
+            while True:
+                done = runner.run_due()
+                print(", ".join(f"{state}: {n}" for state, n in sorted(done.items())) or "Nothing due.", flush=True)
+                if args.every is None:
+                    return 0
+                time.sleep(max(1.0, args.every))
+        finally:
+            engine.close()
 
 
 def _sync(args: argparse.Namespace) -> int:
