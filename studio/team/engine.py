@@ -30,7 +30,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
-from studio.library import Library
+from studio.library import Library, revisions
 from studio.team import TeamError, local, server
 from studio.team.merge import merge_doc
 
@@ -346,7 +346,7 @@ class SyncEngine:
         draft's revisions)."""
         if item.base is not None:
             if item.kind == "draft":
-                local.keep_conflict_copy(conn, item.local_id)
+                revisions.record(conn, item.local_id, "refused")
             self._apply(conn, item.kind, item.local_id, item.base)
 
     def _apply(self, conn: Any, kind: str, local_id: int | None, doc: dict[str, Any]) -> int | None:
