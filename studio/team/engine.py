@@ -204,8 +204,14 @@ class SyncEngine:
             if not batch:
                 return report
             with pg.transaction():
-                for item in batch:
-                    self._push_row(pg, item)
+                for kind in ("client", "draft"):  # clients first: drafts refer to them
+                    mine = [item for item in batch if item.kind == kind]
+                    fresh = [item for item in mine if item.version == 0 and item.doc is not None]
+                    if len(fresh) > 1:
+                        self._insert_many(pg, kind, fresh)
+                    for item in mine:
+                        if item.result is None:
+                            self._push_row(pg, item)
             self._after_push(top, batch, report)
 
     def _take_outbox(self) -> tuple[int, list[_Push]]:
@@ -271,6 +277,36 @@ class SyncEngine:
             item.refusal = error.diag.message_primary or _first_line(error)
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
+
+    def _insert_many(self, pg: psycopg.Connection[Any], kind: str, items: list[_Push]) -> None:
+        """Insert rows new to the team in one pipelined round (a library that starts a team brings
+        thousands); those it cannot settle (refused, or already there with other data) keep no
+        result and go one by one."""
+        try:
+            with pg.transaction(), pg.cursor() as cursor:
+                if kind == "client":
+                    cursor.executemany(
+                        "INSERT INTO studio.clients (uid, name, data) VALUES (%s, %s, %s) ON CONFLICT (uid) DO NOTHING",
+                        [(item.uid, item.doc["name"], Jsonb(item.doc)) for item in items if item.doc])
+                else:
+                    cursor.executemany(
+                        "INSERT INTO studio.drafts (uid, client_uid, status, data) VALUES (%s, %s, %s, %s) "
+                        "ON CONFLICT (uid) DO NOTHING",
+                        [(item.uid, item.doc["client"], item.doc["status"], Jsonb(item.doc)) for item in items if item.doc])
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.UniqueViolation,
+                psycopg.errors.ForeignKeyViolation, psycopg.errors.NotNullViolation):
+            return  # one by one, each refusal said for its own row
+        found = {}
+        table = "studio.clients" if kind == "client" else "studio.drafts"
+        extra = "" if kind == "client" else ", status, client_uid::text"
+        for row in pg.execute(f"SELECT uid::text, data, version, changed_by, changed_at{extra} FROM {table} "
+                              "WHERE uid = ANY(%s::uuid[])", ([item.uid for item in items],)):
+            doc = row[1] if kind == "client" else {**row[1], "status": row[5], "client": row[6]}
+            found[row[0]] = (doc, int(row[2]), str(row[3]), row[4].isoformat())
+        for item in items:
+            theirs = found.get(item.uid)
+            if theirs is not None and theirs[0] == item.doc:
+                item.result, item.new_version, item.changed_by, item.changed_at = item.doc, *theirs[1:]
 
     @staticmethod
     def _write(pg: psycopg.Connection[Any], kind: str, uid: str, version: int,
@@ -387,8 +423,21 @@ class SyncEngine:
                 ).fetchall()
             pg.commit()
             with self.library.transaction() as conn, local.applying(conn):
+                fresh: list[tuple[dict[str, Any], dict[str, Any], int]] = []
                 for row in rows:
-                    pulled += self._take(conn, row)
+                    new_draft = self._new_draft(conn, row)
+                    if new_draft is not None:
+                        fresh.append((row, *new_draft))
+                    else:
+                        pulled += self._take(conn, row)
+                if fresh:  # the first sync of a large library: in bulk, as an import
+                    ids = local.insert_drafts(conn, [(doc, client_id) for _, doc, client_id in fresh])
+                    local.remember_many(conn, "draft", [
+                        (draft_id, row["uid"], int(row["version"]), doc, row["changed_by"],
+                         row["changed_at"].isoformat())
+                        for draft_id, (row, doc, _) in zip(ids, fresh, strict=True)])
+                    self.library.changed("library")
+                    pulled += len(fresh)
                 if rows:
                     position = int(rows[-1]["position"])
                 local.set_state(conn, "position", position)
@@ -397,9 +446,22 @@ class SyncEngine:
             if len(rows) < BATCH:
                 return pulled
 
+    @staticmethod
+    def _new_draft(conn: Any, row: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+        """``(doc, local client id)`` when ``row`` is a draft this library does not have yet."""
+        if row["kind"] != "draft" or row["deleted"] or local.local_of(conn, "draft", row["uid"]) is not None:
+            return None
+        client_id = local.local_of(conn, "client", row["client"])
+        if client_id is None:
+            return None
+        return {**row["data"], "status": row["status"], "client": row["client"]}, client_id
+
     def _take(self, conn: Any, row: dict[str, Any]) -> int:
         kind, uid = row["kind"], row["uid"]
-        local_id = local.local_of(conn, kind, uid)
+        known = conn.execute("SELECT local_id, version FROM team_rows WHERE kind = ? AND uid = ?", (kind, uid)).fetchone()
+        if known is not None and int(known[1]) == int(row["version"]):
+            return 0  # our own push coming back, or a row we already hold
+        local_id = int(known[0]) if known is not None else None
         if local_id is not None and conn.execute(
             "SELECT 1 FROM team_outbox WHERE kind = ? AND local_id = ? LIMIT 1", (kind, local_id)
         ).fetchone():

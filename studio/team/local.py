@@ -154,6 +154,64 @@ def apply_draft(conn: sqlite3.Connection, draft_id: int | None, doc: dict[str, A
     return draft_id
 
 
+def insert_drafts(conn: sqlite3.Connection, items: list[tuple[dict[str, Any], int]]) -> list[int]:
+    """Add the team's new drafts (``(doc, local client id)`` each) in bulk, as an import does:
+    the first sync of a large team library. Returns their ids, in order."""
+    start = int(conn.execute("SELECT coalesce(max(id), 0) FROM drafts").fetchone()[0]) + 1
+    now = utc_now()
+    ids = list(range(start, start + len(items)))
+    names = {row[0]: row[1] for row in conn.execute("SELECT id, name FROM clients")}
+    drafts: list[tuple[Any, ...]] = []
+    tags: list[tuple[int, str]] = []
+    networks: list[tuple[int, str]] = []
+    variants: list[tuple[int, str, str | None, str | None]] = []
+    fts: list[tuple[int, str, str, str, str, str]] = []
+    first: list[tuple[int, bool]] = []
+    for draft_id, (doc, client_id) in zip(ids, items, strict=True):
+        doc_tags, doc_networks = doc.get("tags", []), doc.get("networks", [])
+        drafts.append((draft_id, client_id, doc.get("text", ""), doc.get("language"), doc.get("notes", ""),
+                       json.dumps(doc_tags, ensure_ascii=False), json.dumps(doc_networks), doc.get("status", "draft"),
+                       json.dumps(doc.get("ignored_rules", [])), doc.get("created_at") or now, now))
+        tags.extend((draft_id, tag) for tag in doc_tags)
+        networks.extend((draft_id, network) for network in doc_networks)
+        pieces: list[str] = []
+        for network, variant in sorted((doc.get("variants") or {}).items()):
+            parts = variant.get("parts")
+            variants.append((draft_id, network, variant.get("text"),
+                             json.dumps(parts, ensure_ascii=False) if parts else None))
+            pieces.extend([variant["text"]] if variant.get("text") else [])
+            pieces.extend(parts or [])
+        fts.append((draft_id, doc.get("text", ""), "\n".join(pieces), " ".join(doc_tags), doc.get("notes", ""),
+                    names.get(client_id, "")))
+        first.append((draft_id, bool(doc.get("variants"))))
+    conn.executemany(
+        "INSERT INTO drafts(id, client_id, text, language, notes, tags, networks, status, ignored_rules, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", drafts)
+    conn.executemany("INSERT OR IGNORE INTO draft_tags(draft_id, tag) VALUES (?, ?)", tags)
+    conn.executemany("INSERT OR IGNORE INTO draft_networks(draft_id, network) VALUES (?, ?)", networks)
+    conn.executemany("INSERT INTO variants(draft_id, network, text, parts) VALUES (?, ?, ?, ?)", variants)
+    conn.executemany("INSERT INTO drafts_fts(rowid, text, variants, tags, notes, client) VALUES (?, ?, ?, ?, ?, ?)",
+                     fts)
+    revisions.record_many(conn, [(draft_id, row[2]) for (draft_id, with_variants), row in zip(first, drafts, strict=True)
+                                 if not with_variants], "sync")
+    for draft_id, with_variants in first:
+        if with_variants:
+            revisions.record(conn, draft_id, "sync")
+    return ids
+
+
+def remember_many(conn: sqlite3.Connection, kind: str,
+                  rows: list[tuple[int, str, int, dict[str, Any], str, str]]) -> None:
+    """:func:`remember` for many rows: ``(local id, uid, version, base, changed_by, changed_at)``."""
+    conn.executemany(
+        "INSERT INTO team_rows(kind, local_id, uid, version, base, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(kind, local_id) DO UPDATE SET uid = excluded.uid, version = excluded.version, "
+        "base = excluded.base, changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+        [(kind, local_id, uid, version, json.dumps(base, ensure_ascii=False), by, at)
+         for local_id, uid, version, base, by, at in rows],
+    )
+
+
 def keep_conflict_copy(conn: sqlite3.Connection, draft_id: int) -> None:
     """Record the member's version of ``draft_id`` (as it is now) as a conflict revision, and list
     it for the notice."""

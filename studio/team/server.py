@@ -14,7 +14,7 @@ CREATEROLE). Passwords never reach the database in clear: Studio sends libpq's S
 
 Positions: every write stamps the row with ``nextval('studio.positions')`` while holding a
 transaction-level advisory lock, so positions become visible in commit order and "everything after
-position N" never skips a row committed late; then ``pg_notify('studio_changes', position)``.
+position N" never skips a row committed late; each statement then ``pg_notify('studio_changes')``.
 """
 
 from __future__ import annotations
@@ -111,13 +111,23 @@ BEGIN
     NEW.changed_by := session_user;
     NEW.changed_at := now();
     IF TG_OP = 'UPDATE' THEN NEW.version := OLD.version + 1; ELSE NEW.version := 1; END IF;
-    PERFORM pg_notify('{CHANNEL}', NEW.position::text);
     RETURN NEW;
 END $$;
 CREATE TRIGGER clients_stamp BEFORE INSERT OR UPDATE ON studio.clients
     FOR EACH ROW EXECUTE FUNCTION studio.stamp();
 CREATE TRIGGER drafts_stamp BEFORE INSERT OR UPDATE ON studio.drafts
     FOR EACH ROW EXECUTE FUNCTION studio.stamp();
+
+-- One wake-up per statement (listeners pull by position; the payload says nothing more).
+CREATE FUNCTION studio.announce() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER clients_announce AFTER INSERT OR UPDATE ON studio.clients
+    FOR EACH STATEMENT EXECUTE FUNCTION studio.announce();
+CREATE TRIGGER drafts_announce AFTER INSERT OR UPDATE ON studio.drafts
+    FOR EACH STATEMENT EXECUTE FUNCTION studio.announce();
 
 -- The clients the member in session is assigned to (SECURITY DEFINER: the policies' one question).
 CREATE FUNCTION studio.my_clients() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
