@@ -141,14 +141,13 @@ def main() -> None:
         from studio.library import Library
         from studio.team import members
 
-        with Library.open(unlinked) as library:
-            with library.transaction() as conn:
-                conn.execute("DELETE FROM team_state")
+        with Library.open(unlinked) as library, library.transaction() as conn:
+            conn.execute("DELETE FROM team_state")
         rss_linked, rss_unlinked = idle_rss(member, "linked"), idle_rss(unlinked, "unlinked")
         with Library.open(member) as library:
             synced = members.status(library)["synced_rows"]
     latencies.sort()
-    p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
+    p95 = statistics.quantiles(latencies, n=20)[18]
     print(json.dumps({
         "drafts": options.drafts,
         "edit_visible_median_s": round(statistics.median(latencies), 3),
