@@ -201,7 +201,8 @@ ALTER TABLE drafts ADD COLUMN ignored_rules TEXT NOT NULL DEFAULT '[]';
 # team (studio/team/): what a library linked to a team database needs. ``team_state`` holds the
 # link (URL without password, member name, last seen position); ``team_rows`` maps a local row to
 # its team-wide uid, with the server version and the document both sides last agreed on (the base
-# of three-way merges); ``team_outbox`` is filled by triggers while the library is linked (and not
+# of three-way merges), and ``sent``, the pushes not yet confirmed here (a kill between the server's
+# commit and ours leaves them, and the next push asks the server whether they landed); ``team_outbox`` is filled by triggers while the library is linked (and not
 # while the sync engine itself applies the team's changes: the ``applying`` key), so every path
 # that writes a draft or a client, present or future, queues it; ``team_conflicts`` lists the
 # conflict copies kept for the notice in the Write page and the Library.
@@ -221,6 +222,7 @@ CREATE TABLE team_rows (
     base TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
     changed_at TEXT NOT NULL DEFAULT '',
+    sent TEXT,
     PRIMARY KEY (kind, local_id)
 );
 CREATE UNIQUE INDEX team_rows_uid ON team_rows(kind, uid);

@@ -73,6 +73,8 @@ class _Push:
     changed_by: str = ""
     changed_at: str = ""
     refusal: str = ""
+    push_id: str = ""
+    pending: list[dict[str, Any]] = field(default_factory=list)  # earlier pushes not confirmed here
 
 
 def link_parts(url: str) -> dict[str, str]:
@@ -160,13 +162,7 @@ class SyncEngine:
         with self._round:
             self._emit(SyncStatus("syncing", local.waiting(self.library.connection)))
             try:
-                with self.pool().connection() as pg:
-                    if not self._checked:
-                        server.check_version(pg)
-                        pg.commit()
-                        self._checked = True
-                    report = self._push(pg)
-                    report.pulled = self._pull(pg)
+                report = self._sync_round()
             except (psycopg.OperationalError, PoolTimeout) as error:
                 waiting = local.waiting(self.library.connection)
                 self._emit(SyncStatus("offline", waiting, f"{waiting} changes wait to be sent."))
@@ -183,6 +179,23 @@ class SyncEngine:
         else:
             self._emit(SyncStatus("up to date" if not waiting else "waiting", waiting))
         return report
+
+    def _sync_round(self) -> Report:
+        for attempt in range(3):
+            try:
+                with self.pool().connection() as pg:
+                    if not self._checked:
+                        server.check_version(pg)
+                        pg.commit()
+                        self._checked = True
+                    report = self._push(pg)
+                    report.pulled = self._pull(pg)
+                    return report
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+                if attempt == 2:
+                    raise
+                log.info("Team sync round rolled back by the server; trying again")
+        raise AssertionError("unreachable")
 
     def open_conflicts(self) -> int:
         return int(self.library.query("SELECT count(*) FROM team_conflicts WHERE seen = 0")[0][0])
@@ -204,6 +217,9 @@ class SyncEngine:
             if not batch:
                 return report
             with pg.transaction():
+                # The positions' lock first, then row locks: the stamping trigger takes it after
+                # the row's lock, so two pushes taking them in the other order could deadlock.
+                pg.execute("SELECT pg_advisory_xact_lock(%s)", (server.POSITION_LOCK,))
                 for kind in ("client", "draft"):  # clients first: drafts refer to them
                     mine = [item for item in batch if item.kind == kind]
                     fresh = [item for item in mine if item.version == 0 and item.doc is not None]
@@ -231,18 +247,47 @@ class SyncEngine:
                         keys.insert(0, ("client", int(client[0])))
             mapped = {}
             for kind, local_id in keys:
-                found = conn.execute("SELECT uid, version, base FROM team_rows WHERE kind = ? AND local_id = ?",
+                found = conn.execute("SELECT uid, version, base, sent FROM team_rows WHERE kind = ? AND local_id = ?",
                                      (kind, local_id)).fetchone()
                 if found is None:
-                    found = (str(uuid.uuid4()), 0, None)
+                    found = (str(uuid.uuid4()), 0, None, None)
                     local.remember(conn, kind, local_id, found[0], 0, None)
                 mapped[(kind, local_id)] = found
             batch = []
             for kind, local_id in keys:
-                uid, version, base = mapped[(kind, local_id)]
+                uid, version, base, sent = mapped[(kind, local_id)]
                 doc = local.client_doc(conn, local_id) if kind == "client" else local.draft_doc(conn, local_id)
-                batch.append(_Push(kind, local_id, uid, int(version), json.loads(base) if base else None, doc))
+                item = _Push(kind, local_id, uid, int(version), json.loads(base) if base else None, doc,
+                             push_id=str(uuid.uuid4()), pending=json.loads(sent) if sent else [])
+                if doc is not None:  # recorded before sending: a kill after the server's commit leaves it
+                    conn.execute("UPDATE team_rows SET sent = ? WHERE kind = ? AND local_id = ?",
+                                 (json.dumps([*item.pending, {"push": item.push_id, "doc": doc}], ensure_ascii=False),
+                                  kind, local_id))
+                batch.append(item)
         return top, batch
+
+    def _resolve(self, pg: psycopg.Connection[Any], item: _Push) -> tuple[dict[str, Any], int, dict[str, Any] | None]:
+        """``(doc, version, base)`` to push ``item`` with: when an earlier push of it landed but
+        was never confirmed here (killed in between), against what that push left on the server."""
+        assert item.doc is not None
+        if not item.pending:
+            return item.doc, item.version, item.base
+        row = pg.execute("SELECT push_id::text, version, data FROM studio.pushes WHERE push_id = ANY(%s::uuid[]) "
+                         "ORDER BY version DESC LIMIT 1", ([p["push"] for p in item.pending],)).fetchone()
+        if row is None:
+            return item.doc, item.version, item.base
+        sent = next(p["doc"] for p in item.pending if p["push"] == row[0])
+        merged, clash = merge_doc(sent, item.doc, row[2])
+        item.conflicted = item.conflicted or clash
+        return merged, int(row[1]), row[2]
+
+    @staticmethod
+    def _record_push(pg: psycopg.Connection[Any], items: list[_Push]) -> None:
+        if not items:
+            return
+        pg.cursor().executemany(
+            "INSERT INTO studio.pushes (push_id, uid, version, data) VALUES (%s, %s, %s, %s)",
+            [(item.push_id, item.uid, item.new_version, Jsonb(item.result)) for item in items])
 
     def _push_row(self, pg: psycopg.Connection[Any], item: _Push) -> None:
         table = "studio.clients" if item.kind == "client" else "studio.drafts"
@@ -252,11 +297,12 @@ class SyncEngine:
                     if item.version:
                         pg.execute(f"UPDATE {table} SET deleted = true WHERE uid = %s", (item.uid,))
                     return
-                doc, version, base = item.doc, item.version, item.base
+                doc, version, base = self._resolve(pg, item)
                 for _ in range(5):
                     written = self._write(pg, item.kind, item.uid, version, doc)
                     if written is not None:
                         item.result, (item.new_version, item.changed_by, item.changed_at) = doc, written
+                        self._record_push(pg, [item])
                         return
                     theirs = self._fetch(pg, item.kind, item.uid)
                     if theirs is None:
@@ -303,10 +349,13 @@ class SyncEngine:
                               "WHERE uid = ANY(%s::uuid[])", ([item.uid for item in items],)):
             doc = row[1] if kind == "client" else {**row[1], "status": row[5], "client": row[6]}
             found[row[0]] = (doc, int(row[2]), str(row[3]), row[4].isoformat())
+        settled = []
         for item in items:
             theirs = found.get(item.uid)
-            if theirs is not None and theirs[0] == item.doc:
+            if theirs is not None and theirs[0] == item.doc and not item.pending:
                 item.result, item.new_version, item.changed_by, item.changed_at = item.doc, *theirs[1:]
+                settled.append(item)
+        self._record_push(pg, settled)
 
     @staticmethod
     def _write(pg: psycopg.Connection[Any], kind: str, uid: str, version: int,
@@ -350,6 +399,8 @@ class SyncEngine:
         refusals home (a row edited again meanwhile is merged at the next round instead)."""
         with self.library.transaction() as conn, local.applying(conn):
             for item in batch:
+                conn.execute("UPDATE team_rows SET sent = NULL WHERE kind = ? AND local_id = ?",
+                             (item.kind, item.local_id))
                 newer = conn.execute("SELECT 1 FROM team_outbox WHERE kind = ? AND local_id = ? AND id > ? LIMIT 1",
                                      (item.kind, item.local_id, top)).fetchone() is not None
                 if item.refusal:
@@ -363,8 +414,11 @@ class SyncEngine:
                     continue
                 report.pushed += 1
                 if newer:  # merge the newer edit next round, against what we sent now
-                    if item.result != item.doc:
-                        continue  # keep the old version and base: the next push merges against the team's
+                    if item.result != item.doc:  # the next push asks the server what this one left
+                        conn.execute("UPDATE team_rows SET sent = ? WHERE kind = ? AND local_id = ?",
+                                     (json.dumps([{"push": item.push_id, "doc": item.doc}], ensure_ascii=False),
+                                      item.kind, item.local_id))
+                        continue
                     local.remember(conn, item.kind, item.local_id, item.uid, item.new_version, item.doc,
                                    item.changed_by, item.changed_at)
                     continue

@@ -25,7 +25,7 @@ from typing import Any
 from studio.team import ROLES, TeamError
 
 CHANNEL = "studio_changes"
-_POSITION_LOCK = 72010012
+POSITION_LOCK = 72010012
 
 _V1 = f"""
 CREATE SCHEMA IF NOT EXISTS studio;
@@ -78,6 +78,18 @@ CREATE TABLE studio.status_changes (
 );
 CREATE INDEX status_changes_draft ON studio.status_changes (draft_uid, id);
 
+-- Each push, by its id: a Studio killed between the server's commit and its own asks here
+-- whether its push landed, and merges against what it sent instead of an older base.
+CREATE TABLE studio.pushes (
+    push_id uuid PRIMARY KEY,
+    uid uuid NOT NULL,
+    version bigint NOT NULL,
+    data jsonb NOT NULL,
+    member text NOT NULL DEFAULT session_user,
+    at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX pushes_member_at ON studio.pushes (member, at);
+
 -- Due posts, claimed by any machine whose keyring holds the account's secret (studio/team/queue.py).
 CREATE TABLE studio.queue (
     id bigserial PRIMARY KEY,
@@ -106,7 +118,7 @@ CREATE INDEX queue_due ON studio.queue (state, due_at);
 CREATE FUNCTION studio.stamp() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = studio, pg_temp AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock({_POSITION_LOCK});
+    PERFORM pg_advisory_xact_lock({POSITION_LOCK});
     NEW.position := nextval('studio.positions');
     NEW.changed_by := session_user;
     NEW.changed_at := now();
@@ -209,6 +221,9 @@ ALTER TABLE studio.drafts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE studio.member_clients ENABLE ROW LEVEL SECURITY;
 ALTER TABLE studio.status_changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE studio.queue ENABLE ROW LEVEL SECURITY;
+ALTER TABLE studio.pushes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY pushes_own ON studio.pushes TO studio_member
+    USING (member = session_user) WITH CHECK (member = session_user);
 CREATE POLICY clients_read ON studio.clients FOR SELECT TO studio_member
     USING (uid IN (SELECT studio.my_clients()));
 CREATE POLICY clients_update ON studio.clients FOR UPDATE TO studio_member
@@ -232,6 +247,7 @@ GRANT SELECT, UPDATE ON studio.clients TO studio_member;
 GRANT INSERT ON studio.clients TO studio_manager;
 GRANT SELECT, INSERT, UPDATE ON studio.drafts TO studio_member;
 GRANT SELECT, INSERT, UPDATE ON studio.queue TO studio_member;
+GRANT SELECT, INSERT, DELETE ON studio.pushes TO studio_member;
 GRANT USAGE ON SEQUENCE studio.queue_id_seq TO studio_member;
 REVOKE ALL ON FUNCTION studio.invite(text, text, text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION studio.invite(text, text, text[], text[]) TO studio_manager;
@@ -306,7 +322,7 @@ def migrate(conn: Any) -> int:
         raise TeamError("The team database was upgraded by a newer Studio.", "Update Studio first.")
     for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
         with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_POSITION_LOCK + 1,))
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (POSITION_LOCK + 1,))
             if server_version(conn) >= number:  # another init got there first
                 continue
             conn.execute(step)
