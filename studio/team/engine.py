@@ -36,7 +36,7 @@ from studio.team.merge import merge_doc
 
 log = logging.getLogger(__name__)
 
-BATCH = 2000
+BATCH = 5000
 
 
 @dataclass
@@ -478,8 +478,9 @@ class SyncEngine:
             pg.commit()
             with self.library.transaction() as conn, local.applying(conn):
                 fresh: list[tuple[dict[str, Any], dict[str, Any], int]] = []
+                known = self._known(conn, rows)
                 for row in rows:
-                    new_draft = self._new_draft(conn, row)
+                    new_draft = self._new_draft(conn, row, known)
                     if new_draft is not None:
                         fresh.append((row, *new_draft))
                     else:
@@ -501,9 +502,20 @@ class SyncEngine:
                 return pulled
 
     @staticmethod
-    def _new_draft(conn: Any, row: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+    def _known(conn: Any, rows: list[dict[str, Any]]) -> set[str]:
+        """The uids of ``rows``' drafts this library already holds (one query for a batch)."""
+        uids = [row["uid"] for row in rows if row["kind"] == "draft"]
+        known: set[str] = set()
+        for start in range(0, len(uids), 500):
+            chunk = uids[start:start + 500]
+            known.update(uid for (uid,) in conn.execute(
+                f"SELECT uid FROM team_rows WHERE kind = 'draft' AND uid IN ({','.join('?' * len(chunk))})", chunk))
+        return known
+
+    @staticmethod
+    def _new_draft(conn: Any, row: dict[str, Any], known: set[str]) -> tuple[dict[str, Any], int] | None:
         """``(doc, local client id)`` when ``row`` is a draft this library does not have yet."""
-        if row["kind"] != "draft" or row["deleted"] or local.local_of(conn, "draft", row["uid"]) is not None:
+        if row["kind"] != "draft" or row["deleted"] or row["uid"] in known:
             return None
         client_id = local.local_of(conn, "client", row["client"])
         if client_id is None:
