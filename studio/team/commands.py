@@ -48,7 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     joiner.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     joiner.set_defaults(handler=_join)
 
-    status = actions.add_parser("status", parents=[common], help="the link, what waits and the members")
+    status = actions.add_parser("status", parents=[common], help="the link, what waits to be sent, conflict copies")
     status.add_argument("--json", action="store_true", help="print it as JSON")
     status.set_defaults(handler=_status)
 

@@ -174,7 +174,7 @@ class SyncEngine:
         waiting = local.waiting(self.library.connection)
         if report.refused:
             self._emit(SyncStatus("refused", waiting, report.refused[-1]))
-        elif report.conflicts or self.open_conflicts():
+        elif report.conflicts:
             self._emit(SyncStatus("conflict", waiting, "Some edits overlapped: your version is kept as a revision."))
         else:
             self._emit(SyncStatus("up to date" if not waiting else "waiting", waiting))

@@ -232,12 +232,15 @@ def remember(conn: sqlite3.Connection, kind: str, local_id: int, uid: str, versi
 
 
 def last_changed(conn: sqlite3.Connection, draft_ids: list[int]) -> dict[int, str]:
-    """Who last changed each of ``draft_ids`` in the team (for the Library's list)."""
+    """Who last changed each of ``draft_ids`` in the team, with "(conflict copy in revisions)"
+    where an overlapping edit of this member's was kept aside (for the Library's list)."""
     if not draft_ids:
         return {}
     marks = ",".join("?" * len(draft_ids))
+    conflicted = {int(row[0]) for row in conn.execute(
+        f"SELECT DISTINCT draft_id FROM team_conflicts WHERE draft_id IN ({marks})", draft_ids)}
     return {
-        int(row[0]): str(row[1])
+        int(row[0]): str(row[1]) + (" (conflict copy in revisions)" if int(row[0]) in conflicted else "")
         for row in conn.execute(
             f"SELECT local_id, changed_by FROM team_rows WHERE kind = 'draft' AND local_id IN ({marks})",
             draft_ids,

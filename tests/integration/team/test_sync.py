@@ -9,11 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from studio import secrets
 from studio.library import Library
 from studio.team import members
 from studio.team.engine import SyncEngine
+from studio.ui.library.model import DraftsModel
 
 from .conftest import PG_BIN, PgServer
 from .helpers import init_team, invite, join, run
@@ -58,7 +60,7 @@ def _draft(folder: Path) -> tuple[str, tuple[str, ...], list[str]]:
 
 
 def test_offline_edits_merge_and_overlaps_keep_both_texts(
-    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path, qtbot: QtBot,
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     head, one, two = _team(pg_server, team_db, suffix, tmp_path, capsys, monkeypatch)
@@ -88,6 +90,9 @@ def test_offline_edits_merge_and_overlaps_keep_both_texts(
     assert conflicts == [merged.replace("Paragraf kedua ada di sini.", "Paragraf kedua versi Dua.")]
     with Library.open(two) as library:
         assert members.status(library)["conflicts"] == 1
+        model = DraftsModel(library)  # the notice in the Library's list
+        model.reload_now()
+        assert model.data(model.index(0, 6)).endswith(f"· one_{suffix} (conflict copy in revisions)")
 
 
 def test_notify_wakes_the_other_studio_and_offline_changes_wait(
