@@ -18,6 +18,8 @@ packages=(
   default-jre-headless maven
   # The review pack's browser test (headless, driven by Playwright) and its PDF checks
   chromium poppler-utils
+  # the team library's tests start a real PostgreSQL server (initdb, pg_ctl, pg_dump, psql)
+  postgresql
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping (see README)"; exit 0; }

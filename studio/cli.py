@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "publish": "studio.publishing.commands",
     "scheduler": "studio.publishing.commands",
     "review": "studio.review.commands",
+    "team": "studio.team.commands",
+    "sync": "studio.team.commands",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 

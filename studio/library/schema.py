@@ -295,8 +295,60 @@ CREATE TABLE review_settings (
 """
 
 
+# team (studio/team/): what a library linked to a team database needs. ``team_state`` holds the
+# link (URL without password, member name, last seen position); ``team_rows`` maps a local row to
+# its team-wide uid, with the server version and the document both sides last agreed on (the base
+# of three-way merges), and ``sent``, the pushes not yet confirmed here (a kill between the server's
+# commit and ours leaves them, and the next push asks the server whether they landed); ``team_outbox`` is filled by triggers while the library is linked (and not
+# while the sync engine itself applies the team's changes: the ``applying`` key), so every path
+# that writes a draft or a client, present or future, queues it; ``team_conflicts`` lists the
+# conflict copies kept for the notice in the Write page and the Library.
+_TEAM_SYNC = """
+CREATE TABLE team_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE team_outbox (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    local_id INTEGER NOT NULL
+);
+CREATE INDEX team_outbox_row ON team_outbox(kind, local_id);
+CREATE TABLE team_rows (
+    kind TEXT NOT NULL,
+    local_id INTEGER NOT NULL,
+    uid TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 0,
+    base TEXT,
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL DEFAULT '',
+    sent TEXT,
+    PRIMARY KEY (kind, local_id)
+);
+CREATE UNIQUE INDEX team_rows_uid ON team_rows(kind, uid);
+CREATE TABLE team_conflicts (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    revision_id INTEGER,
+    created_at TEXT NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+_TEAM_LINKED = ("EXISTS (SELECT 1 FROM team_state WHERE key = 'url') "
+                "AND NOT EXISTS (SELECT 1 FROM team_state WHERE key = 'applying')")
+_TEAM_SYNC += "".join(
+    f"CREATE TRIGGER team_{table}_{event.lower()} AFTER {event} ON {table} WHEN {_TEAM_LINKED}\n"
+    f"BEGIN INSERT INTO team_outbox(kind, local_id) VALUES ('{kind}', {'OLD' if event == 'DELETE' else 'NEW'}.{column}); END;\n"
+    for table, kind, column, events in (
+        ("drafts", "draft", "id", ("INSERT", "UPDATE", "DELETE")),
+        ("variants", "draft", "draft_id", ("INSERT", "UPDATE", "DELETE")),
+        ("clients", "client", "id", ("INSERT", "UPDATE")),
+    )
+    for event in events
+)
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
-                               _DUE_MILLISECONDS, _reach_networks, _REVIEW]
+                               _DUE_MILLISECONDS, _reach_networks, _REVIEW,
+                               _TEAM_SYNC]
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.grammar_label = self._permanent_label("grammarState", "Grammar checking")
         self.publisher_label = self._permanent_label("publisherState", "Publisher")
         self.network_label = self._permanent_label("networkState", "Network")
+        self.team_label = self._permanent_label("teamState", "Team sync")
+        self.team_label.setVisible(False)
 
         self._build_menus()
         self.reload_clients()
@@ -99,6 +101,10 @@ class MainWindow(QMainWindow):
         self._library_signals = LibrarySignals(context.library, self)
         self._library_signals.changed.connect(
             lambda kind, _id: self._clients_timer.start() if kind in ("client", "library") else None)
+        from studio.ui.team import TeamFace  # the team library: syncs only when the library is linked
+
+        self.team = TeamFace(self)
+        self.first_painted.connect(self.team.start)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -134,6 +140,8 @@ class MainWindow(QMainWindow):
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addSeparator()  # the workspaces' File actions go above this line
         file_menu.addAction(self.settings_action)
+        self.team_action = self._action("&Team…", self.open_team)
+        file_menu.addAction(self.team_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
@@ -332,6 +340,9 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.context.settings, self).exec()
 
+    def open_team(self) -> None:
+        self.team.open_dialog()
+
     def open_about(self) -> None:
         from studio.ui.about_dialog import AboutDialog
 
@@ -372,6 +383,7 @@ class MainWindow(QMainWindow):
         """Stop following the library (it is about to close; the window may outlive it)."""
         self._library_signals.detach()
         self._clients_timer.stop()
+        self.team.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_all()

@@ -89,6 +89,7 @@ class DraftsModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._dirty: set[int] = set()
+        self._changed_by: dict[int, str] = {}  # team member who last changed a draft (linked libraries)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)
@@ -128,11 +129,14 @@ class DraftsModel(QAbstractTableModel):
             if column == 5:
                 return _local(row.next_schedule, self.zone)
             if column == 6:
-                return _local(row.updated_at, self.zone)
+                who = self._changed_by.get(row.id)
+                return f"{_local(row.updated_at, self.zone)} · {who}" if who else _local(row.updated_at, self.zone)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(row.client_colour)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._changed_by:
+            return f"Last changed in the team by {self._changed_by[row.id]}"
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):  # a narrow column: the whole of it
             return row.client_name if column == 0 else ", ".join(title_of(network) for network in row.networks)
         if role == DRAFT_ID_ROLE:
@@ -221,11 +225,21 @@ class DraftsModel(QAbstractTableModel):
 
     def _first(self, flt: DraftFilter, sort: str, descending: bool) -> tuple[int, list[DraftRow]]:
         total = self.library.count_drafts(flt)
-        return total, self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE, descending=descending)
+        return total, self._note_who(self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE,
+                                                              descending=descending))
 
     def _page(self, flt: DraftFilter, sort: str, descending: bool, after: DraftRow | None) -> list[DraftRow]:
         rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, limit=PAGE, descending=descending,
                                                         after=after)
+        return self._note_who(rows)
+
+    def _note_who(self, rows: list[DraftRow]) -> list[DraftRow]:
+        """Learn who in the team last changed ``rows`` (on the loading thread; empty when unlinked)."""
+        connection = getattr(self.library, "connection", None)
+        if connection is not None and rows:
+            from studio.team.local import last_changed
+
+            self._changed_by.update(last_changed(connection, [row.id for row in rows]))
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:
@@ -281,7 +295,7 @@ class DraftsModel(QAbstractTableModel):
             return
         flt = DraftFilter(**{**self.filter.__dict__, "ids": ids})
         generation = self._generation
-        self._run(lambda: self.library.list_drafts(flt, limit=len(ids)), (),
+        self._run(lambda: self._note_who(self.library.list_drafts(flt, limit=len(ids))), (),
                   lambda rows: self._apply(generation, ids, rows))
 
     def _apply(self, generation: int, ids: tuple[int, ...], rows: list[DraftRow]) -> None:

@@ -1,0 +1,109 @@
+"""The team library in the app: the sync engine's life, the status bar's sync indicator, File -> Team.
+
+Nothing of PostgreSQL is imported while the library is not linked to a team: an unlinked Studio
+starts and idles as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from studio.errors import in_words
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+LABELS = {
+    "up to date": "Team: up to date",
+    "syncing": "Team: syncing…",
+    "offline": "Team: offline",
+    "conflict": "Team: conflict",
+    "refused": "Team: refused",
+}
+
+
+def describe(state: str, waiting: int) -> str:
+    """The indicator's words for a sync status."""
+    if state in ("waiting", "offline") and waiting:
+        suffix = f", {waiting} change{'s' if waiting != 1 else ''} waiting"
+        return ("Team: offline" if state == "offline" else "Team") + suffix
+    return LABELS.get(state, "Team")
+
+
+class TeamFace(QObject):
+    """Owns the library's :class:`~studio.team.engine.SyncEngine` while the window lives.
+
+    Signals: ``status_changed(str state, int waiting, str message)`` on the GUI thread, after each
+    change of the engine's status.
+    """
+
+    status_changed = Signal(str, int, str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.engine: Any = None
+        self._conflicts_told = 0
+        self.status_changed.connect(self._show)
+
+    def linked(self) -> bool:
+        rows = self.window.context.library.query("SELECT 1 FROM team_state WHERE key = 'url'")
+        return bool(rows)
+
+    def start(self) -> None:
+        """Start syncing when the library is linked (the engine is built off the UI thread: the
+        keyring may take a moment)."""
+        self.window.team_label.setVisible(self.linked())
+        if self.engine is None and self.linked():
+            self.window.team_label.setText("Team: connecting…")
+            self.window.context.tasks.run(self._make_engine, on_done=self._engine_ready, on_error=self._failed)
+
+    def _make_engine(self) -> Any:
+        from studio.team.engine import SyncEngine
+
+        engine = SyncEngine(self.window.context.library)
+        engine.listeners.append(lambda status: self.status_changed.emit(status.state, status.waiting, status.message))
+        engine.start()
+        return engine
+
+    def _engine_ready(self, engine: Any) -> None:
+        self.engine = engine
+
+    def _failed(self, error: BaseException) -> None:
+        self.window.team_label.setText("Team: not syncing")
+        self.window.team_label.setToolTip(in_words(error, "Studio could not start syncing"))
+
+    def restart(self) -> None:
+        self.close()
+        self.start()
+
+    def close(self) -> None:
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            engine.close()
+
+    def _show(self, state: str, waiting: int, message: str) -> None:
+        label = self.window.team_label
+        label.setVisible(True)
+        label.setText(describe(state, waiting))
+        label.setToolTip(message or "Team sync")
+        if state == "refused" and message:
+            self.window.show_message("warning", message)
+        if state == "conflict":
+            count = int(self.window.context.library.query(
+                "SELECT count(*) FROM team_conflicts WHERE seen = 0")[0][0])
+            if count > self._conflicts_told:
+                self._conflicts_told = count
+                self.window.show_message(
+                    "warning", "A teammate changed the same sentence: the team's text stays, yours is kept "
+                    "in the draft's revisions as a conflict copy.")
+
+    def open_dialog(self) -> None:
+        from studio.ui.team.dialog import TeamDialog
+
+        TeamDialog(self, self.window).exec()

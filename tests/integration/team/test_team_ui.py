@@ -1,0 +1,143 @@
+"""File -> Team and the sync indicator, driven by keys and clicks against a real team database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout
+from pytestqt.qtbot import QtBot
+
+from studio.library import Library
+from studio.settings import Settings
+from studio.team.engine import SyncEngine
+from studio.ui import theme
+from studio.ui.context import AppContext, SettingsSignals
+from studio.ui.library.model import DraftsModel
+from studio.ui.main_window import MainWindow
+from studio.ui.messages import Messages
+from studio.ui.tasks import Tasks
+from studio.ui.team.dialog import TeamDialog
+from studio.ui.workspace import Workspace
+
+from .conftest import PgServer
+from .helpers import init_team, invite
+
+
+class Page(Workspace):
+    key, title, icon_name = "write", "Write", "write.svg"
+
+    def __init__(self) -> None:
+        super().__init__()
+        QVBoxLayout(self).addWidget(QLabel("Write"))
+
+
+@pytest.fixture
+def window_for(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Library], MainWindow]]:
+    made: list[tuple[MainWindow, Tasks]] = []
+
+    def make(library: Library) -> MainWindow:
+        settings = Settings(tmp_path / f"config{len(made)}" / "settings.json")
+        tasks = Tasks()
+        context = AppContext(library.folder, library, settings, SettingsSignals(settings), tasks, Messages())
+        window = MainWindow(context, [Page()])
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(lambda: window.first_paint_at > 0)
+        made.append((window, tasks))
+        return window
+
+    yield make
+    for window, tasks in made:
+        window.team.close()
+        tasks.close(10_000)
+
+
+def _in_dialog(qtbot: QtBot, act: Callable[[TeamDialog], None]) -> None:
+    """Run ``act`` on the Team dialog once it is open (it is modal)."""
+    def find() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, TeamDialog):
+            QTimer.singleShot(50, find)
+            return
+        act(dialog)
+    QTimer.singleShot(50, find)
+
+
+def test_join_sync_indicator_members_and_refusal(
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path, qtbot: QtBot,
+    window_for: Callable[[Library], MainWindow], screenshot: Callable[[Any, str], Path],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head_dir = tmp_path / "head"
+    with Library.open(head_dir) as library:
+        acme = library.add_client("Acme")
+        library.create_draft(acme.id, "Promo kopi hari Senin.")
+    init_team(capsys, monkeypatch, head_dir, pg_server.url(dbname=team_db), pg_server.password)
+    invitation = invite(capsys, monkeypatch, head_dir, f"dewi_{suffix}", "writer", "Acme")
+
+    member = Library.open(tmp_path / "member")
+    window = window_for(member)
+    assert not window.team_label.isVisible()  # unlinked: no indicator, no PostgreSQL
+
+    def join(dialog: TeamDialog) -> None:
+        qtbot.keyClicks(dialog.url_edit, str(invitation["url"]))
+        qtbot.keyClicks(dialog.password_edit, str(invitation["password"]))
+        screenshot(dialog, "team-join.png")
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.message.text().startswith("Joined"), timeout=20_000)
+        screenshot(dialog, "team-joined.png")
+        dialog.reject()
+
+    _in_dialog(qtbot, join)
+    window.team_action.trigger()
+    qtbot.waitUntil(lambda: window.team_label.text() == "Team: up to date", timeout=20_000)
+    assert [row.text for row in member.list_drafts()] == ["Promo kopi hari Senin."]
+    model = DraftsModel(member)
+    model.reload_now()
+    assert model.data(model.index(0, 6)).endswith("· postgres")  # who last changed it, in the Library
+
+    # A teammate's edit arrives by NOTIFY; the writer's approval is refused, in words.
+    with Library.open(head_dir) as head:
+        head.save_text(head.list_drafts()[0].id, "Promo kopi hari Selasa.")
+        engine = SyncEngine(head)
+        engine.sync_once()
+        engine.close()
+    qtbot.waitUntil(lambda: member.list_drafts()[0].text == "Promo kopi hari Selasa.", timeout=20_000)
+    member.set_status(member.list_drafts()[0].id, "approved")
+    qtbot.waitUntil(lambda: "Only an approver can approve a draft" in window.statusBar().currentMessage(),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: member.get_draft(member.list_drafts()[0].id).status == "draft", timeout=5000)
+    screenshot(window, "team-refused-1366.png")
+
+    # The owner's Team dialog: members and an invitation, in dark mode.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "dark")
+    head_library = Library.open(head_dir)
+    head_window = window_for(head_library)
+    qtbot.waitUntil(lambda: head_window.team.engine is not None, timeout=20_000)
+
+    def manage(dialog: TeamDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.members_table.rowCount() == 1, timeout=20_000)
+        assert dialog.members_table.item(0, 0).text() == f"dewi_{suffix}"
+        qtbot.keyClicks(dialog.name_edit, f"budi_{suffix}")
+        qtbot.mouseClick(dialog.role_boxes["approver"], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.clients_edit, "Acme")
+        qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.members_table.rowCount() == 2, timeout=20_000)
+        assert "password:" in dialog.invitation.toPlainText()
+        screenshot(dialog, "team-members-dark.png")
+        dialog.reject()
+
+    _in_dialog(qtbot, manage)
+    head_window.team_action.trigger()
+    theme.apply_theme(app, "light")
+    head_window.team.close()
+    window.team.close()
+    head_library.close()
+    member.close()
