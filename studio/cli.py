@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "accounts": "studio.publishing.commands",
     "publish": "studio.publishing.commands",
     "scheduler": "studio.publishing.commands",
+    "metrics": "studio.analytics.commands",
+    "report": "studio.analytics.commands",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
