@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.analytics.charts import er_chart, heatmap_chart, is_colour
 from studio.analytics.formulas import DENOMINATORS
 from studio.analytics.summary import PostStats, Summary, summarize
 from studio.errors import StudioError
@@ -171,64 +172,12 @@ def _period_text(report: Report) -> str:
     return f"{report.summary.start:%Y-%m-%d} – {last:%Y-%m-%d}"
 
 
-def er_chart(posts: list[PostStats], colour: str, width: int = 640, height: int = 200) -> str:
-    """Engagement rate by followers per post, over time, as SVG."""
-    points = [(p.published_at, p.rates["followers"].value) for p in posts
-              if p.published_at is not None and p.rates["followers"].value is not None]
-    pad = 36
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}">',
-             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
-             f'<line x1="{pad}" y1="{height - pad}" x2="{width - 8}" y2="{height - pad}" stroke="#888888"/>',
-             f'<line x1="{pad}" y1="8" x2="{pad}" y2="{height - pad}" stroke="#888888"/>']
-    if points:
-        times = [t.timestamp() for t, _ in points]
-        top = max(v for _, v in points if v is not None) or 1.0
-        low, span = min(times), (max(times) - min(times)) or 1.0
-        coords = [(pad + (t - low) / span * (width - pad - 16), height - pad - (v or 0) / top * (height - pad - 16))
-                  for t, (_, v) in zip(times, points, strict=True)]
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in coords]
-        parts.append(f'<text x="4" y="16" font-size="10" fill="#333333">{top * 100:.1f}%</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def heatmap_chart(summary: Summary, colour: str, weekdays: list[str], width: int = 640, height: int = 190) -> str:
-    """The weekday × hour map as SVG: darker = more engagements on average."""
-    left, top_pad = 34, 14
-    cell_w, cell_h = (width - left - 4) / 24, (height - top_pad - 4) / 7
-    values = [v for row in summary.heatmap for v in row if v is not None]
-    peak = max(values) if values else 1.0
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5)) if _is_colour(colour) else (79, 124, 255)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
-    for hour in range(0, 24, 3):
-        parts.append(f'<text x="{left + hour * cell_w:.1f}" y="10" font-size="9" fill="#555555">{hour:02d}</text>')
-    for day, row in enumerate(summary.heatmap):
-        y = top_pad + day * cell_h
-        parts.append(f'<text x="2" y="{y + cell_h * 0.7:.1f}" font-size="9" fill="#555555">{weekdays[day]}</text>')
-        for hour, value in enumerate(row):
-            share = 0.0 if value is None else 0.15 + 0.85 * (value / peak if peak else 0)
-            fill = "#f2f2f2" if value is None else "#" + "".join(
-                f"{int(255 - (255 - c) * share):02x}" for c in (red, green, blue))
-            parts.append(f'<rect x="{left + hour * cell_w:.1f}" y="{y:.1f}" width="{cell_w - 1:.1f}" '
-                         f'height="{cell_h - 1:.1f}" fill="{fill}"/>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _is_colour(text: str) -> bool:
-    return len(text) == 7 and text.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in text[1:])
-
-
 # ---- HTML --------------------------------------------------------------------------------------
 
 
 def render_html(report: Report) -> str:
     s = report.strings
-    colour = report.colour if _is_colour(report.colour) else "#4f7cff"
+    colour = report.colour if is_colour(report.colour) else "#4f7cff"
     e = html.escape
     weekdays = s["weekdays"].split()
     rows = "".join(f"<tr><th>{e(name)}</th><td>{e(value)}</td><td class='muted'>{e(change)}</td></tr>"
@@ -291,7 +240,7 @@ def render_pdf(report: Report) -> bytes:
     from studio.data import resource
 
     s = report.strings
-    colour = report.colour if _is_colour(report.colour) else "#4f7cff"
+    colour = report.colour if is_colour(report.colour) else "#4f7cff"
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
