@@ -99,7 +99,9 @@ def followers_chart(points: list[tuple[date, int]], colour: str, width: int = 64
                    height - 24 - (v - low) / span * (height - 44)) for d, v in points]
         parts.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
                      + f'" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in coords[-1:]]
         parts.append(f'<text x="2" y="18" font-size="10" fill="{colours.text}">{high:,}</text>')
-        parts.append(f'<text x="2" y="{height - 22}" font-size="10" fill="{colours.text}">{low:,}</text>')
+        if low != high:
+            parts.append(f'<text x="2" y="{height - 22}" font-size="10" fill="{colours.text}">{low:,}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -174,3 +174,16 @@ def set_campaign_money(library: Library, client_id: int, campaign: str, *, cost:
             (client_id, campaign, cost, revenue, conversions, currency),
         )
         library.changed("metrics", None)
+
+
+def follower_series(library: Library, client_id: int, start: datetime, end: datetime) -> list[tuple[Any, int]]:
+    """The client's followers per UTC day in [start, end), its accounts added up (a day counts the
+    accounts measured that day)."""
+    from datetime import date
+
+    rows = library.query(
+        "SELECT f.day, sum(f.followers) FROM follower_counts f JOIN accounts a ON a.id = f.account_id "
+        "WHERE a.client_id = ? AND f.day >= ? AND f.day < ? GROUP BY f.day ORDER BY f.day",
+        (client_id, start.date().isoformat(), end.date().isoformat()),
+    )
+    return [(date.fromisoformat(str(day)), int(total)) for day, total in rows]

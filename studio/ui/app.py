@@ -152,6 +152,7 @@ class Studio:
             LazyWorkspace("images", "Images", "images.svg", self._build_images),
             LazyWorkspace("library", "Library", "library.svg", self._build_library),
             LazyWorkspace("publishing", "Publishing", "publishing.svg", self._build_publications),
+            LazyWorkspace("analytics", "Analytics", "analytics.svg", self._build_analytics),
         ]
 
     def _build_write(self) -> Workspace:
@@ -175,6 +176,11 @@ class Studio:
         view.open_draft_requested.connect(self._open_draft)
         view.draft_restored.connect(self._draft_restored)
         return view
+
+    def _build_analytics(self) -> Workspace:
+        from studio.ui.analytics.page import AnalyticsWorkspace
+
+        return AnalyticsWorkspace(self.context)
 
     def _build_publications(self) -> Workspace:
         from studio.ui.publishing.panel import PublicationsWorkspace
