@@ -124,16 +124,17 @@ def _measure(library: Library, reader: MetricsReader, account_id: int, posts: li
                 store.record_failure(library, post, report.problems[account_id], moment, retry_after)
             report.gaps += len(posts) - start
             return
-        for post in chunk:
-            found = counts.get(post.remote_id)
-            if found is None:
-                store.record_failure(library, post, "The post is no longer on the network.", moment)
-                report.gaps += 1
-                continue
-            store.record_snapshot(library, publication_id=post.publication_id, draft_id=post.draft_id,
-                                  network=post.network, stage=post.stage, source="api", counts=found,
-                                  taken_at=moment)
-            report.snapshots += 1
+        with library.transaction():  # one commit per answer, not per post
+            for post in chunk:
+                found = counts.get(post.remote_id)
+                if found is None:
+                    store.record_failure(library, post, "The post is no longer on the network.", moment)
+                    report.gaps += 1
+                    continue
+                store.record_snapshot(library, publication_id=post.publication_id, draft_id=post.draft_id,
+                                      network=post.network, stage=post.stage, source="api", counts=found,
+                                      taken_at=moment)
+                report.snapshots += 1
 
 
 def _problem(report: FetchReport, account_id: int, outcome: object) -> None:
