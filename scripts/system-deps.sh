@@ -11,6 +11,8 @@ packages=(
   fonts-dejavu-core
   # LanguageTool's local server
   default-jre-headless maven
+  # the client report's tests read its PDF back (pdftotext, pdftoppm)
+  poppler-utils
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping (see README)"; exit 0; }
