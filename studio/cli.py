@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "review": "studio.review.commands",
     "team": "studio.team.commands",
     "sync": "studio.team.commands",
+    "metrics": "studio.analytics.commands",
+    "report": "studio.analytics.commands",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 

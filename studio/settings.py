@@ -109,6 +109,10 @@ SETTINGS: tuple[Setting, ...] = (
         "publisher.interval_s", int, 30, "Look for due posts every (seconds)", "Publishing",
         minimum=5, maximum=3600,
     ),
+    Setting(
+        "report.agency", str, "", "Agency name on client reports", "Analytics",
+        "Shown as “Prepared by …” on the client reports Studio writes.",
+    ),
     Setting("window.geometry", str, "", "Window geometry"),
     Setting("window.state", str, "", "Window layout"),
     Setting("window.workspace", str, "write", "Last workspace"),

@@ -346,9 +346,59 @@ _TEAM_SYNC += "".join(
 )
 
 
+# analytics: each published post's counters at fixed ages (1 h, 24 h, 7 d, 30 d) or entered/imported
+# by hand (NULL = the network did not say, never 0); the fetch attempts that failed (a gap, retried
+# with the publishing backoff until the stage's window closes); each account's followers per day;
+# costs and revenue per client and campaign for ROI.
+_V_ANALYTICS = """
+CREATE TABLE metric_snapshots (
+    id INTEGER PRIMARY KEY,
+    publication_id INTEGER REFERENCES publications(id) ON DELETE CASCADE,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    network TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('api', 'csv', 'manual')),
+    taken_at TEXT NOT NULL,
+    likes INTEGER, reposts INTEGER, replies INTEGER, quotes INTEGER, comments INTEGER,
+    shares INTEGER, saves INTEGER, link_clicks INTEGER, reach INTEGER, impressions INTEGER, views INTEGER
+);
+CREATE INDEX metric_snapshots_draft ON metric_snapshots(draft_id, taken_at);
+CREATE UNIQUE INDEX metric_snapshots_stage ON metric_snapshots(publication_id, stage)
+    WHERE publication_id IS NOT NULL AND source = 'api';
+
+CREATE TABLE metric_attempts (
+    publication_id INTEGER NOT NULL REFERENCES publications(id) ON DELETE CASCADE,
+    stage TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (publication_id, stage)
+);
+
+CREATE TABLE follower_counts (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    followers INTEGER NOT NULL,
+    taken_at TEXT NOT NULL,
+    PRIMARY KEY (account_id, day)
+);
+
+CREATE TABLE campaign_money (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    campaign TEXT NOT NULL,
+    cost REAL,
+    revenue REAL,
+    conversions INTEGER,
+    currency TEXT NOT NULL DEFAULT '',
+    UNIQUE (client_id, campaign)
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
                                _DUE_MILLISECONDS, _reach_networks, _REVIEW,
-                               _TEAM_SYNC]
+                               _TEAM_SYNC, _V_ANALYTICS]
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +285,25 @@ def _result_line(result: Any) -> str:
         f": {result.message}" if result.message else "")
 
 
+METRICS_EVERY = 600.0  # seconds between measuring rounds of the scheduler (snapshots are hours apart)
+
+
+def _measure(library: Any) -> None:
+    """One measuring round; a failure is logged and printed, never the end of the scheduler."""
+    from studio.analytics.fetch import fetch_due
+    from studio.errors import StudioError, in_words
+
+    try:
+        report = fetch_due(library)
+    except StudioError as error:
+        print(f"studio scheduler: metrics not fetched: {in_words(error)}", flush=True)
+        return
+    if report.snapshots or report.followers:
+        print(f"studio scheduler: measured {report.snapshots} posts, {report.followers} follower counts", flush=True)
+    for account, problem in report.problems.items():
+        print(f"studio scheduler: account {account}: {problem}", flush=True)
+
+
 def _scheduler(args: argparse.Namespace) -> int:
     from studio.publishing.queue import Queue
     from studio.publishing.runner import Runner, due_wait
@@ -305,11 +325,15 @@ def _scheduler(args: argparse.Namespace) -> int:
         queue = Queue(library)
         runner = Runner(library, queue)
         print(f"studio scheduler: publishing from {library.folder} (Ctrl+C to stop)", flush=True)
+        measured_at = 0.0
         while not stopping.is_set():
             report = runner.run_due(stop=stopping.is_set)
             for result in report.results:
                 print(_result_line(result), flush=True)
-            stopping.wait(max(1.0, due_wait(queue, args.interval)))
+            if time.monotonic() - measured_at >= METRICS_EVERY:  # the same runner measures what it posted
+                measured_at = time.monotonic()
+                _measure(library)
+            stopping.wait(max(1.0, min(due_wait(queue, args.interval), METRICS_EVERY)))
     finally:
         library.close()
     return 0

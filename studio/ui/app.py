@@ -161,6 +161,8 @@ class Studio:
             LazyWorkspace("images", QCoreApplication.translate("Studio", "Images"), "images.svg", self._build_images),
             LazyWorkspace("library", QCoreApplication.translate("Studio", "Library"), "library.svg", self._build_library),
             LazyWorkspace("publishing", QCoreApplication.translate("Studio", "Publishing"), "publishing.svg", self._build_publications),
+            LazyWorkspace("analytics", QCoreApplication.translate("Studio", "Analytics"), "analytics.svg",
+                          self._build_analytics),
         ]
 
     def _build_write(self) -> Workspace:
@@ -189,6 +191,11 @@ class Studio:
         view.open_draft_requested.connect(self._open_draft)
         view.draft_restored.connect(self._draft_restored)
         return view
+
+    def _build_analytics(self) -> Workspace:
+        from studio.ui.analytics.page import AnalyticsWorkspace
+
+        return AnalyticsWorkspace(self.context)
 
     def _build_publications(self) -> Workspace:
         from studio.ui.publishing.panel import PublicationsWorkspace

@@ -40,7 +40,7 @@ def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 def test_four_workspaces_and_the_status_bar(studio: Studio, qtbot: QtBot) -> None:
     studio.start(welcome=False, background=False)
     window = studio.window
-    assert window.keys() == ["write", "images", "library", "publishing"]
+    assert window.keys() == ["write", "images", "library", "publishing", "analytics"]
     assert window.grammar_label.text() == "Grammar: off"
     # Only the page on screen is built at start-up; the others are built when first shown.
     assert window.is_built("write") and not window.is_built("images") and not window.is_built("library")

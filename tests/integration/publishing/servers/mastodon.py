@@ -14,6 +14,10 @@ Scheduled statuses: ``POST /api/v1/statuses`` with ``scheduled_at`` (at least 5 
 the due ones into statuses. Sources: https://docs.joinmastodon.org/methods/scheduled_statuses/ ,
 https://docs.joinmastodon.org/entities/ScheduledStatus/ ,
 https://docs.joinmastodon.org/methods/statuses/#create (scheduled_at, Idempotency-Key).
+
+For analytics: ``GET /api/v1/statuses?id[]=`` (several statuses at once, at most 20, Mastodon 4.3:
+https://docs.joinmastodon.org/methods/statuses/#index), and the counters grow as other people act:
+:meth:`FakeMastodon.favourite`, :meth:`reblog`, :meth:`reply` and their undo, and ``followers``.
 """
 
 from __future__ import annotations
@@ -36,11 +40,13 @@ class FakeMastodon(FakeServer):
         self.media: dict[str, dict[str, Any]] = {}
         self.idempotency: dict[str, str] = {}
         self._ids = itertools.count(100000)
+        self.followers = 0
         self.route("GET", r"/api/v1/accounts/verify_credentials", self._verify)
         self.route("GET", r"/api/v2/instance/?", self._instance)
         self.route("POST", r"/api/v2/media", self._upload)
         self.route("GET", r"/api/v1/media/(\w+)", self._media)
         self.route("POST", r"/api/v1/statuses", self._post)
+        self.route("GET", r"/api/v1/statuses", self._statuses)
         self.route("GET", r"/api/v1/statuses/(\w+)", self._status)
         self.route("GET", r"/avatars/1.png", self._avatar)
         self.scheduled: dict[str, dict[str, Any]] = {}
@@ -77,7 +83,7 @@ class FakeMastodon(FakeServer):
             "id": "1", "username": "studio", "acct": "studio", "display_name": "Studio Test",
             "avatar": f"{self.url}/avatars/1.png", "url": f"{self.url}/@studio",
             "locked": False, "bot": False, "created_at": "2024-01-01T00:00:00.000Z", "note": "",
-            "followers_count": 0, "following_count": 0, "statuses_count": len(self.statuses),
+            "followers_count": self.followers, "following_count": 0, "statuses_count": len(self.statuses),
         })
 
     def _instance(self, request: Request, match: re.Match[str]) -> Response:
@@ -262,6 +268,29 @@ class FakeMastodon(FakeServer):
         with self.lock:
             status = self.statuses.get(match.group(1))
         return Response(200, status) if status else Response(404, {"error": "Record not found"})
+
+    def _statuses(self, request: Request, match: re.Match[str]) -> Response:
+        ids = request.query.get("id[]", [])
+        if len(ids) > 20:
+            return Response(422, {"error": "Too many ids"})
+        with self.lock:
+            return Response(200, [self.statuses[i] for i in ids if i in self.statuses])
+
+    # ---- what other people do to a status (analytics tests) ---------------------------------
+
+    def _count(self, status_id: str, counter: str, change: int) -> None:
+        with self.lock:
+            status = self.statuses[status_id]
+            status[counter] = max(0, int(status[counter]) + change)
+
+    def favourite(self, status_id: str, change: int = 1) -> None:
+        self._count(status_id, "favourites_count", change)
+
+    def reblog(self, status_id: str, change: int = 1) -> None:
+        self._count(status_id, "reblogs_count", change)
+
+    def reply(self, status_id: str, change: int = 1) -> None:
+        self._count(status_id, "replies_count", change)
 
     def _avatar(self, request: Request, match: re.Match[str]) -> Response:
         """A small real PNG (an orange square with a white dot), as a server's media would serve."""

@@ -38,14 +38,19 @@ class PDS:
         self.url = url
 
     @classmethod
-    def start(cls, timeout: float = 60.0) -> PDS:
+    def start(cls, timeout: float = 60.0, appview_db: str = "") -> PDS:
+        """The PDS alone, or with ``appview_db`` (a PostgreSQL URL) a whole network with an AppView
+        (``scripts/pds/start-appview.mjs``), for the counts that only an AppView gives."""
         reason = available()
         if reason:
             raise RuntimeError(reason)
         env = {key: value for key, value in os.environ.items() if not key.startswith("npm_")}
         env["LOG_ENABLED"] = "false"
+        if appview_db:
+            env["DB_POSTGRES_URL"] = appview_db
+            timeout = max(timeout, 180.0)
         process = subprocess.Popen(
-            [str(NODE), str(PDS_DIR / "start.mjs")],
+            [str(NODE), str(PDS_DIR / ("start-appview.mjs" if appview_db else "start.mjs"))],
             cwd=PDS_DIR,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -69,7 +74,7 @@ class PDS:
         if not line.endswith(b"\n"):
             process.kill()
             raise RuntimeError("the test PDS did not start in time")
-        return cls(process, json.loads(line)["url"])
+        return cls(process, json.loads(line)["url"].replace("localhost", "127.0.0.1"))
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -21,6 +21,7 @@ class FakeTelegram(FakeServer):
         self.chat_id = chat_id
         self.messages: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(1)
+        self.subscribers = 0  # getChatMemberCount (https://core.telegram.org/bots/api#getchatmembercount)
         self.route("POST", r"/bot([^/]+)/(\w+)", self._method)
         self.route("GET", r"/bot([^/]+)/(\w+)", self._method)
 
@@ -68,6 +69,8 @@ class FakeTelegram(FakeServer):
             try:
                 if method == "getChat":
                     return Response(200, {"ok": True, "result": self._chat()})
+                if method == "getChatMemberCount":
+                    return Response(200, {"ok": True, "result": self.subscribers})
                 if method == "sendMessage":
                     text = fields.get("text", "")
                     if not text:

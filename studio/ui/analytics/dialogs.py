@@ -1,0 +1,229 @@
+"""The Analytics page's dialogs: importing an insights export (with the mapping shown before
+anything is stored), entering a post's numbers by hand, and writing the client report."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.analytics.formulas import COUNTERS, Counts
+from studio.errors import in_words
+from studio.text.networks import networks
+from studio.ui.context import AppContext
+
+COUNTER_NAMES = {"likes": "Likes", "reposts": "Reposts", "replies": "Replies", "quotes": "Quotes",
+                 "comments": "Comments", "shares": "Shares", "saves": "Saves", "link_clicks": "Link clicks",
+                 "reach": "Reach", "impressions": "Impressions", "views": "Views"}
+INSIGHTS_NETWORKS = ("instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "threads")
+
+
+class InsightsDialog(QDialog):
+    """Choose an insights CSV and its network, see how its columns map and which rows match a post,
+    then import. Nothing is stored before "Import"."""
+
+    def __init__(self, context: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import insights")
+        self.context = context
+        self.client_id = client_id
+        self.preview: Any = None
+        self.path: Path | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.file_label = QLabel("No file chosen")
+        self.file_label.setWordWrap(True)
+        choose = QPushButton("Choose file…")
+        choose.clicked.connect(self._choose)
+        row.addWidget(self.file_label, 1)
+        row.addWidget(choose)
+        form.addRow("Export", row)
+        self.network = QComboBox()
+        names = dict(networks())
+        for network in INSIGHTS_NETWORKS:
+            self.network.addItem(names.get(network, network), network)
+        self.network.currentIndexChanged.connect(self._read)
+        form.addRow("From", self.network)
+        layout.addLayout(form)
+        self.summary = QLabel("Choose the CSV that the network's insights export gave you.")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(("Column in the file", "Read as"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Insights export", "", "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self.choose(Path(path))
+
+    def choose(self, path: Path, network: str | None = None) -> None:
+        """Read ``path`` (from the file dialog, or a test)."""
+        self.path = path
+        self.file_label.setText(path.name)
+        if network is not None:
+            self.network.blockSignals(True)
+            self.network.setCurrentIndex(max(0, self.network.findData(network)))
+            self.network.blockSignals(False)
+        self._read()
+
+    def _read(self) -> None:
+        from studio.analytics.insights import read_preview
+
+        if self.path is None:
+            return
+        self.import_button.setEnabled(False)
+        self.summary.setText("Reading…")
+        self.context.tasks.run(read_preview, self.context.library, self.path, self.network.currentData(),
+                               self.client_id, on_done=self._previewed, on_error=self._refused)
+
+    def _previewed(self, preview: Any) -> None:
+        self.preview = preview
+        rows = [(column, COUNTER_NAMES[counter]) for column, counter in preview.mapping.items()]
+        rows += [(column, f"which post ({kind.replace('_', ' ')})") for column, kind in preview.identifiers.items()]
+        rows += [(column, "ignored") for column in preview.ignored]
+        self.table.setRowCount(len(rows))
+        for index, (column, meaning) in enumerate(rows):
+            self.table.setItem(index, 0, QTableWidgetItem(column))
+            self.table.setItem(index, 1, QTableWidgetItem(meaning))
+        lines = [str(row.line) for row in preview.unmatched[:12]]
+        listed = ", ".join(lines) + ("…" if len(preview.unmatched) > 12 else "")
+        if len(preview.unmatched) == 1:
+            more = f" (line {listed} matches no post and is left out)"
+        elif preview.unmatched:
+            more = f" (lines {listed} match no post and are left out)"
+        else:
+            more = ""
+        self.summary.setText(f"{len(preview.matched)} of {len(preview.rows)} rows match a post in the library{more}.")
+        self.import_button.setEnabled(bool(preview.matched))
+
+    def _refused(self, error: BaseException) -> None:
+        self.preview = None
+        self.table.setRowCount(0)
+        self.summary.setText(in_words(error, "Reading the export"))
+        self.import_button.setEnabled(False)
+
+    def _import(self) -> None:
+        from studio.analytics.insights import store_preview
+
+        if self.preview is None:
+            return
+        self.import_button.setEnabled(False)
+
+        def done(count: int) -> None:
+            self.context.messages.info(f"Imported the numbers of {count} post{'s' if count != 1 else ''}.")
+            self.accept()
+
+        self.context.tasks.run(store_preview, self.context.library, self.preview, on_done=done,
+                               on_error=self._refused, pool="writes")
+
+
+def import_insights(parent: QWidget, context: AppContext, client_id: int) -> InsightsDialog:
+    dialog = InsightsDialog(context, client_id, parent)
+    dialog.open()
+    return dialog
+
+
+class NumbersDialog(QDialog):
+    """A post's numbers read off the network's own app; an empty field is "not known"."""
+
+    def __init__(self, context: AppContext, draft_id: int, network: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Enter numbers")
+        self.context = context
+        self.draft_id = draft_id
+        self.network = network
+        layout = QVBoxLayout(self)
+        note = QLabel("Leave a field empty when the network does not show that number: Studio keeps it as "
+                      "unknown, never as 0.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for counter in COUNTERS:
+            field = QLineEdit()
+            field.setValidator(QIntValidator(0, 2_000_000_000, field))
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            form.addRow(COUNTER_NAMES[counter], field)
+            self.fields[counter] = field
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def counts(self) -> Counts:
+        return Counts(**{name: int(field.text()) for name, field in self.fields.items() if field.text().strip()})
+
+    def save(self) -> None:
+        from studio.analytics.insights import enter_by_hand
+
+        counts = self.counts()
+        if not any(value is not None for value in counts.to_json().values()):
+            self.error.setText("Enter at least one number.")
+            return
+        self.context.tasks.run(enter_by_hand, self.context.library, self.draft_id, self.network, counts,
+                               on_done=lambda _: self.accept(),
+                               on_error=lambda error: self.error.setText(in_words(error, "Saving the numbers")),
+                               pool="writes")
+
+
+def write_report(parent: QWidget, context: AppContext, client_id: int, start: datetime, end: datetime,
+                 zone: tzinfo, path: Path | None = None) -> None:
+    """Ask where (PDF or HTML by the name's ending) and write the client report off the UI thread."""
+    if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "Client report", "report.pdf",
+                                                "PDF (*.pdf);;Web page (*.html)")
+        if not chosen:
+            return
+        path = Path(chosen)
+    if path.suffix.lower() not in (".pdf", ".html", ".htm"):
+        path = path.with_suffix(".pdf")
+    agency = str(context.settings.get("report.agency") or "")
+
+    def build() -> Path:
+        from studio.analytics.report import build_report
+        from studio.analytics.report import write_report as write
+        from studio.analytics.summary import summarize
+
+        library = context.library
+        client = library.get_client(client_id)
+        summary = summarize(library, client_id, start, end, zone)
+        write(build_report(library, client, summary, agency=agency), path)
+        return path
+
+    context.tasks.run(build, on_done=lambda done: context.messages.info(f"Wrote the client report to {done}."),
+                      on_error=lambda error: context.messages.error(in_words(error, "Writing the report")))
+

@@ -1,0 +1,426 @@
+"""The Analytics page: a client's numbers for a period, charts, top posts, and the ways numbers get
+in (fetched from the networks, imported from an insights export, entered by hand) and out (the
+client report).
+
+Everything is read and written off the UI thread (``context.tasks``); the page redraws when the
+library says metrics changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.analytics.charts import DARK, LIGHT, er_chart, followers_chart, heatmap_chart
+from studio.analytics.formulas import DENOMINATORS, LABELS
+from studio.analytics.readers import NO_POST_COUNTS
+from studio.analytics.summary import WEEKDAYS, Summary, follower_series, summarize
+from studio.errors import in_words
+from studio.library.times import local_zone
+from studio.ui.analytics.chart_view import ChartView
+from studio.ui.context import AppContext
+from studio.ui.library.signals import LibrarySignals
+from studio.ui.workspace import Workspace
+
+PERIODS = ("This month", "Last month", "Last 30 days", "Last 90 days")
+COLUMNS = ("Published", "Network", "Post", "Engagements", "ER · followers", "ER · reach", "ER · impressions")
+EMPTY = ("No numbers yet for this client in this period. Studio measures published Mastodon and Bluesky "
+         "posts by itself, 1 hour, 24 hours, 7 days and 30 days after they go out; for other networks, "
+         "import their insights export or enter the numbers by hand.")
+
+
+def period_range(choice: str, today: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """[start, end) of a period choice, as instants in ``zone``."""
+    first = today.replace(day=1)
+    if choice == "Last month":
+        end_day = first
+        start_day = (first - timedelta(days=1)).replace(day=1)
+    elif choice == "This month":
+        start_day = first
+        end_day = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    else:
+        end_day = today + timedelta(days=1)
+        start_day = end_day - timedelta(days=90 if "90" in choice else 30)
+    return (datetime(start_day.year, start_day.month, start_day.day, tzinfo=zone),
+            datetime(end_day.year, end_day.month, end_day.day, tzinfo=zone))
+
+
+@dataclass
+class PageData:
+    """What the page shows, read on a worker thread."""
+
+    summary: Summary
+    previous: Summary
+    followers: list[tuple[date, int]]
+    networks: list[str]
+    tags: list[str]
+    telegram: bool
+
+
+def load(library: Any, client_id: int, start: datetime, end: datetime, zone: tzinfo,
+         network: str | None, tag: str | None) -> PageData:
+    networks = [network] if network else None
+    summary = summarize(library, client_id, start, end, zone, networks=networks, tag=tag)
+    previous = summarize(library, client_id, start - (end - start), start, zone, networks=networks, tag=tag)
+    accounts = library.list_accounts(client_id, include_archived=True)
+    seen = sorted({a.network for a in accounts} | {p.network for p in summary.posts})
+    tags = sorted({t for p in summary.posts for t in p.tags})
+    return PageData(summary, previous, follower_series(library, client_id, start, end), seen, tags,
+                    any(a.network == "telegram" for a in accounts))
+
+
+class Tile(QFrame):
+    """A number with its name and how it moved since the previous period."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.name = QLabel(name)
+        self.name.setWordWrap(True)
+        self.value = QLabel("—")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.change = QLabel("")
+        self.change.setWordWrap(True)
+        for label in (self.name, self.value, self.change):
+            layout.addWidget(label)
+
+    def show_value(self, value: str, change: str = "", tooltip: str = "") -> None:
+        self.value.setText(value)
+        self.change.setText(change)
+        self.setToolTip(tooltip)
+
+
+class AnalyticsWorkspace(Workspace):
+    """The "Analytics" page. Signals: those of :class:`Workspace`."""
+
+    key = "analytics"
+    title = "Analytics"
+    icon_name = "analytics.svg"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_id: int | None = None
+        self.data: PageData | None = None
+        self._generation = 0
+        self._signals = LibrarySignals(context.library, self)
+        self._signals.changed.connect(self._library_changed)
+        self._build()
+
+    # ---- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.addItems(PERIODS)
+        self.period.setToolTip("The period shown")
+        self.network = QComboBox()
+        self.network.addItem("All networks", None)
+        self.tag = QComboBox()
+        self.tag.addItem("All tags", None)
+        self.fetch_button = QPushButton("Fetch now")
+        self.fetch_button.setToolTip("Read the numbers that are due from Mastodon, Bluesky and Telegram now")
+        self.import_button = QPushButton("Import insights…")
+        self.import_button.setToolTip("Import the CSV that Instagram, Facebook, TikTok, LinkedIn, X or YouTube export")
+        self.enter_button = QPushButton("Enter numbers…")
+        self.enter_button.setToolTip("Enter the numbers of the selected post by hand")
+        self.report_button = QPushButton("Client report…")
+        for widget in (self.period, self.network, self.tag):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for button in (self.fetch_button, self.import_button, self.enter_button, self.report_button):
+            bar.addWidget(button)
+        outer.addLayout(bar)
+
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.notice = QLabel("")
+        self.notice.setWordWrap(True)
+        self.body.addWidget(self.notice)
+        tiles = QGridLayout()
+        self.posts_tile = Tile("Posts measured")
+        self.engagements_tile = Tile("Engagements")
+        self.er_tile = Tile("Average ER by followers")
+        self.followers_tile = Tile("Followers")
+        for column, tile in enumerate((self.posts_tile, self.engagements_tile, self.er_tile, self.followers_tile)):
+            tiles.addWidget(tile, 0, column)
+        self.body.addLayout(tiles)
+        self.er_chart = self._chart("Engagement rate by followers, per post", LABELS["followers"], 200)
+        self.followers_chart = self._chart("Followers", "The client's accounts added up, per day", 150)
+        self.heatmap = self._chart("When the audience engaged",
+                                   "Average engagements of the posts that went out in each hour of each weekday", 190)
+        self.body.addWidget(QLabel("<b>Posts</b> (best first; “unknown” where the network does not give the "
+                                   "denominator: hover for why)"))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, name in enumerate(DENOMINATORS, start=4):
+            heading = self.table.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setToolTip(LABELS[name])
+        self.table.setMinimumHeight(220)
+        self.body.addWidget(self.table)
+        self.definitions = QLabel("<br>".join(LABELS.values())
+                                  + "<br>Engagements = likes + reposts + replies + quotes + comments + shares + "
+                                  "saves + link clicks. ROI = (revenue − cost) ÷ cost.")
+        self.definitions.setWordWrap(True)
+        self.definitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.definitions)
+        self.body.addStretch(1)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller, 1)
+
+        self.period.currentIndexChanged.connect(self.reload)
+        self.network.currentIndexChanged.connect(self.reload)
+        self.tag.currentIndexChanged.connect(self.reload)
+        self.fetch_button.clicked.connect(self.fetch_now)
+        self.import_button.clicked.connect(self.import_insights)
+        self.enter_button.clicked.connect(self.enter_numbers)
+        self.report_button.clicked.connect(self.write_report)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._set_enabled()
+
+    def _chart(self, title: str, caption: str, height: int) -> ChartView:
+        heading = QLabel(f"<b>{title}</b>")
+        heading.setToolTip(caption)
+        self.body.addWidget(heading)
+        note = QLabel(caption)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        self.body.addWidget(note)
+        chart = ChartView(height)
+        self.body.addWidget(chart)
+        return chart
+
+    # ---- Workspace hooks ---------------------------------------------------------------------
+
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self.reload()
+
+    def activated(self) -> None:
+        self.reload()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def _range(self) -> tuple[datetime, datetime, tzinfo]:
+        zone = local_zone()
+        start, end = period_range(self.period.currentText(), datetime.now(zone).date(), zone)
+        return start, end, zone
+
+    def reload(self) -> None:
+        self._set_enabled()
+        if self.client_id is None:
+            self.data = None
+            self.notice.setText("Choose a client in the switcher at the top to see its numbers.")
+            self._show_empty()
+            return
+        start, end, zone = self._range()
+        self._generation += 1
+        generation = self._generation
+        self.context.tasks.run(
+            load, self.context.library, self.client_id, start, end, zone,
+            self.network.currentData(), self.tag.currentData(),
+            on_done=lambda data: self._loaded(generation, data),
+            on_error=lambda error: self.context.messages.error(in_words(error, "Analytics")),
+        )
+
+    def _loaded(self, generation: int, data: PageData) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way
+        self.data = data
+        self._fill_filters(data)
+        summary = data.summary
+        notes = [] if summary.posts else [EMPTY]
+        if data.telegram:
+            notes.append(NO_POST_COUNTS["telegram"])
+        self.notice.setText("\n\n".join(notes))
+        self._fill_tiles(data)
+        colour = self._accent()
+        colours = self._colours()
+        posts, followers = summary.posts, data.followers
+        self.er_chart.set_chart(lambda w, h: er_chart(posts, colour, w, h, colours))
+        self.followers_chart.set_chart(lambda w, h: followers_chart(followers, colour, w, h, colours))
+        self.heatmap.set_chart(lambda w, h: heatmap_chart(summary, colour, list(WEEKDAYS), w, h, colours))
+        self._fill_table(summary)
+        self._set_enabled()
+
+    def _show_empty(self) -> None:
+        for tile in (self.posts_tile, self.engagements_tile, self.er_tile, self.followers_tile):
+            tile.show_value("—")
+        self.table.setRowCount(0)
+
+    def _fill_filters(self, data: PageData) -> None:
+        for box, names, everything in ((self.network, data.networks, "All networks"),
+                                       (self.tag, data.tags, "All tags")):
+            current = box.currentData()
+            wanted = [None, *names] if current is None or current in names else [None, current, *names]
+            if [box.itemData(i) for i in range(box.count())] == wanted:
+                continue
+            box.blockSignals(True)
+            box.clear()
+            for name in wanted:
+                box.addItem(everything if name is None else str(name), name)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def _fill_tiles(self, data: PageData) -> None:
+        now, before = _totals(data.summary), _totals(data.previous)
+        self.posts_tile.show_value(str(now[0]), _moved(now[0], before[0]))
+        self.engagements_tile.show_value(_number(now[1]), _moved(now[1], before[1]))
+        self.er_tile.show_value(_percent(now[2]), _moved(now[2], before[2], percent=True), LABELS["followers"])
+        if data.followers:
+            first, last = data.followers[0][1], data.followers[-1][1]
+            self.followers_tile.show_value(f"{last:,}", f"{last - first:+,} in this period")
+        else:
+            self.followers_tile.show_value("—", "not counted yet")
+
+    def _fill_table(self, summary: Summary) -> None:
+        ranked = summary.ranked() + [p for p in summary.posts if p.engagements is None]
+        self.table.setRowCount(len(ranked))
+        zone = summary.start.tzinfo
+        for row, post in enumerate(ranked):
+            when = post.published_at.astimezone(zone).strftime("%a %d %b %H:%M") if post.published_at else ""
+            cells = [when, post.network, post.excerpt, _number(post.engagements)]
+            cells += [_percent(post.rates[d].value) if post.rates[d].value is not None else "unknown"
+                      for d in DENOMINATORS]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 4:
+                    rate = post.rates[DENOMINATORS[column - 4]]
+                    item.setToolTip(rate.reason or f"{rate.engagements} ÷ {rate.base:,}")
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, (post.draft_id, post.network))
+                self.table.setItem(row, column, item)
+
+    def selected_post(self) -> tuple[int, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return (int(found[0]), str(found[1])) if found else None
+
+    def _selection_changed(self) -> None:
+        self._set_enabled()
+
+    def _set_enabled(self) -> None:
+        has_client = self.client_id is not None
+        for button in (self.import_button, self.report_button, self.fetch_button):
+            button.setEnabled(has_client)
+        self.enter_button.setEnabled(has_client and self.selected_post() is not None)
+
+    def _library_changed(self, kind: str, _id: object) -> None:
+        if kind in ("metrics", "library", "account") and self.isVisible():
+            self.reload()
+
+    def _accent(self) -> str:
+        if self.client_id is None:
+            return "#4f7cff"
+        try:
+            return str(self.context.library.get_client(self.client_id).colour)
+        except Exception:
+            return "#4f7cff"
+
+    def _colours(self) -> Any:
+        return DARK if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+
+    # ---- actions (dialogs in studio.ui.analytics.dialogs) ------------------------------------
+
+    def fetch_now(self) -> None:
+        from studio.analytics.fetch import fetch_due
+
+        self.fetch_button.setEnabled(False)
+        self.state_changed.emit("Fetching numbers…")
+
+        def done(report: Any) -> None:
+            self.fetch_button.setEnabled(self.client_id is not None)
+            self.state_changed.emit(f"Fetched {report.snapshots} posts' numbers and {report.followers} follower counts")
+            for problem in report.problems.values():
+                self.context.messages.warning(problem)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.fetch_button.setEnabled(self.client_id is not None)
+            self.state_changed.emit("")
+            self.context.messages.error(in_words(error, "Fetching numbers"))
+
+        self.context.tasks.run(fetch_due, self.context.library, on_done=done, on_error=failed, pool="writes")
+
+    def import_insights(self) -> None:
+        from studio.ui.analytics.dialogs import import_insights
+
+        if self.client_id is not None:
+            import_insights(self, self.context, self.client_id)
+
+    def enter_numbers(self) -> None:
+        from studio.ui.analytics.dialogs import NumbersDialog
+
+        chosen = self.selected_post()
+        if chosen is not None:
+            NumbersDialog(self.context, chosen[0], chosen[1], self).open()
+
+    def write_report(self) -> None:
+        from studio.ui.analytics.dialogs import write_report
+
+        if self.client_id is not None:
+            start, end, zone = self._range()
+            write_report(self, self.context, self.client_id, start, end, zone)
+
+
+def _totals(summary: Summary) -> tuple[int, int | None, float | None]:
+    engagements = [p.engagements for p in summary.posts if p.engagements is not None]
+    rates = [p.rates["followers"].value for p in summary.posts if p.rates["followers"].value is not None]
+    return len(summary.posts), (sum(engagements) if engagements else None), (sum(rates) / len(rates) if rates else None)
+
+
+def _number(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def _percent(value: float | None) -> str:
+    return "unknown" if value is None else f"{value * 100:.2f} %"
+
+
+def _moved(now: float | int | None, before: float | int | None, percent: bool = False) -> str:
+    if now is None or before is None:
+        return "no earlier numbers"
+    delta = now - before
+    if not delta:
+        return "same as the period before"
+    amount = f"{abs(delta) * 100:.2f} points" if percent else f"{abs(delta):,}"
+    return f"{'▲' if delta > 0 else '▼'} {amount} since the period before"
