@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from studio.analytics import store
 from studio.analytics.readers import FETCHED, MetricsReader, reader_for
-from studio.publishing.base import Account, OutcomeError, Permanent, RetryLater
+from studio.publishing.base import Credentials, OutcomeError, Permanent, RetryLater
 
 if TYPE_CHECKING:
     from studio.library import Library
 
 log = logging.getLogger(__name__)
-ReaderFactory = Callable[[Account], MetricsReader]
+ReaderFactory = Callable[[Credentials], MetricsReader]
 
 
 @dataclass
@@ -94,7 +94,7 @@ def _open(library: Library, account_id: int, readers: ReaderFactory,
     row = library.get_account(account_id)
     try:
         secret = (secret_for or _load_secret)(row.secret_ref) if row.secret_ref else ""
-        return readers(Account(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref))
+        return readers(Credentials(row.network, row.server_url, row.handle, secret, dict(row.settings), row.secret_ref))
     except SecretError as error:
         report.problems[account_id] = f"{error.message} Reconnect the account."
         report.reconnect.add(account_id)

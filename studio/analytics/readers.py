@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from studio.analytics.formulas import Counts
-from studio.publishing.base import Account, OutcomeError, Permanent, RetryLater
+from studio.publishing.base import Credentials, OutcomeError, Permanent, RetryLater
 
 # What each network's API gives Studio; the others come from their insights export or by hand.
 FETCHED = ("mastodon", "bluesky", "telegram")
@@ -40,7 +40,7 @@ class MetricsReader(Protocol):
     def followers(self) -> int | None: ...
 
 
-def reader_for(account: Account) -> MetricsReader:
+def reader_for(account: Credentials) -> MetricsReader:
     if account.network == "mastodon":
         return MastodonReader(account)
     if account.network == "bluesky":
@@ -56,7 +56,7 @@ class MastodonReader:
 
     batch = 20
 
-    def __init__(self, account: Account, timeout: float = 30.0) -> None:
+    def __init__(self, account: Credentials, timeout: float = 30.0) -> None:
         import requests
 
         from studio.publishing.mastodon import MastodonPublisher
@@ -127,7 +127,7 @@ class MastodonReader:
 class BlueskyReader:
     batch = 25
 
-    def __init__(self, account: Account) -> None:
+    def __init__(self, account: Credentials) -> None:
         from studio.publishing.bluesky import BlueskyPublisher
 
         self._publisher = BlueskyPublisher(account)
@@ -167,7 +167,7 @@ class BlueskyReader:
 class TelegramReader:
     batch = 0  # no per-post counts
 
-    def __init__(self, account: Account) -> None:
+    def __init__(self, account: Credentials) -> None:
         from studio.publishing.telegram import TelegramPublisher
 
         self._publisher = TelegramPublisher(account)

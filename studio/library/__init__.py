@@ -74,7 +74,7 @@ class Library(
         from studio.library.packages import import_package, is_package
 
         if is_package(path):  # a folder or zip from 'drafts export' with the image files
-            return {"drafts": import_package(self, path)}
+            return ImportReport(drafts=import_package(self, path), clients_created=(), schedules=0, without_account=0)
         kind = path.suffix.lower()
         if kind not in {".csv", ".json"}:
             with path.open(encoding="utf-8-sig", errors="replace") as handle:

@@ -37,11 +37,16 @@ def _preset_ids() -> frozenset[str]:
     return frozenset(preset.id for preset in builtin_presets())
 
 
+# The post preset of each network Studio publishes to (as studio.publishing.renditions picks when the
+# user cropped none by hand).
+_POST_PRESET = {"mastodon": "mastodon.post", "bluesky": "bluesky.post", "telegram": "telegram.photo",
+                "instagram": "instagram.feed-portrait", "threads": "threads.post", "facebook": "facebook.post",
+                "linkedin": "linkedin.post"}
+
+
 def preset_for(network: str) -> str | None:
     """The preset a network's images are rendered with (``None``: the original file)."""
-    from studio.publishing.runner import RENDITION_PRESET
-
-    chosen = RENDITION_PRESET.get(network) or _NETWORK_PRESET.get(network) or f"{network}.post"
+    chosen = _POST_PRESET.get(network) or _NETWORK_PRESET.get(network) or f"{network}.post"
     return chosen if chosen in _preset_ids() else None
 
 

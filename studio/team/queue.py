@@ -25,7 +25,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from studio.publishing.base import (
-    Account,
+    Credentials,
     Outcome,
     Part,
     Permanent,
@@ -147,8 +147,8 @@ class TeamQueue:
 class TeamRunner:
     """Publishes the team's due posts for the accounts this machine holds secrets for."""
 
-    def __init__(self, queue: TeamQueue, accounts: dict[str, Account],
-                 publisher_for: Callable[[Account], Publisher]) -> None:
+    def __init__(self, queue: TeamQueue, accounts: dict[str, Credentials],
+                 publisher_for: Callable[[Credentials], Publisher]) -> None:
         self.queue = queue
         self.accounts = accounts
         self._publisher_for = publisher_for
@@ -182,11 +182,11 @@ class TeamRunner:
             return Uncertain(f"Unexpected error while sending ({type(error).__name__}); check the account.")
 
 
-def local_accounts(library: Any, secret_for: Callable[[str], str]) -> dict[str, Account]:
+def local_accounts(library: Any, secret_for: Callable[[str], str]) -> dict[str, Credentials]:
     """This machine's accounts whose secret its keyring holds (a folder account needs none)."""
     from studio import secrets
 
-    found: dict[str, Account] = {}
+    found: dict[str, Credentials] = {}
     for row in library.list_accounts():
         try:
             secret = secret_for(row.secret_ref) if row.secret_ref else ""
@@ -194,7 +194,7 @@ def local_accounts(library: Any, secret_for: Callable[[str], str]) -> dict[str, 
             continue
         if not secret and row.network != "folder":
             continue
-        found[account_key(row.network, row.handle)] = Account(
+        found[account_key(row.network, row.handle)] = Credentials(
             network=row.network, server_url=row.server_url, handle=row.handle, secret=secret,
             settings=json.loads(json.dumps(dict(row.settings))), secret_ref=row.secret_ref,
         )

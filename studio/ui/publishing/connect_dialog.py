@@ -327,7 +327,7 @@ def _reconnect(library: Library, account_id: int, account: Credentials, info: Ac
     return int(accounts.reconnect(library, account_id, account.secret, info).id)
 
 
-def _without_media_host(account: Account) -> Account:
+def _without_media_host(account: Credentials) -> Credentials:
     from dataclasses import replace
 
     return replace(account, settings={k: v for k, v in account.settings.items() if k != "media_host"})
