@@ -14,13 +14,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
 from studio.data import load_json
 from studio.model import Issue
-
-if TYPE_CHECKING:
-    from studio.grammar.indonesian import IndonesianChecker
 
 BAKU_RULE = "ID_KATA_BAKU"
 APART_RULE = "ID_DI_KE_APART"
@@ -68,7 +65,7 @@ def standard_form(word: str) -> tuple[str, str] | None:
     return standard, source
 
 
-def issues(text: str, tokens: list[tuple[int, int, str]], checker: IndonesianChecker) -> list[Issue]:
+def issues(text: str, tokens: list[tuple[int, int, str]], checker: Any) -> list[Issue]:
     """The kata-baku and di/ke issues among ``tokens`` (``(start, end, word)`` of ``text``)."""
     found: list[Issue] = []
     for index, (start, end, word) in enumerate(tokens):

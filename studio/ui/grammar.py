@@ -31,7 +31,7 @@ from studio.grammar import (
 from studio.grammar.indonesian import is_indonesian
 from studio.model import Issue
 from studio.settings import Settings
-from studio.ui.context import SettingsSignals
+from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)

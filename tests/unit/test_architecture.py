@@ -282,12 +282,6 @@ def test_the_entry_point_opens_the_gui_only_lazily(studio_arrows: list[Arrow]) -
     assert any(a.source == "studio.cli" and a.target == GUI_ROOT and a.lazy for a in studio_arrows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages and the old saver still in studio/editors import studio.ui: write_workspace.py and "
-    "post/saving.py (h10a's move to studio/ui/write/ and the one DraftSaver), images_workspace.py and "
-    "crop/export_dialog.py (h11b's move to studio/ui/images/); remove this mark once both are merged",
-)
 def test_editors_import_only_the_core(studio_arrows: list[Arrow]) -> None:
     breaches = layer_breaches(a for a in studio_arrows if layer(a.source) == "editors")
     assert not breaches, "\n".join(breaches)
@@ -310,12 +304,6 @@ def _pages_and_dialogs(sources: Mapping[str, tuple[str, bool]]) -> list[str]:
     return sorted(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Write page (studio/editors/write_workspace.py, h10a) and the Images page with its "
-    "dialogs (studio/editors/images_workspace.py, crop/export_dialog.py, crop/preset_dialog.py, h11b) "
-    "still live in studio/editors; remove this mark once both moves are merged",
-)
 def test_pages_and_their_dialogs_live_in_the_ui(sources: dict[str, tuple[str, bool]]) -> None:
     assert _pages_and_dialogs(sources) == []
 

@@ -7,14 +7,11 @@ starts and idles as before.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from studio.errors import in_words
-
-if TYPE_CHECKING:
-    from studio.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +41,7 @@ class TeamFace(QObject):
 
     status_changed = Signal(str, int, str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
         self.engine: Any = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,9 +24,6 @@ from PySide6.QtWidgets import (
 from studio.errors import in_words
 from studio.team import ROLES
 
-if TYPE_CHECKING:
-    from studio.ui.team import TeamFace
-
 
 def _join(library: Any, url: str, password: str) -> Any:
     from studio.team import members
@@ -43,7 +40,7 @@ def _join(library: Any, url: str, password: str) -> Any:
 class TeamDialog(QDialog):
     """Join (unlinked), or status, sync now, members and invitations (linked)."""
 
-    def __init__(self, face: TeamFace, parent: QWidget | None = None) -> None:
+    def __init__(self, face: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.face = face
         self.library = face.window.context.library
