@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
-from studio.editors.write_workspace import WriteWorkspace
 
 from studio.editors.post.editor import actions_of
 from studio.library import Library
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
+from studio.ui.write.page import WriteWorkspace
 
 
 @pytest.fixture
