@@ -43,7 +43,7 @@ def test_csv_images_go_into_the_asset_store_in_order_with_their_alt_texts(librar
     csv_path.write_text(HEADER + "Senja,Biji kopi baru,instagram,photos/beans.jpg | photos/cup.png,Beans|A cup\n"
                         "Senja,Toko kami,x,photos/shop.jpg,\n"
                         "Senja,Tanpa foto,x,,\n", encoding="utf-8")
-    assert library.import_file(csv_path)["drafts"] == 3
+    assert library.import_file(csv_path).drafts == 3
     drafts = [library.get_draft(i) for i in _ids(library)]
     first = sorted(drafts[0].assets, key=lambda a: a.position)
     assert [(a.sha, a.alt_text) for a in first] == [
@@ -95,7 +95,7 @@ def test_export_with_images_reads_back_whole(
         source.set_focal_point(sha, 0.25, 0.75)
     package = tmp_path / ("package.zip" if kind == "zip" else "package")
     code, _, err = _run(capsys, "drafts", "export", "--with-images", str(package), *lib)
-    assert code == 0 and "Exported 1 drafts" in err
+    assert code == 0 and "Exported 1 draft" in err
     names = (zipfile.ZipFile(package).namelist() if kind == "zip"
              else [str(p.relative_to(package)) for p in package.rglob("*") if p.is_file()])
     assert "drafts.json" in names and sum(name.startswith("assets/") for name in names) == 2
