@@ -113,7 +113,7 @@ def test_due_times_written_before_the_millisecond_form_are_moved_to_it(tmp_path:
 
     conn = sqlite3.connect(tmp_path / "old.sqlite3")
     conn.isolation_level = None
-    schema.migrate(conn, schema.MIGRATIONS[:-1])
+    schema.migrate(conn, schema.MIGRATIONS[:schema.MIGRATIONS.index(schema._DUE_MILLISECONDS)])
     conn.execute("INSERT INTO clients(name, created_at) VALUES ('Acme', '2026-01-01T00:00:00Z')")
     conn.execute("INSERT INTO drafts(client_id, text, created_at, updated_at) "
                  "VALUES (1, 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
