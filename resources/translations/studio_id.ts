@@ -333,6 +333,10 @@
         <source>Publishing</source>
         <translation>Penerbitan</translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analitik</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
@@ -518,6 +522,18 @@
     <message>
         <source>Look for due posts every (seconds)</source>
         <translation>Cari unggahan jatuh tempo setiap (detik)</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analitik</translation>
+    </message>
+    <message>
+        <source>Agency name on client reports</source>
+        <translation>Nama agensi di laporan klien</translation>
+    </message>
+    <message>
+        <source>Shown as “Prepared by …” on the client reports Studio writes.</source>
+        <translation>Tampil sebagai “Disusun oleh …” di laporan klien yang dibuat Studio.</translation>
     </message>
 </context>
 </TS>

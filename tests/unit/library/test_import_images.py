@@ -102,7 +102,7 @@ def test_export_with_images_reads_back_whole(
 
     other = tmp_path / "other"
     code, out, _ = _run(capsys, "drafts", "import", str(package), "--library", str(other))
-    assert code == 0 and "Imported 1 drafts" in out
+    assert code == 0 and "Imported 1 draft" in out
     with Library.open(other) as copy:
         draft = copy.get_draft(_ids(copy)[0])
         attached = sorted(draft.assets, key=lambda a: a.position)
