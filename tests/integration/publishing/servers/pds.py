@@ -40,7 +40,7 @@ class PDS:
     @classmethod
     def start(cls, timeout: float = 60.0, appview_db: str = "") -> PDS:
         """The PDS alone, or with ``appview_db`` (a PostgreSQL URL) a whole network with an AppView
-        (``scripts/pds/start-appview.mjs``), for the counts that only an AppView gives."""
+        (``scripts/pds/start.mjs`` with ``DB_POSTGRES_URL``), for the counts that only an AppView gives."""
         reason = available()
         if reason:
             raise RuntimeError(reason)
@@ -50,7 +50,7 @@ class PDS:
             env["DB_POSTGRES_URL"] = appview_db
             timeout = max(timeout, 180.0)
         process = subprocess.Popen(
-            [str(NODE), str(PDS_DIR / ("start-appview.mjs" if appview_db else "start.mjs"))],
+            [str(NODE), str(PDS_DIR / "start.mjs")],
             cwd=PDS_DIR,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
