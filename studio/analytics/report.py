@@ -80,7 +80,7 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {"client": self.client, "language": self.language, "agency": self.agency,
-                "period": self.summary.to_json(), "previous": _totals(self.previous), "totals": _totals(self.summary)}
+                "period": self.summary.to_json(), "previous": self.previous.totals(), "totals": self.summary.totals()}
 
 
 def build_report(library: Library, client: Any, summary: Summary, args: argparse.Namespace | None = None, *,
@@ -95,13 +95,6 @@ def build_report(library: Library, client: Any, summary: Summary, args: argparse
     handles = {a.id: f"{a.handle} ({a.network})" for a in library.list_accounts(client.id, include_archived=True)}
     return Report(client.name, language, agency, colour or str(client.colour or "#4f7cff"), summary, previous,
                   STRINGS[language], handles)
-
-
-def _totals(summary: Summary) -> dict[str, Any]:
-    engagements = [p.engagements for p in summary.posts if p.engagements is not None]
-    rates = [p.rates["followers"].value for p in summary.posts if p.rates["followers"].value is not None]
-    return {"posts": len(summary.posts), "engagements": sum(engagements) if engagements else None,
-            "er_followers": sum(rates) / len(rates) if rates else None}
 
 
 def write_report(report: Report, path: Path) -> None:
@@ -135,7 +128,7 @@ def _change(now: float | int | None, before: float | int | None, s: dict[str, st
 
 def _facts(report: Report) -> list[tuple[str, str, str]]:
     s = report.strings
-    now, before = _totals(report.summary), _totals(report.previous)
+    now, before = report.summary.totals(), report.previous.totals()
     facts = [
         (s["posts"], str(now["posts"]), _change(now["posts"], before["posts"], s)),
         (s["engagements"], f"{now['engagements']:,}" if now["engagements"] is not None else s["unknown"],

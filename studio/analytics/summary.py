@@ -15,7 +15,16 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from studio.analytics import store
-from studio.analytics.formulas import DENOMINATORS, Counts, Rate, average, engagement_rate, growth, roi
+from studio.analytics.formulas import (
+    COUNTERS,
+    DENOMINATORS,
+    Counts,
+    Rate,
+    average,
+    engagement_rate,
+    growth,
+    roi,
+)
 from studio.library.times import parse_iso
 
 if TYPE_CHECKING:
@@ -82,6 +91,13 @@ class Summary:
         """Posts with known engagements, best first."""
         return sorted((p for p in self.posts if p.engagements is not None), key=lambda p: -(p.engagements or 0))
 
+    def totals(self) -> dict[str, Any]:
+        """Posts measured, engagements added up and the average ER by followers (``None``: unknown)."""
+        engagements = [p.engagements for p in self.posts if p.engagements is not None]
+        rates = [p.rates["followers"].value for p in self.posts if p.rates["followers"].value is not None]
+        return {"posts": len(self.posts), "engagements": sum(engagements) if engagements else None,
+                "er_followers": sum(rates) / len(rates) if rates else None}
+
     def growth(self) -> dict[int, tuple[int, float | None] | None]:
         return {account: growth(first, last) for account, (first, last) in self.followers.items()}
 
@@ -123,8 +139,7 @@ def summarize(library: Library, client_id: int, start: datetime, end: datetime, 
         tags = tuple(json.loads(row["draft_tags"] or "[]"))
         if (wanted and network not in wanted) or (tag and tag not in tags):
             continue
-        counts = store.Snapshot(row["publication_id"], draft_id, network, row["stage"], row["source"],
-                                row["taken_at"], Counts(**{k: row[k] for k in Counts().to_json()})).counts
+        counts = Counts(**{name: row[name] for name in COUNTERS})
         account_id = row["account_id"]
         followers = store.followers_at(library, int(account_id), published) if account_id is not None else None
         rates: dict[str, Rate] = {d: engagement_rate(counts, d, followers) for d in DENOMINATORS}

@@ -298,10 +298,11 @@ class AnalyticsWorkspace(Workspace):
             box.blockSignals(False)
 
     def _fill_tiles(self, data: PageData) -> None:
-        now, before = _totals(data.summary), _totals(data.previous)
-        self.posts_tile.show_value(str(now[0]), _moved(now[0], before[0]))
-        self.engagements_tile.show_value(_number(now[1]), _moved(now[1], before[1]))
-        self.er_tile.show_value(_percent(now[2]), _moved(now[2], before[2], percent=True), LABELS["followers"])
+        now, before = data.summary.totals(), data.previous.totals()
+        self.posts_tile.show_value(str(now["posts"]), _moved(now["posts"], before["posts"]))
+        self.engagements_tile.show_value(_number(now["engagements"]), _moved(now["engagements"], before["engagements"]))
+        self.er_tile.show_value(_percent(now["er_followers"]), _moved(now["er_followers"], before["er_followers"], percent=True),
+                                LABELS["followers"])
         if data.followers:
             first, last = data.followers[0][1], data.followers[-1][1]
             self.followers_tile.show_value(f"{last:,}", f"{last - first:+,} in this period")
@@ -400,12 +401,6 @@ class AnalyticsWorkspace(Workspace):
         if self.client_id is not None:
             start, end, zone = self._range()
             write_report(self, self.context, self.client_id, start, end, zone)
-
-
-def _totals(summary: Summary) -> tuple[int, int | None, float | None]:
-    engagements = [p.engagements for p in summary.posts if p.engagements is not None]
-    rates = [p.rates["followers"].value for p in summary.posts if p.rates["followers"].value is not None]
-    return len(summary.posts), (sum(engagements) if engagements else None), (sum(rates) / len(rates) if rates else None)
 
 
 def _number(value: int | None) -> str:
