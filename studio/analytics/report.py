@@ -228,6 +228,8 @@ def render_html(report: Report) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
+    from importlib.resources import as_file
+
     from fpdf import FPDF
 
     from studio.data import resource
@@ -237,7 +239,7 @@ def render_pdf(report: Report) -> bytes:
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
-    with _font_file("DejaVuSans.ttf", resource) as regular, _font_file("DejaVuSans-Bold.ttf", resource) as bold:
+    with as_file(resource("fonts/DejaVuSans.ttf")) as regular, as_file(resource("fonts/DejaVuSans-Bold.ttf")) as bold:
         pdf.add_font("DejaVu", "", str(regular))
         pdf.add_font("DejaVu", "B", str(bold))
     pdf.add_page()
@@ -298,22 +300,3 @@ def render_pdf(report: Report) -> bytes:
 def _pdf_text(text: str) -> str:
     """Characters the PDF font has: emoji and other astral characters become a placeholder."""
     return "".join(ch if ord(ch) < 0x10000 else "□" for ch in text)
-
-
-class _font_file:
-    """A font resource as a real file path (it is one except inside a zip)."""
-
-    def __init__(self, name: str, resource: Any) -> None:
-        self._name = name
-        self._resource = resource
-        self._context: Any = None
-
-    def __enter__(self) -> Path:
-        from importlib.resources import as_file
-
-        self._context = as_file(self._resource(f"fonts/{self._name}"))
-        return Path(self._context.__enter__())
-
-    def __exit__(self, *exc: object) -> None:
-        self._context.__exit__(*exc)
-
