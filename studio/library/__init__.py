@@ -99,4 +99,9 @@ def import_summary(report: ImportReport, source: str) -> list[str]:
     if report.without_account:
         waits = plural(report.without_account, "waits", "wait")
         said.append(f"{counted(report.without_account, 'scheduled post')} {waits} for an account to be chosen.")
+    if report.encoding.replace("_", "-").lower() != "utf-8" or report.delimiter != ",":
+        # A spreadsheet's own format (Windows-1252, semicolons): say what was detected.
+        from studio.library.csvio import CsvFormat
+
+        said.append(f"Read as {CsvFormat(report.encoding, report.delimiter).describe()}.")
     return said

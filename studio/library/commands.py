@@ -124,10 +124,6 @@ def _import(args: argparse.Namespace) -> int:
         from studio.library import import_summary
 
         print("\n".join(import_summary(report, path.name)))
-        if path.suffix.lower() == ".csv" and (report.encoding.replace("_", "-") != "utf-8" or report.delimiter != ","):
-            from studio.library.csvio import CsvFormat
-
-            print(f"Read as {CsvFormat(report.encoding, report.delimiter).describe()}.")
     return 0
 
 

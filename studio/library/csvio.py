@@ -272,7 +272,8 @@ def csv_text(drafts: list[dict[str, Any]], delimiter: str = ",") -> str:
         raise UsageError(f"{delimiter!r} cannot separate CSV columns here.", "Use , or ; (or a tab).")
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    # No images column: a CSV export has no image files beside it to point at (packages carry them).
+    writer.writerow(COLUMNS[:6])
     for draft in drafts:
         pending = [s for s in draft.get("schedules") or [] if not s.get("publication")]
         when = min((str(s["scheduled_at"]) for s in pending), default="")

@@ -117,4 +117,5 @@ def test_one_of_each_is_said_in_the_singular(capsys: pytest.CaptureFixture[str],
     code, out, _ = _run(capsys, "drafts", "import", str(tmp_path / "out.json"), "--library", str(tmp_path / "b"))
     assert out.strip() == "Imported 1 draft from out.json."
     code, out, _ = _run(capsys, "drafts", "import", "--json", str(csv_path), "--library", str(tmp_path / "c"))
-    assert json.loads(out) == {"drafts": 1, "clients_created": ["Solo"], "schedules": 1, "without_account": 1}
+    assert json.loads(out) == {"drafts": 1, "clients_created": ["Solo"], "schedules": 1, "without_account": 1,
+                               "encoding": "utf-8", "delimiter": ","}
