@@ -40,11 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-def text_network(account: Any) -> str:
-    """The network whose text ``account`` posts: a folder's or webhook's chosen variant, else its own."""
-    return str(account.settings.get("variant") or account.network)
-
-
 def load_secret(secret_ref: str) -> str:
     from studio import secrets
 
