@@ -8,6 +8,14 @@ changes made by another process (``studio schedule`` from a terminal, a synced l
 It shares the library's lease with ``studio publish --due``: a cron job running at the same moment
 never sends the same post. Only one run is in flight at a time; a tick that comes while one runs is
 skipped.
+
+The same service measures (issue 15): every ``measure_ms`` and after each publishing run it takes
+the analytics snapshots and follower counts that are due (:func:`studio.analytics.fetch.fetch_due`,
+the function ``studio scheduler`` and ``studio metrics fetch`` call), off the UI thread, one round
+at a time. A failed fetch is retried with the publishing backoff that ``fetch_due`` records; while the
+system says the network is gone no round starts (a gap, never a zero); an account whose token is
+refused is named in ``tokens_expiring``'s list with "reconnect the account", where the Publishing
+page and the status bar show it.
 """
 
 from __future__ import annotations
@@ -25,10 +33,12 @@ from studio.wording import counted
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from studio.analytics.fetch import FetchReport
     from studio.library import Library
     from studio.publishing.runner import Report, Result, Runner
 
     RunnerFactory = Callable[[Library], Runner]  # builds the publishing Runner on the pool thread
+    Measure = Callable[[Library], FetchReport]  # one measuring round, on the pool thread
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +47,13 @@ INTERVAL_MS = 60_000
 # this much later, not at once: the due timer must not spin.
 STILL_DUE_MS = 5_000
 LONGEST_MS = 2**31 - 1  # QTimer's limit (about 24 days)
+# Snapshots are due at +1 h, +24 h, +7 d and +30 d: a round every 10 minutes takes the first within
+# minutes of its time, and costs nothing when nothing is due (one query, no request).
+MEASURE_MS = 600_000
 
 
-def status_text(waiting: int, offline: bool = False, expiring: int = 0) -> str:
-    """The status bar's line: empty when nothing waits and no token is about to expire."""
+def status_text(waiting: int, offline: bool = False, expiring: int = 0, reconnect: int = 0) -> str:
+    """The status bar's line: empty when nothing waits, no token is about to expire and none was refused."""
     said = []
     if waiting > 0:
         posts = counted(waiting, "post")
@@ -48,6 +61,8 @@ def status_text(waiting: int, offline: bool = False, expiring: int = 0) -> str:
     if expiring > 0:
         said.append(f"{expiring} account token{'s' if expiring != 1 else ''} expiring: reconnect "
                     f"{'it' if expiring == 1 else 'them'} (Publishing page)")
+    if reconnect > 0:
+        said.append(f"{counted(reconnect, 'account')} to reconnect (Publishing page)")
     return " · ".join(said)
 
 
@@ -58,7 +73,9 @@ class PublishingService(QObject):
     ``finished(object)`` with the run's :class:`~studio.publishing.runner.Report`;
     ``state_changed(str)`` with the status bar's line ("3 posts waiting to be sent", or empty);
     ``failed(str)`` when a run itself could not happen (the library is gone), in words;
-    ``tokens_expiring(list)`` with the warnings (str) when the set of expiring tokens changes.
+    ``tokens_expiring(list)`` with the warnings (str) when the set of expiring tokens, or of accounts
+    whose token the network refused while measuring, changes;
+    ``measured(object)`` with each measuring round's :class:`~studio.analytics.fetch.FetchReport`.
     """
 
     result = Signal(object)
@@ -66,9 +83,11 @@ class PublishingService(QObject):
     state_changed = Signal(str)
     failed = Signal(str)
     tokens_expiring = Signal(list)
+    measured = Signal(object)
 
     def __init__(self, context: AppContext, interval_ms: int = INTERVAL_MS, parent: QObject | None = None,
-                 runner_factory: RunnerFactory | None = None) -> None:
+                 runner_factory: RunnerFactory | None = None, measure_ms: int = MEASURE_MS,
+                 measure: Measure | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._owner = ""
@@ -86,6 +105,14 @@ class PublishingService(QObject):
         self.next_due: datetime | None = None
         self._asked = 0
         self._signals: Any = None
+        self.measuring = False
+        self._measured_once = False
+        self._waiting = 0
+        self._measure = measure or _fetch_due
+        self.reconnect_warnings: list[str] = []  # accounts whose token was refused while measuring
+        self.measure_timer = QTimer(self)
+        self.measure_timer.setInterval(measure_ms)
+        self.measure_timer.timeout.connect(self.measure_now)
 
     @property
     def owner(self) -> str:
@@ -109,6 +136,7 @@ class PublishingService(QObject):
         from studio.ui.library.signals import LibrarySignals
 
         self.timer.start()
+        self.measure_timer.start()
         if self._signals is None:
             self._signals = LibrarySignals(self.context.library, self)
             self._signals.changed.connect(self._library_changed)
@@ -117,6 +145,7 @@ class PublishingService(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.due_timer.stop()
+        self.measure_timer.stop()
         if self._signals is not None:
             self._signals.detach()
             self._signals.changed.disconnect(self._library_changed)
@@ -169,11 +198,50 @@ class PublishingService(QObject):
         for item in report.results:
             self.result.emit(item)
         self.finished.emit(report)
+        self._waiting = report.waiting
         warnings = list(getattr(report, "token_warnings", []))
         if warnings != self.token_warnings:
             self.token_warnings = warnings
-            self.tokens_expiring.emit(warnings)
-        self.state_changed.emit(status_text(report.waiting, self.offline, len(warnings)))
+            self.tokens_expiring.emit(warnings + self.reconnect_warnings)
+        self._say_state()
+        if self.measure_timer.isActive() and (report.count("published") or not self._measured_once):
+            # After a round that published (its followers, a stage of an earlier post), and after the
+            # first run at start; the 60-second backstop runs do not each measure.
+            self.measure_now()
+
+    def _say_state(self) -> None:
+        self.state_changed.emit(status_text(self._waiting, self.offline, len(self.token_warnings),
+                                            len(self.reconnect_warnings)))
+
+    # ---- measuring (issue 15) ------------------------------------------------------------------
+
+    def measure_now(self) -> None:
+        """Take the analytics snapshots that are due, off the UI thread; skipped while a round
+        runs or while the network is gone (the stage stays due and is taken when it is back)."""
+        if self.measuring or self.offline:
+            return
+        self.measuring = True
+        self._measured_once = True
+        self.context.tasks.run(self._measure, self.context.library, on_done=self._measured,
+                               on_error=self._measure_failed)
+
+    def _measured(self, report: FetchReport) -> None:
+        self.measuring = False
+        names = _handles(self.context.library, report.reconnect)
+        reconnect = [f"{names.get(account, f'Account {account}')}: {report.problems.get(account, '')}".strip()
+                     for account in sorted(report.reconnect)]
+        if reconnect != self.reconnect_warnings:
+            fresh = [line for line in reconnect if line not in self.reconnect_warnings]
+            self.reconnect_warnings = reconnect
+            self.tokens_expiring.emit(self.token_warnings + reconnect)
+            self._say_state()
+            for line in fresh:  # said once, when it first happens, not every ten minutes
+                self.context.messages.warning(line)
+        self.measured.emit(report)
+
+    def _measure_failed(self, error: BaseException) -> None:
+        self.measuring = False
+        log.warning("Measuring could not run: %s", error)
 
     def _error(self, error: BaseException) -> None:
         self.running = False
@@ -181,6 +249,25 @@ class PublishingService(QObject):
             self.rearm(after_run=True)
         log.error("The publisher could not run: %s", error)
         self.failed.emit(in_words(error, "The publisher could not run"))
+
+
+def _fetch_due(library: Library) -> FetchReport:
+    """On a pool thread: one measuring round (the analytics modules load there, not at start-up)."""
+    from studio.analytics.fetch import fetch_due
+
+    return fetch_due(library)
+
+
+def _handles(library: Any, accounts: set[int]) -> dict[int, str]:
+    """``"Mastodon @handle"`` for each account id (a removed account keeps its number)."""
+    found: dict[int, str] = {}
+    for account in accounts:
+        try:
+            row = library.get_account(account)
+        except Exception:
+            continue
+        found[account] = f"{row.network.capitalize()} {row.handle}"
+    return found
 
 
 def _run(factory: RunnerFactory, library: Library) -> Report:
