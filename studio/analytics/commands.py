@@ -63,6 +63,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     money.add_argument("--currency", default="")
     money.set_defaults(handler=_money)
 
+    links = actions.add_parser("links", parents=[common], help="UTM parameters on a client's links (on by default)",
+                               description="Shows, or changes with --on/--off/--campaign, whether links get "
+                               "utm_source (the network), utm_medium=social, utm_campaign and utm_content (the "
+                               "post) when the client's posts go out.")
+    links.add_argument("--client", required=True, metavar="NAME")
+    switch = links.add_mutually_exclusive_group()
+    switch.add_argument("--on", dest="utm", action="store_const", const=True, default=None)
+    switch.add_argument("--off", dest="utm", action="store_const", const=False)
+    links.add_argument("--campaign", default=None, help="the campaign name ('' = each post's first tag)")
+    links.set_defaults(handler=_links)
+
     show = actions.add_parser("show", parents=[common], help="a client's numbers for a period")
     _period_options(show)
     show.add_argument("--json", action="store_true")
@@ -190,6 +201,27 @@ def _money(args: argparse.Namespace) -> int:
                            conversions=args.conversions, currency=args.currency)
     finally:
         library.close()
+    return 0
+
+
+def _links(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from studio.analytics.links import link_settings, set_link_settings
+
+    library = open_library(args)
+    try:
+        client = _client(library, args.client)
+        settings = link_settings(library, client.id)
+        if args.utm is not None or args.campaign is not None:
+            settings = replace(settings, utm=settings.utm if args.utm is None else args.utm,
+                               campaign=settings.campaign if args.campaign is None else args.campaign)
+            set_link_settings(library, client.id, settings)
+            settings = link_settings(library, client.id)
+    finally:
+        library.close()
+    print(f"UTM parameters: {'on' if settings.utm else 'off'}; campaign: "
+          f"{settings.campaign or 'each post’s first tag'}")
     return 0
 
 

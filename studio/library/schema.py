@@ -396,9 +396,20 @@ CREATE TABLE campaign_money (
 """
 
 
+# analytics, links (issue 15): per client, whether links get UTM parameters when a post goes out
+# (no row: yes, see studio.analytics.links) and the campaign name they carry ('' = the post's first tag).
+_CLIENT_LINKS = """
+CREATE TABLE client_links (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    utm INTEGER NOT NULL DEFAULT 1,
+    campaign TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
                                _DUE_MILLISECONDS, _reach_networks, _REVIEW,
-                               _TEAM_SYNC, _V_ANALYTICS]
+                               _TEAM_SYNC, _V_ANALYTICS, _CLIENT_LINKS]
 
 
 def version(conn: sqlite3.Connection) -> int:

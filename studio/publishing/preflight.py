@@ -145,13 +145,18 @@ def check(
 ) -> list[Problem]:
     """Every check for one post on one account; an empty list means it may go out."""
     settings = settings or {}
-    limit = settings.get("max_characters")
     return [
         *check_account(settings, secret_ok),
-        *check_text(parts, network, int(limit) if isinstance(limit, int | float | str) and str(limit).isdigit() else None),
+        *check_text(parts, network, server_limit(settings)),
         *check_images(parts, network),
         *check_shape(parts, network, settings),
     ]
+
+
+def server_limit(settings: Mapping[str, Any]) -> int | None:
+    """The server's own text limit the account knows (a Mastodon server's ``max_characters``)."""
+    limit = settings.get("max_characters")
+    return int(limit) if isinstance(limit, int | float | str) and str(limit).isdigit() else None
 
 
 def summary(problems: Sequence[Problem]) -> str:

@@ -240,13 +240,17 @@ class Runner:
     # ---- rendering ---------------------------------------------------------------------------
 
     def render(self, draft_id: int, account: Any) -> tuple[Part, ...]:
-        """The parts to send for ``account``: its network's variant or thread, else the base text,
-        with the draft's images as renditions for that network and their alt text on the first part."""
+        """The parts to send for ``account``: its network's variant or thread, else the base text
+        (links tagged by :func:`studio.analytics.links.outgoing_texts`), with the draft's images as renditions for that network and their alt text on the first part."""
         return self._render(self.library.get_draft(draft_id), account)
 
     def _render(self, draft: Any, account: Any) -> tuple[Part, ...]:
+        from studio.analytics.links import outgoing_texts
+
         target = target_of(account.network, account.settings)
-        texts = parts_for(draft, target)
+        # The links carry the client's UTM parameters (issue 15): the same text on every retry.
+        texts = outgoing_texts(self.library, draft, target, parts_for(draft, target),
+                               preflight.server_limit(account.settings))
         # Every image goes out as the rendition for this account's network version, never the original.
         media = tuple(media_for(self.library, asset, target, self._renditions)
                       for asset in sorted(draft.assets, key=lambda a: a.position))

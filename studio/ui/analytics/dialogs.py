@@ -176,13 +176,7 @@ class NumbersDialog(QDialog):
             form.addRow(COUNTER_NAMES[counter], field)
             self.fields[counter] = field
         layout.addLayout(form)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _error_and_save(self, layout)
 
     def counts(self) -> Counts:
         return Counts(**{name: int(field.text()) for name, field in self.fields.items() if field.text().strip()})
@@ -198,6 +192,18 @@ class NumbersDialog(QDialog):
                                on_done=lambda _: self.accept(),
                                on_error=lambda error: self.error.setText(in_words(error, "Saving the numbers")),
                                pool="writes")
+
+
+def _error_and_save(dialog: Any, layout: QVBoxLayout) -> QLabel:
+    """A dialog's error line and its Save and Cancel buttons (Save calls ``dialog.save``)."""
+    error = QLabel()
+    error.setWordWrap(True)
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
 
 
 def write_report(parent: QWidget, context: AppContext, client_id: int, start: datetime, end: datetime,
@@ -227,3 +233,68 @@ def write_report(parent: QWidget, context: AppContext, client_id: int, start: da
     context.tasks.run(build, on_done=lambda done: context.messages.info(f"Wrote the client report to {done}."),
                       on_error=lambda error: context.messages.error(in_words(error, "Writing the report")))
 
+
+
+class LinksDialog(QDialog):
+    """A client's link tagging: UTM parameters on the links of its posts when they go out, and the
+    campaign name they carry (see :mod:`studio.analytics.links`). Loaded and saved off the UI thread."""
+
+    def __init__(self, context: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QCheckBox
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Links"))
+        self.context = context
+        self.client_id = client_id
+        layout = QVBoxLayout(self)
+        self.utm = QCheckBox(self.tr("Add UTM parameters to links when posts go out"))
+        self.utm.setChecked(True)
+        layout.addWidget(self.utm)
+        form = QFormLayout()
+        self.campaign = QLineEdit()
+        self.campaign.setPlaceholderText(self.tr("Each post's first tag"))
+        form.addRow(self.tr("Campaign"), self.campaign)
+        layout.addLayout(form)
+        self.example = QLabel()
+        self.example.setWordWrap(True)
+        self.example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.example)
+        note = QLabel(self.tr(
+            "utm_source is the network, utm_medium is “social”, utm_content names the post. A link that "
+            "already has utm_ parameters is sent as you wrote it. The client's web analytics can then "
+            "tell which post brought each visit."))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        layout.addWidget(note)
+        self.error = _error_and_save(self, layout)
+        self.utm.toggled.connect(self._show_example)
+        self.campaign.textChanged.connect(self._show_example)
+        self._show_example()
+        from studio.analytics.links import link_settings
+
+        context.tasks.run(link_settings, context.library, client_id, on_done=self._loaded,
+                          on_error=lambda error: self.error.setText(in_words(error, "Reading the link settings")))
+
+    def _loaded(self, settings: Any) -> None:
+        self.utm.setChecked(settings.utm)
+        self.campaign.setText(settings.campaign)
+
+    def _show_example(self) -> None:
+        from studio.analytics.links import tag_link, utm_parameters
+
+        self.campaign.setEnabled(self.utm.isChecked())
+        if not self.utm.isChecked():
+            self.example.setText(self.tr("Links go out as you wrote them."))
+            return
+        campaign = " ".join(self.campaign.text().split()) or "tag"
+        link = tag_link("https://example.com/menu", utm_parameters("instagram", campaign, 42))
+        self.example.setText(self.tr("On Instagram, post 42: {link}").format(link=link))
+
+    def save(self) -> None:
+        from studio.analytics.links import LinkSettings, set_link_settings
+
+        settings = LinkSettings(self.utm.isChecked(), self.campaign.text())
+        self.context.tasks.run(set_link_settings, self.context.library, self.client_id, settings,
+                               on_done=lambda _: self.accept(),
+                               on_error=lambda error: self.error.setText(in_words(error, "Saving the link settings")),
+                               pool="writes")

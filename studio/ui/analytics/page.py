@@ -149,10 +149,13 @@ class AnalyticsWorkspace(Workspace):
         self.enter_button = QPushButton("Enter numbers…")
         self.enter_button.setToolTip("Enter the numbers of the selected post by hand")
         self.report_button = QPushButton("Client report…")
+        self.links_button = QPushButton(self.tr("Links…"))
+        self.links_button.setToolTip(self.tr("UTM parameters on this client's links when posts go out"))
         for widget in (self.period, self.network, self.tag):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for button in (self.fetch_button, self.import_button, self.enter_button, self.report_button):
+        for button in (self.fetch_button, self.import_button, self.enter_button, self.links_button,
+                       self.report_button):
             bar.addWidget(button)
         outer.addLayout(bar)
 
@@ -210,6 +213,7 @@ class AnalyticsWorkspace(Workspace):
         self.import_button.clicked.connect(self.import_insights)
         self.enter_button.clicked.connect(self.enter_numbers)
         self.report_button.clicked.connect(self.write_report)
+        self.links_button.clicked.connect(self.edit_links)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._set_enabled()
 
@@ -341,7 +345,7 @@ class AnalyticsWorkspace(Workspace):
 
     def _set_enabled(self) -> None:
         has_client = self.client_id is not None
-        for button in (self.import_button, self.report_button, self.fetch_button):
+        for button in (self.import_button, self.report_button, self.fetch_button, self.links_button):
             button.setEnabled(has_client)
         self.enter_button.setEnabled(has_client and self.selected_post() is not None)
 
@@ -394,6 +398,14 @@ class AnalyticsWorkspace(Workspace):
         chosen = self.selected_post()
         if chosen is not None:
             NumbersDialog(self.context, chosen[0], chosen[1], self).open()
+
+    def edit_links(self) -> None:
+        from studio.ui.analytics.dialogs import LinksDialog
+
+        if self.client_id is not None:
+            self.links_dialog = LinksDialog(self.context, self.client_id, self)
+            self.links_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.links_dialog.open()
 
     def write_report(self) -> None:
         from studio.ui.analytics.dialogs import write_report
