@@ -177,6 +177,41 @@ def suggested_slots(summary: Summary, count: int = 3) -> list[tuple[int, int, fl
     return sorted(cells, key=lambda cell: -cell[2])[:count]
 
 
+HISTORY_DAYS = 90  # the history "add to queue" learns from
+THIN = 8  # fewer measured posts than this: no suggestion (a map of a handful of posts is noise)
+
+
+@dataclass(frozen=True)
+class SlotSuggestion:
+    """Posting slots learnt from a client's history, and what they rest on (posts measured, days)."""
+
+    slots: list[dict[str, Any]]  # as accounts keep them: {"weekday": 0-6, "time": "HH:MM"}
+    posts: int
+    days: int
+
+    def text(self) -> str:
+        """``"Tue 09:00, Thu 19:00, Sat 10:00"`` (as :func:`studio.publishing.slots.parse_slots` reads)."""
+        from studio.publishing.slots import format_slots
+
+        return format_slots(self.slots)
+
+
+def suggest_slots(library: Library, client_id: int, zone: tzinfo, now: datetime, count: int = 3,
+                  days: int = HISTORY_DAYS) -> SlotSuggestion | None:
+    """The ``count`` best weekday-and-hour slots from the client's measured posts of the last ``days``
+    days, or ``None`` when fewer than :data:`THIN` posts were measured (the history is too thin)."""
+    from datetime import timedelta
+
+    summary = summarize(library, client_id, now - timedelta(days=days), now, zone)
+    measured = sum(1 for post in summary.posts if post.engagements is not None)
+    if measured < THIN:
+        return None
+    cells = sorted(suggested_slots(summary, count), key=lambda cell: (cell[0], cell[1]))
+    if not cells:
+        return None
+    return SlotSuggestion([{"weekday": day, "time": f"{hour:02d}:00"} for day, hour, _value in cells], measured, days)
+
+
 def set_campaign_money(library: Library, client_id: int, campaign: str, *, cost: float | None = None,
                        revenue: float | None = None, conversions: int | None = None, currency: str = "") -> None:
     """Cost and what came back for one campaign (a tag on the client's posts), for ROI."""

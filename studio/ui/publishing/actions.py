@@ -11,7 +11,10 @@ shortcuts, active while the page (or a child) has focus:
 Add to queue and Send now act at once on the accounts the post is for
 (:func:`studio.publishing.scheduling.accounts_for`); when it is for none, or the pre-flight check
 finds a problem (or an account has no posting slots), the schedule dialog opens in that mode and
-says why.
+says why. When an account has no posting slots and the client's measured history is rich enough
+(:func:`studio.analytics.summary.suggest_slots`), Add to queue first offers "Use the best times
+from your history: Tue 09:00, …", saying what they are based on; accepting gives those accounts the
+slots and queues the post.
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ class NoAccounts(Exception):
     """The draft is for no connected account: the user chooses in the dialog."""
 
 
+class NoSlots(Exception):
+    """Accounts without posting slots, and the slots the client's history suggests for them."""
+
+    def __init__(self, accounts: list[int], handles: list[str], suggestion: Any) -> None:
+        super().__init__(", ".join(handles))
+        self.accounts = accounts
+        self.handles = handles
+        self.suggestion = suggestion
+
+
 class PublishActions(QObject):
     """The publishing actions for the draft ``current()`` names (``None``: no draft, nothing happens
     but a message).
@@ -56,6 +69,7 @@ class PublishActions(QObject):
         self.current = current
         self.run_now = run_now
         self.dialog: Any = None  # the schedule dialog last opened (tests and the caller may look at it)
+        self.offer: Any = None  # the "best times from your history" question last asked
         self.schedule_action = self._action("&Schedule…", SCHEDULE_KEYS, lambda: self.schedule())
         self.queue_action = self._action("Add to &queue", QUEUE_KEYS, lambda: self.add_to_queue())
         self.send_action = self._action("Send &now", SEND_NOW_KEYS, lambda: self.send_now())
@@ -123,10 +137,43 @@ class PublishActions(QObject):
             self.run_now()
 
     def _refused(self, draft_id: int, mode: str, error: BaseException) -> None:
+        if isinstance(error, NoSlots):
+            self._offer_slots(draft_id, error)
+            return
         if isinstance(error, NoAccounts | StudioError):  # a pre-flight problem, an account without slots
             self.schedule(draft_id, mode=mode, error=None if isinstance(error, NoAccounts) else error)
             return
         self._failed(error)
+
+    def _offer_slots(self, draft_id: int, missing: NoSlots) -> None:
+        """Ask whether the accounts without slots take the ones the client's history suggests."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.host)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Add to queue"))
+        box.setText(self.tr("{accounts} has no posting slots. Use the best times from your history: {slots}?").format(
+            accounts=", ".join(missing.handles), slots=missing.suggestion.text()))
+        box.setInformativeText(self.tr(
+            "Based on the average engagements of the {posts} posts this client published in the last {days} "
+            "days, in the hours that drew the most (your time zone). You can change the slots later (Publishing "
+            "page, Edit slots).").format(posts=missing.suggestion.posts, days=missing.suggestion.days))
+        use = box.addButton(self.tr("Use these times"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Choose a time…"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if button is use:
+                self.context.tasks.run(_use_slots, self.context.library, draft_id, missing.accounts,
+                                       missing.suggestion.slots, on_done=self._scheduled,
+                                       on_error=lambda error: self._refused(draft_id, "queue", error), pool="writes")
+            else:
+                self.schedule(draft_id, mode="queue")
+
+        box.buttonClicked.connect(answered)
+        self.offer = box
+        box.open()
 
     def _failed(self, error: BaseException) -> None:
         message = in_words(error)
@@ -142,7 +189,28 @@ def _accounts(library: Any, draft_id: int) -> list[int]:
 
 
 def _queue(library: Any, draft_id: int) -> list[int]:
-    return [s.id for s in scheduling.add_to_queue(library, draft_id, _accounts(library, draft_id))]
+    ids = _accounts(library, draft_id)
+    bare = [library.get_account(account) for account in ids]
+    bare = [account for account in bare if not account.slots]
+    if bare:
+        from studio.analytics.summary import suggest_slots
+        from studio.library.times import local_zone
+
+        suggestion = suggest_slots(library, library.get_draft(draft_id).client_id, local_zone(), datetime.now(UTC))
+        if suggestion is not None:
+            raise NoSlots([account.id for account in bare], [account.handle for account in bare], suggestion)
+    return [s.id for s in scheduling.add_to_queue(library, draft_id, ids)]
+
+
+def _use_slots(library: Any, draft_id: int, accounts: list[int], slots: list[dict[str, Any]]) -> list[int]:
+    """Give ``accounts`` the suggested ``slots`` (those that still have none), then queue the draft."""
+    from dataclasses import replace
+
+    for account_id in accounts:
+        account = library.get_account(account_id)
+        if not account.slots:
+            library.update_account(replace(account, slots=tuple(slots)))
+    return _queue(library, draft_id)
 
 
 def _now(library: Any, draft_id: int) -> list[int]:
