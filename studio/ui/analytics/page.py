@@ -225,7 +225,7 @@ class AnalyticsWorkspace(Workspace):
         note.setWordWrap(True)
         note.setEnabled(False)
         self.body.addWidget(note)
-        chart = ChartView(height)
+        chart = ChartView(height, self.context.tasks)
         self.body.addWidget(chart)
         return chart
 
@@ -276,9 +276,12 @@ class AnalyticsWorkspace(Workspace):
         colour = self._accent()
         colours = self._colours()
         posts, followers = summary.posts, data.followers
-        self.er_chart.set_chart(lambda w, h: er_chart(posts, colour, w, h, colours))
-        self.followers_chart.set_chart(lambda w, h: followers_chart(followers, colour, w, h, colours))
-        self.heatmap.set_chart(lambda w, h: heatmap_chart(summary, colour, list(WEEKDAYS), w, h, colours))
+        # Drawn on a pool thread at each view's size (matplotlib loads there, with the first chart).
+        self.er_chart.set_chart(lambda w, h, ratio: er_chart(posts, colour, w, h, colours, "png", ratio))
+        self.followers_chart.set_chart(lambda w, h, ratio: followers_chart(followers, colour, w, h, colours, "png",
+                                                                           ratio))
+        self.heatmap.set_chart(lambda w, h, ratio: heatmap_chart(summary, colour, list(WEEKDAYS), w, h, colours,
+                                                                 "png", ratio))
         self._fill_table(summary)
         self._set_enabled()
 

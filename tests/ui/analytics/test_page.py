@@ -76,6 +76,15 @@ def test_the_page_shows_a_clients_numbers_and_takes_more(
     reach = page.table.item(0, 5)
     assert reach.text() == "unknown" and "does not report reach" in reach.toolTip()
     assert page.table.horizontalHeaderItem(4).toolTip().startswith("ER by followers")
+    charts = (page.er_chart, page.followers_chart, page.heatmap)
+    # The charts are matplotlib's, drawn on a pool thread at each view's size and pixel ratio.
+    qtbot.waitUntil(lambda: all(chart.image is not None for chart in charts), timeout=30_000)
+    for chart in charts:
+        assert chart.image is not None
+        assert chart.image.width() == round(chart.width() * chart.devicePixelRatioF())
+        assert chart.image.height() == round(chart.height() * chart.devicePixelRatioF())
+    light = page.heatmap.image.pixelColor(2, 2).lightness()  # type: ignore[union-attr]
+    assert light > 200
     screenshot(page, "analytics-light.png")
 
     # An Instagram insights export: the mapping is shown, nothing stored before Import.
@@ -119,9 +128,11 @@ def test_the_page_shows_a_clients_numbers_and_takes_more(
     assert isinstance(app, QApplication)
     apply_theme(app, "dark")
     try:
-        page.reload()
+        with qtbot.waitSignal(page.heatmap.drawn, timeout=30_000):
+            page.reload()
         qtbot.waitUntil(lambda: page.table.rowCount() == 5, timeout=10_000)
-        qtbot.wait(200)
+        dark = page.heatmap.image.pixelColor(2, 2).lightness()  # type: ignore[union-attr]
+        assert dark < 80  # the chart follows the dark theme
         screenshot(page, "analytics-dark.png")
     finally:
         apply_theme(app, "light")
