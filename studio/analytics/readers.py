@@ -132,21 +132,12 @@ class BlueskyReader:
 
         self._publisher = BlueskyPublisher(account)
 
-    def _client(self) -> Any:
-        try:
-            self._publisher._login()
-        except OutcomeError:
-            raise
-        except Exception as error:
-            raise OutcomeError(self._publisher._outcome(error)) from None
-        return self._publisher._client
-
     def counts(self, remote_ids: Sequence[str]) -> dict[str, Counts]:
-        client = self._client()
+        client, _did = self._publisher.session()
         try:
             answer = client.app.bsky.feed.get_posts({"uris": list(remote_ids)})
         except Exception as error:
-            raise OutcomeError(self._publisher._outcome(error)) from None
+            raise OutcomeError(self._publisher.outcome(error)) from None
         return {
             str(post.uri): Counts(
                 likes=_int(post.like_count), reposts=_int(post.repost_count),
@@ -156,11 +147,11 @@ class BlueskyReader:
         }
 
     def followers(self) -> int | None:
-        client = self._client()
+        client, did = self._publisher.session()
         try:
-            profile = client.app.bsky.actor.get_profile({"actor": self._publisher._did})
+            profile = client.app.bsky.actor.get_profile({"actor": did})
         except Exception as error:
-            raise OutcomeError(self._publisher._outcome(error)) from None
+            raise OutcomeError(self._publisher.outcome(error)) from None
         return _int(profile.followers_count)
 
 
@@ -171,7 +162,6 @@ class TelegramReader:
         from studio.publishing.telegram import TelegramPublisher
 
         self._publisher = TelegramPublisher(account)
-        self._chat_id = str(account.settings.get("chat_id") or account.handle or "")
 
     def counts(self, remote_ids: Sequence[str]) -> dict[str, Counts]:
         raise OutcomeError(Permanent(NO_POST_COUNTS["telegram"]))
@@ -180,7 +170,7 @@ class TelegramReader:
         from studio.publishing.base import Uncertain
 
         try:
-            answer = self._publisher._call("getChatMemberCount", {"chat_id": self._chat_id})
+            answer = self._publisher.call("getChatMemberCount", {"chat_id": self._publisher.chat_id})
         except OutcomeError as stop:
             # A read has no side effect: "uncertain" (the answer was lost) only means try later.
             if isinstance(stop.outcome, Uncertain):

@@ -112,7 +112,9 @@ class BlueskyPublisher:
 
     # ---- errors ------------------------------------------------------------------------------
 
-    def _outcome(self, error: Exception) -> Outcome:
+    def outcome(self, error: Exception) -> Outcome:
+        """What a failed request means, as the typed outcome publishing and measuring both act on
+        (``studio.analytics.readers`` reads counters through this publisher's session)."""
         from atproto_client import exceptions
 
         if isinstance(error, exceptions.RequestErrorBase) and error.response is not None:
@@ -137,6 +139,17 @@ class BlueskyPublisher:
         if isinstance(error, exceptions.AtProtocolError):
             return RetryLater(f"Bluesky: {type(error).__name__}.")
         raise error
+
+    def session(self) -> tuple[Any, str]:
+        """The signed-in atproto client and the account's DID (logged in once, a saved session
+        reused); a failure is raised as :class:`OutcomeError` with its outcome."""
+        try:
+            self._login()
+        except OutcomeError:
+            raise
+        except Exception as error:
+            raise OutcomeError(self.outcome(error)) from None
+        return self._client, self._did
 
     def _login(self) -> None:
         """Log in once per publisher: with the session kept in the keyring when it still works
@@ -250,7 +263,7 @@ class BlueskyPublisher:
             return Permanent("The post's record key is damaged. Cancel it and schedule it again.")
         sent = list(post.already_sent)
         try:
-            self._login()
+            self.session()
             for index in range(len(sent), len(post.parts)):
                 part = post.parts[index]
                 rkey = part_tid(post.idempotency_key, index)
@@ -264,7 +277,7 @@ class BlueskyPublisher:
         except OutcomeError as stop:
             return stop.outcome
         except Exception as error:
-            return self._outcome(error)
+            return self.outcome(error)
         return Published(sent[0].remote_id, sent[0].remote_url, tuple(sent))
 
     # ---- steps -------------------------------------------------------------------------------

@@ -84,8 +84,14 @@ class TelegramPublisher:
 
     # ---- calls -------------------------------------------------------------------------------
 
-    def _call(self, method: str, data: dict[str, Any], files: dict[str, Any] | None = None) -> Any:
-        """One Bot API call; a failure is raised as the :data:`Outcome` it means."""
+    @property
+    def chat_id(self) -> str:
+        """The channel or group posted to (its numeric id, or its @username)."""
+        return self._chat_id
+
+    def call(self, method: str, data: dict[str, Any], files: dict[str, Any] | None = None) -> Any:
+        """One Bot API call; a failure is raised (as :class:`OutcomeError`) with the :data:`Outcome`
+        it means. Public: ``studio.analytics.readers`` counts subscribers through it."""
         import requests
 
         url = f"{self._base}/bot{self._account.secret}/{method}"
@@ -138,8 +144,8 @@ class TelegramPublisher:
 
     def verify(self) -> AccountInfo:
         try:
-            me = self._call("getMe", {})
-            chat = self._call("getChat", {"chat_id": self._chat_id})
+            me = self.call("getMe", {})
+            chat = self.call("getChat", {"chat_id": self._chat_id})
         except OutcomeError as stop:
             message = getattr(stop.outcome, "message", "Telegram refused the request.")
             raise ConnectionProblem(message) from None
@@ -184,12 +190,12 @@ class TelegramPublisher:
 
     def _send_part(self, index: int, part: Part, reply_to: str | None, on_part: PartCallback) -> Sent:
         if not part.media:
-            return self._sent(self._call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
+            return self._sent(self.call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
         if len(part.text) <= CAPTION_LIMIT:
             return self._sent(self._send_images(part, part.text, reply_to))
         # Too long for a caption: the text goes first and the images answer it. The text is
         # recorded before the images go, so a retry after they fail sends the images only.
-        text = self._sent(self._call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
+        text = self._sent(self.call("sendMessage", {**self._base_data(reply_to), "text": part.text}))
         on_part(index, Sent(text.remote_id, text.remote_url, {IMAGES_PENDING: "1"}))
         self._send_images(part, "", text.remote_id, text_sent=True)
         return text
@@ -204,12 +210,12 @@ class TelegramPublisher:
                     raise OutcomeError(Permanent(f"An image cannot be read ({error}). Export the image again.")) from None
                 if len(handles) == 1:
                     data = {**self._base_data(reply_to), "caption": caption} if caption else self._base_data(reply_to)
-                    return dict(self._call("sendPhoto", data, {"photo": handles[0]}))
+                    return dict(self.call("sendPhoto", data, {"photo": handles[0]}))
                 media = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(handles))]
                 if caption:
                     media[0]["caption"] = caption
                 files = {f"photo{i}": handle for i, handle in enumerate(handles)}
-                messages = self._call("sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files)
+                messages = self.call("sendMediaGroup", {**self._base_data(reply_to), "media": json.dumps(media)}, files)
                 return dict(messages[0])
         except OutcomeError as stop:
             if not text_sent:
