@@ -387,7 +387,8 @@ class AnalyticsWorkspace(Workspace):
             self.state_changed.emit("")
             self.context.messages.error(in_words(error, "Fetching numbers"))
 
-        self.context.tasks.run(fetch_due, self.context.library, on_done=done, on_error=failed, pool="writes")
+        # The general pool: a slow network must not hold up the saves queued on the writes pool.
+        self.context.tasks.run(fetch_due, self.context.library, on_done=done, on_error=failed)
 
     def import_insights(self) -> None:
         from studio.ui.analytics.dialogs import import_insights
