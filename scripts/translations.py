@@ -49,8 +49,11 @@ def tool(name: str) -> str:
 
 
 def settings_strings() -> str:
-    """A Python file that lupdate reads: the settings declarations' texts, marked for translation."""
+    """A Python file that lupdate reads: the texts of the settings declarations and the core's labels
+    (draft statuses, writing languages), marked for translation."""
     sys.path.insert(0, str(ROOT))
+    from studio.languages import LANGUAGES as WRITING_LANGUAGES
+    from studio.model import STATUS_LABELS
     from studio.settings import SETTINGS
 
     texts: list[str] = []
@@ -61,6 +64,9 @@ def settings_strings() -> str:
         texts += [label for _, label in setting.choices]
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
     lines += [f"QT_TRANSLATE_NOOP({'studio.settings'!r}, {text!r})" for text in dict.fromkeys(texts) if text]
+    lines += [f"QT_TRANSLATE_NOOP({'studio.model'!r}, {label!r})" for label in STATUS_LABELS.values()]
+    names = dict.fromkeys([name for _, name in WRITING_LANGUAGES] + [name.split(" (")[0] for _, name in WRITING_LANGUAGES])
+    lines += [f"QT_TRANSLATE_NOOP({'studio.languages'!r}, {name!r})" for name in names]
     return "\n".join(lines) + "\n"
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from studio.data import resource
+from studio.languages import language_name
+from studio.model import STATUS_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,19 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     locale = system or QLocale.system()
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
+
+
+MODEL = "studio.model"  # the translation context of the core's labels (scripts/translations.py adds them)
+
+
+def status_label(status: str) -> str:
+    """A draft status's label (``studio.model.STATUS_LABELS``) in the interface's language."""
+    return QCoreApplication.translate(MODEL, STATUS_LABELS.get(status, status))
+
+
+def language_label(code: str) -> str:
+    """A writing language's name (``studio.languages``) in the interface's language."""
+    return QCoreApplication.translate("studio.languages", language_name(code))
 
 
 def translations_folder() -> Path:
