@@ -50,8 +50,10 @@ def tool(name: str) -> str:
 
 def settings_strings() -> str:
     """A Python file that lupdate reads: the texts of the settings declarations and the core's labels
-    (draft statuses, writing languages), marked for translation."""
+    (draft statuses, writing languages, analytics' definitions), marked for translation."""
     sys.path.insert(0, str(ROOT))
+    from studio.analytics.formulas import LABELS
+    from studio.analytics.readers import NO_POST_COUNTS
     from studio.languages import LANGUAGES as WRITING_LANGUAGES
     from studio.model import STATUS_LABELS
     from studio.settings import SETTINGS
@@ -67,6 +69,7 @@ def settings_strings() -> str:
     lines += [f"QT_TRANSLATE_NOOP({'studio.model'!r}, {label!r})" for label in STATUS_LABELS.values()]
     names = dict.fromkeys([name for _, name in WRITING_LANGUAGES] + [name.split(" (")[0] for _, name in WRITING_LANGUAGES])
     lines += [f"QT_TRANSLATE_NOOP({'studio.languages'!r}, {name!r})" for name in names]
+    lines += [f"QT_TRANSLATE_NOOP({'studio.analytics'!r}, {text!r})" for text in [*LABELS.values(), *NO_POST_COUNTS.values()]]
     return "\n".join(lines) + "\n"
 
 

@@ -49,6 +49,12 @@ def language_label(code: str) -> str:
     return QCoreApplication.translate("studio.languages", language_name(code))
 
 
+def analytics_label(text: str) -> str:
+    """One of the analytics core's texts (``studio.analytics.formulas.LABELS``, ``readers.NO_POST_COUNTS``)
+    in the interface's language."""
+    return QCoreApplication.translate("studio.analytics", text)
+
+
 def translations_folder() -> Path:
     return Path(str(resource("translations")))
 
