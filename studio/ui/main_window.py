@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -275,8 +275,9 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("Saving the %s workspace failed", workspace.key)
             self.context.messages.error(
-                f"Studio could not save your work in {workspace.title}. It is still on screen: "
-                "copy it somewhere safe, then look at the log (Help → About)."
+                self.tr("Studio could not save your work in %1. It is still on screen: "
+                        "copy it somewhere safe, then look at the log (Help → About).").replace(
+                    "%1", QCoreApplication.translate("Studio", workspace.title))
             )
 
     # -- clients --------------------------------------------------------------------------------
@@ -401,8 +402,8 @@ class MainWindow(QMainWindow):
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Quitting while some work could not be written: try again, stay, or quit without it."""
         return QMessageBox.warning(
-            self, "Not saved", "Studio could not save your latest changes (the message says why). "
-            "Try again, keep Studio open, or quit without them?",
+            self, self.tr("Not saved"), self.tr("Studio could not save your latest changes (the message says why). "
+                                                "Try again, keep Studio open, or quit without them?"),
             QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Retry)
 
