@@ -28,6 +28,8 @@ LANGUAGES = ("id",)
 # The GUI files whose strings go through tr(). Add a file here once its strings are wrapped.
 FILES = (
     "studio/ui/app.py",
+    "studio/ui/main_window.py",
+    "studio/ui/grammar.py",
     "studio/ui/settings_dialog.py",
     "studio/ui/about_dialog.py",
     "studio/ui/welcome_dialog.py",
@@ -35,10 +37,47 @@ FILES = (
     "studio/ui/grammar_download.py",
     "studio/ui/sidebar.py",
     "studio/ui/library/backup_list.py",
+    "studio/ui/library/calendar.py",
+    "studio/ui/library/client_dialog.py",
+    "studio/ui/library/filters.py",
+    "studio/ui/library/model.py",
+    "studio/ui/library/workspace.py",
     "studio/ui/library/restore_dialog.py",
     "studio/ui/library/revisions_dialog.py",
     "studio/ui/library/recovery.py",
     "studio/ui/library/reschedule_dialog.py",
+    "studio/ui/images/export_dialog.py",
+    "studio/ui/images/photo.py",
+    "studio/ui/images/preset_dialog.py",
+    "studio/ui/images/workspace.py",
+    "studio/editors/crop/editor.py",
+    "studio/editors/crop/strip.py",
+    "studio/editors/crop/view.py",
+    "studio/ui/publishing/accounts_panel.py",
+    "studio/ui/publishing/actions.py",
+    "studio/ui/publishing/connect_dialog.py",
+    "studio/ui/publishing/network_fields.py",
+    "studio/ui/publishing/panel.py",
+    "studio/ui/publishing/tray.py",
+    "studio/ui/analytics/dialogs.py",
+    "studio/ui/analytics/page.py",
+    "studio/ui/team/__init__.py",
+    "studio/ui/team/dialog.py",
+    "studio/ui/review/actions.py",
+    "studio/ui/review/changes_view.py",
+    "studio/ui/review/client_settings.py",
+    "studio/ui/review/comments_panel.py",
+    "studio/ui/review/reply_dialog.py",
+    "studio/ui/review/send_dialog.py",
+)
+# Being rewritten by other branches while this list was made (the Write page, the post editor, the
+# schedule dialog, the publishing service): their strings are wrapped in tr() by their authors and
+# join FILES after the merge; tests/ui/test_translation.py names them in PENDING.
+PENDING = (
+    "studio/ui/write/",
+    "studio/editors/post/",
+    "studio/ui/publishing/schedule_dialog.py",
+    "studio/ui/publishing/service.py",
 )
 
 
