@@ -89,10 +89,11 @@ def tool(name: str) -> str:
 
 def settings_strings() -> str:
     """A Python file that lupdate reads: the texts of the settings declarations and the core's labels
-    (draft statuses, writing languages, analytics' definitions), marked for translation."""
+    (draft statuses, writing languages, analytics' definitions, image presets' labels), marked for translation."""
     sys.path.insert(0, str(ROOT))
     from studio.analytics.formulas import LABELS
     from studio.analytics.readers import NO_POST_COUNTS
+    from studio.imaging.presets import builtin_presets
     from studio.languages import LANGUAGES as WRITING_LANGUAGES
     from studio.model import STATUS_LABELS
     from studio.settings import SETTINGS
@@ -109,6 +110,7 @@ def settings_strings() -> str:
     names = dict.fromkeys([name for _, name in WRITING_LANGUAGES] + [name.split(" (")[0] for _, name in WRITING_LANGUAGES])
     lines += [f"QT_TRANSLATE_NOOP({'studio.languages'!r}, {name!r})" for name in names]
     lines += [f"QT_TRANSLATE_NOOP({'studio.analytics'!r}, {text!r})" for text in [*LABELS.values(), *NO_POST_COUNTS.values()]]
+    lines += [f"QT_TRANSLATE_NOOP({'studio.presets'!r}, {preset.label!r})" for preset in builtin_presets()]
     return "\n".join(lines) + "\n"
 
 

@@ -3005,6 +3005,85 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
 </context>
 <context>
+    <name>studio.presets</name>
+    <message>
+        <source>X post (16:9)</source>
+        <translation>Unggahan X (16:9)</translation>
+    </message>
+    <message>
+        <source>X header</source>
+        <translation>Sampul X</translation>
+    </message>
+    <message>
+        <source>Mastodon post</source>
+        <translation>Unggahan Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky post</source>
+        <translation>Unggahan Bluesky</translation>
+    </message>
+    <message>
+        <source>Threads post (4:5)</source>
+        <translation>Unggahan Threads (4:5)</translation>
+    </message>
+    <message>
+        <source>Instagram feed, square</source>
+        <translation>Feed Instagram, persegi</translation>
+    </message>
+    <message>
+        <source>Instagram feed, portrait 4:5</source>
+        <translation>Feed Instagram, potret 4:5</translation>
+    </message>
+    <message>
+        <source>Instagram feed, landscape 1.91:1</source>
+        <translation>Feed Instagram, lanskap 1.91:1</translation>
+    </message>
+    <message>
+        <source>Instagram story</source>
+        <translation>Story Instagram</translation>
+    </message>
+    <message>
+        <source>Instagram reel cover</source>
+        <translation>Sampul reel Instagram</translation>
+    </message>
+    <message>
+        <source>Facebook post (4:5)</source>
+        <translation>Unggahan Facebook (4:5)</translation>
+    </message>
+    <message>
+        <source>Facebook page cover</source>
+        <translation>Sampul halaman Facebook</translation>
+    </message>
+    <message>
+        <source>LinkedIn post</source>
+        <translation>Unggahan LinkedIn</translation>
+    </message>
+    <message>
+        <source>LinkedIn profile banner</source>
+        <translation>Spanduk profil LinkedIn</translation>
+    </message>
+    <message>
+        <source>TikTok photo post</source>
+        <translation>Unggahan foto TikTok</translation>
+    </message>
+    <message>
+        <source>Pinterest pin (2:3)</source>
+        <translation>Pin Pinterest (2:3)</translation>
+    </message>
+    <message>
+        <source>YouTube thumbnail</source>
+        <translation>Gambar mini YouTube</translation>
+    </message>
+    <message>
+        <source>YouTube channel banner</source>
+        <translation>Spanduk kanal YouTube</translation>
+    </message>
+    <message>
+        <source>Telegram photo</source>
+        <translation>Foto Telegram</translation>
+    </message>
+</context>
+<context>
     <name>studio.settings</name>
     <message>
         <source>General</source>

@@ -14,11 +14,14 @@ A change of language takes effect at the next start (widgets are built with thei
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from studio.data import resource
+from studio.imaging.presets import Preset
 from studio.languages import language_name
 from studio.model import STATUS_LABELS
 
@@ -53,6 +56,13 @@ def analytics_label(text: str) -> str:
     """One of the analytics core's texts (``studio.analytics.formulas.LABELS``, ``readers.NO_POST_COUNTS``)
     in the interface's language."""
     return QCoreApplication.translate("studio.analytics", text)
+
+
+def shown_presets(presets: Iterable[Preset]) -> list[Preset]:
+    """The presets with their labels in the interface's language (the built-in labels of
+    ``resources/presets.json`` are collected for translation; a custom preset's label is the
+    user's own and stays)."""
+    return [replace(preset, label=QCoreApplication.translate("studio.presets", preset.label)) for preset in presets]
 
 
 def translations_folder() -> Path:

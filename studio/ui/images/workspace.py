@@ -39,6 +39,7 @@ from studio.ui.images.export_dialog import ExportDialog
 from studio.ui.images.photo import Prepared, alt_text_of, glimpse, list_posts, prepare, save_edits
 from studio.ui.images.preset_dialog import PresetDialog
 from studio.ui.locale_format import number
+from studio.ui.translation import shown_presets
 from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class ImagesWorkspace(Workspace):
         self._shown = -1
         self.setAcceptDrops(True)
 
-        self.available: list[Preset] = list(presets if presets is not None else all_presets())
+        self.available: list[Preset] = list(presets if presets is not None else shown_presets(all_presets()))
         self.hidden: set[str] = set()  # presets the user took out of the strip (for this session)
         self.editor = CropEditor(self.available)
         if presets is None and self.library is not None:  # the user's own presets join when read
@@ -240,7 +241,7 @@ class ImagesWorkspace(Workspace):
         usable, refused = usable_custom(custom)
         for error in refused:
             self.context.messages.warning(self.tr("A custom preset was skipped: %1").replace("%1", error.for_humans()))
-        self.available = all_presets(usable)
+        self.available = shown_presets(all_presets(usable))
         self._apply_choice()
 
     # -- opening --------------------------------------------------------------------------------
