@@ -99,4 +99,9 @@
     <message><source>&amp;HTML:</source><translation>&amp;HTML:</translation></message>
     <message><source>Cursor at %1, %2&#xa;Press ESC to cancel</source><translation>Kursor di %1, %2&#xa;Tekan ESC untuk membatalkan</translation></message>
 </context>
+<context>
+    <name>QTabBar</name>
+    <message><source>Scroll Left</source><translation>Gulir ke Kiri</translation></message>
+    <message><source>Scroll Right</source><translation>Gulir ke Kanan</translation></message>
+</context>
 </TS>

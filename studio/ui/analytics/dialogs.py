@@ -70,7 +70,7 @@ class InsightsDialog(QDialog):
         row.addWidget(choose)
         form.addRow(self.tr("Export"), row)
         self.network = QComboBox()
-        names = dict(networks())
+        names = {"youtube": "YouTube", "tiktok": "TikTok", **dict(networks())}
         for network in INSIGHTS_NETWORKS:
             self.network.addItem(names.get(network, network), network)
         self.network.currentIndexChanged.connect(self._read)

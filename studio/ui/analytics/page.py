@@ -36,6 +36,7 @@ from studio.analytics.readers import NO_POST_COUNTS
 from studio.analytics.summary import Summary, follower_series, summarize
 from studio.errors import in_words
 from studio.library.times import local_zone
+from studio.text.networks import title_of
 from studio.ui import locale_format
 from studio.ui.analytics.chart_view import ChartView
 from studio.ui.context import AppContext
@@ -307,7 +308,7 @@ class AnalyticsWorkspace(Workspace):
             box.blockSignals(True)
             box.clear()
             for name in wanted:
-                box.addItem(everything if name is None else str(name), name)
+                box.addItem(everything if name is None else str(name) if box is self.tag else title_of(str(name)), name)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 
