@@ -1466,7 +1466,7 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
     <message>
         <source>Not attached to a post</source>
-        <translation>Tidak dilampirkan ke unggahan</translation>
+        <translation>Tanpa unggahan</translation>
     </message>
     <message>
         <source>Alt text</source>
@@ -2882,7 +2882,7 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
     <message>
         <source>Indonesian</source>
-        <translation>Indonesia</translation>
+        <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <source>German (Germany)</source>
