@@ -39,6 +39,12 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker for a text translated where it is shown, typed (PySide6's returns ``object``):
+    returns ``text``; ``pyside6-lupdate`` collects (context, text) from calls by this name."""
+    return text
+
+
 MODEL = "studio.model"  # the translation context of the core's labels (scripts/translations.py adds them)
 
 

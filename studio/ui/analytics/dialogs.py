@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from studio.errors import in_words
 from studio.text.networks import networks
 from studio.ui.context import AppContext
 from studio.ui.locale_format import counted, number
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 COUNTER_NAMES = {  # translated where shown, in the context InsightsDialog
     "likes": QT_TRANSLATE_NOOP("InsightsDialog", "Likes"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from studio.ui import locale_format
 from studio.ui.analytics.chart_view import ChartView
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
-from studio.ui.translation import analytics_label
+from studio.ui.translation import QT_TRANSLATE_NOOP, analytics_label
 from studio.ui.workspace import Workspace
 
 PERIODS = (QT_TRANSLATE_NOOP("AnalyticsWorkspace", "This month"),

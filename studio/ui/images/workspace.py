@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from studio.ui.images.export_dialog import ExportDialog
 from studio.ui.images.photo import Prepared, alt_text_of, glimpse, list_posts, prepare, save_edits
 from studio.ui.images.preset_dialog import PresetDialog
 from studio.ui.locale_format import number
-from studio.ui.translation import shown_presets
+from studio.ui.translation import QT_TRANSLATE_NOOP, shown_presets
 from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
@@ -14,7 +14,7 @@ from studio.library.drafts import DraftFilter
 from studio.library.times import local_zone, to_utc_text, wall_clock
 from studio.model import STATUSES, Client
 from studio.text import networks as text_networks
-from studio.ui.translation import status_label
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 
 # (label, date field, days back, days span; span 0 with a field: the days chosen in the date boxes)
 DATES: tuple[tuple[str, str, int, int], ...] = (

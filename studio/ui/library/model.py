@@ -13,7 +13,6 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
@@ -33,7 +32,7 @@ from studio.text.networks import title_of
 from studio.ui import locale_format
 from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
-from studio.ui.translation import status_label
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 
 if TYPE_CHECKING:
     from studio.library import Library

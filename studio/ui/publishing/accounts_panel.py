@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from studio.library.times import parse_iso
 from studio.publishing.slots import format_slots, parse_slots
 from studio.ui import locale_format
 from studio.ui.context import AppContext
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = (QT_TRANSLATE_NOOP("AccountsPanel", "Account"), QT_TRANSLATE_NOOP("AccountsPanel", "Client"), QT_TRANSLATE_NOOP("AccountsPanel", "Network"), QT_TRANSLATE_NOOP("AccountsPanel", "Posting slots"), QT_TRANSLATE_NOOP("AccountsPanel", "Token expires"), QT_TRANSLATE_NOOP("AccountsPanel", "Status"))
 AVATAR = 28

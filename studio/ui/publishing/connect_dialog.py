@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from studio.ui.locale_format import counted
 from studio.ui.publishing.network_fields import NetworkFields
 from studio.ui.tasks import Tasks
 from studio.ui.theme import ERROR_STYLE
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studio.library import Library

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from studio.publishing import mediahost
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 # The guided set-up: the steps in one breath each; the README's "Meta, LinkedIn, media host and
 # Postiz" section has every click.

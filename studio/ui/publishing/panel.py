@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from studio.ui.locale_format import counted, number
 from studio.ui.publishing.accounts_panel import AccountsPanel
 from studio.ui.publishing.service import PublishingService
 from studio.ui.theme import error_colour
+from studio.ui.translation import QT_TRANSLATE_NOOP
 from studio.ui.workspace import Workspace
 
 STATE_WORDS = {

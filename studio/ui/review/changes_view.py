@@ -8,7 +8,7 @@ import html
 from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.ui import locale_format
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 _IMAGE_WORDS = {"added": QT_TRANSLATE_NOOP("ChangesView", "added"), "removed": QT_TRANSLATE_NOOP("ChangesView", "removed"),
                 "crop": QT_TRANSLATE_NOOP("ChangesView", "cropped differently"),
@@ -53,9 +54,9 @@ def changes_html(state: Any) -> str:
         out.append(f"<h4>{html.escape(part.label)}</h4><p>{''.join(words)}</p>")
     for image in state.changes.images:
         extra = f": “{html.escape(image.after)}”" if image.kind == "alt" else ""
-        words = QCoreApplication.translate("ChangesView", _IMAGE_WORDS[image.kind])
+        change = QCoreApplication.translate("ChangesView", _IMAGE_WORDS[image.kind])
         out.append("<p>" + QCoreApplication.translate("ChangesView", "Image %1 on %2: %3").replace("%1", image.sha[:10]).replace(
-            "%2", html.escape(image.network)).replace("%3", words + extra) + "</p>")
+            "%2", html.escape(image.network)).replace("%3", change + extra) + "</p>")
     if state.changes.schedule:
         before, after = state.changes.schedule
         out.append("<p>" + QCoreApplication.translate("ChangesView", "Schedule moved from %1 to %2 (UTC).").replace("%1", html.escape(before)).replace(

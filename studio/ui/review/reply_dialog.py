@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from studio.errors import in_words
 from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 # The verdicts of a reply code (``studio.review.codes.VERDICTS``), collected for translation.
 VERDICT_WORDS = (QT_TRANSLATE_NOOP("ReplyDialog", "approved"), QT_TRANSLATE_NOOP("ReplyDialog", "changes requested"),

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from studio.errors import in_words
 from studio.ui.locale_format import counted
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

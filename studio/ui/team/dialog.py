@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from studio.errors import in_words
 from studio.team import ROLES
 from studio.ui.locale_format import number
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _join(library: Any, url: str, password: str) -> Any:
