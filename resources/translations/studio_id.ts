@@ -3040,7 +3040,7 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
     <message>
         <source>Instagram story</source>
-        <translation>Story Instagram</translation>
+        <translation>Cerita Instagram</translation>
     </message>
     <message>
         <source>Instagram reel cover</source>
