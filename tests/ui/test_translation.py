@@ -477,6 +477,7 @@ def _walk_studio(tmp: Path, qtbot: QtBot, photo: Path, shot: Callable[[QWidget, 
                 qtbot.waitUntil(lambda: running.images.photo is not None, timeout=10_000)
             if key == "library":
                 qtbot.waitUntil(lambda: running.library_view.model.rowCount() == 1, timeout=5000)
+                found["library-menu"] = _context_menu_texts(running.library_view)
             qtbot.wait(80)
             shot(window, key)
             found[key] = texts(window.workspace(key))
@@ -503,6 +504,22 @@ def _walk_studio(tmp: Path, qtbot: QtBot, photo: Path, shot: Callable[[QWidget, 
         window.close()
         running.shutdown()
     return found
+
+
+def _context_menu_texts(view: Any) -> list[str]:
+    """The drafts list's context menu on its first row (with its Status and Review menus), read
+    instead of shown (a menu popped up offscreen warns)."""
+    menus: list[QMenu] = []
+    original = QMenu.popup
+    QMenu.popup = lambda menu, *_args: menus.append(menu)  # type: ignore[method-assign,assignment]
+    try:
+        view._context_menu(view.table.visualRect(view.model.index(0, 1)).center())
+    finally:
+        QMenu.popup = original  # type: ignore[method-assign]
+    assert menus, "the context menu did not open"
+    holder = QWidget()
+    holder.addActions(menus[0].actions())
+    return texts(holder)
 
 
 @pytest.fixture
@@ -532,6 +549,8 @@ def test_every_page_of_the_window_is_indonesian(qm_folder: Path, qtbot: QtBot, t
     the Images, Library, Publishing and Analytics pages (with a photo, a draft, an account and a
     schedule), the export and team dialogs: nothing alike in both, no English source string."""
     english, indonesian = _window_in_both(tmp_path, qtbot, photo, qm_folder, screenshot)
+    assert {"Jadwalkan ulang…", "Tinjauan", "Setujui", "Ide"} <= set(indonesian["library-menu"])  # menus read
+    assert {"Berkas", "Draf baru", "Keluar", "Tentang Studio"} <= set(indonesian["window"])
     data = DATA | {"Kopi Kenangan Nusantara Raya", "@kopi@example.social", "pasar.jpg", "pasar",
                    "Ngopi dulu sebelum kerja! Promo hari ini: beli dua gratis satu."}
     left = {page: same_in_both(english[page], indonesian[page], data)
