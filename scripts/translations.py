@@ -1,9 +1,10 @@
 """Studio's translations: collect the strings (.ts) and build what Qt loads (.qm).
 
     .venv/bin/python scripts/translations.py update   # after adding or changing a string
+    .venv/bin/python scripts/translations.py todo     # what is still to translate (context, source)
     .venv/bin/python scripts/translations.py build    # .ts -> .qm (make translations runs this)
 
-``update`` runs ``pyside6-lupdate`` over the translated GUI files (FILES) into
+``update`` runs ``pyside6-lupdate`` over the GUI files (FILES and PENDING) into
 ``resources/translations/studio_<lang>.ts``: new strings come in unfinished, translations already
 made are kept, strings gone from the code are marked obsolete. The texts of the settings
 declarations (``studio/settings.py``, Qt-free, so with no ``tr`` for lupdate to see) are added in
@@ -70,15 +71,25 @@ FILES = (
     "studio/ui/review/reply_dialog.py",
     "studio/ui/review/send_dialog.py",
 )
-# Being rewritten by other branches while this list was made (the Write page, the post editor, the
-# schedule dialog, the publishing service): their strings are wrapped in tr() by their authors and
-# join FILES after the merge; tests/ui/test_translation.py names them in PENDING.
+# Being rewritten by other branches while the rest was translated (the Write page, the post editor,
+# the schedule dialog, the publishing service): read by ``update`` like FILES (a folder: every .py
+# file in it), so once their authors' tr() strings are merged, ``update`` brings them in unfinished
+# and ``todo`` lists them; tests/ui/test_translation.py walks their pages as PENDING until then.
 PENDING = (
     "studio/ui/write/",
     "studio/editors/post/",
     "studio/ui/publishing/schedule_dialog.py",
     "studio/ui/publishing/service.py",
 )
+
+
+def sources() -> list[Path]:
+    """The Python files ``update`` reads: FILES and PENDING, a folder meaning its .py files."""
+    found: list[Path] = []
+    for name in (*FILES, *PENDING):
+        path = ROOT / name
+        found += sorted(path.rglob("*.py")) if name.endswith("/") else [path]
+    return found
 
 
 def tool(name: str) -> str:
@@ -125,7 +136,7 @@ def update(ts_folder: Path = FOLDER) -> list[Path]:
             target = ts_folder / f"studio_{language}.ts"
             subprocess.run(
                 [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-target-language", language,
-                 *[str(ROOT / name) for name in FILES], str(declarations), "-ts", str(target)],
+                 *[str(path) for path in sources()], str(declarations), "-ts", str(target)],
                 check=True, capture_output=True, text=True,
             )
             written.append(target)
@@ -144,10 +155,28 @@ def build(ts_folder: Path = FOLDER, qm_folder: Path | None = None) -> list[Path]
     return built
 
 
+def todo(ts_folder: Path = FOLDER) -> list[tuple[str, str]]:
+    """(context, source) of every message of the .ts files still to translate."""
+    import xml.etree.ElementTree as ET
+
+    left = []
+    for ts in sorted(ts_folder.glob("*.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.get("type") == "unfinished":
+                    left.append((context.findtext("name") or "", message.findtext("source") or ""))
+    return left
+
+
 def main(argv: list[str]) -> int:
     if argv[1:] == ["update"]:
         for path in update():
             print(f"updated {path.relative_to(ROOT)}")
+        return 0
+    if argv[1:] == ["todo"]:
+        for context, source in todo():
+            print(f"{context}\t{source!r}")
         return 0
     if argv[1:] == ["build"]:
         for path in build():
