@@ -42,6 +42,11 @@ def moment(when: datetime | date, pattern: str = DATE_TIME, zone: tzinfo | None 
     return locale.toString(QDate(when.year, when.month, when.day), pattern)
 
 
+def clock(hour: int, minute: int = 0) -> str:
+    """A time of day alone ("14:00", Indonesian "14.00")."""
+    return moment(datetime(2000, 1, 1, hour, minute), TIME)
+
+
 def weekday(index: int, long: bool = False) -> str:
     """The name of a weekday, Monday being 0 (as Python's ``date.weekday()``)."""
     form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat

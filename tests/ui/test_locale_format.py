@@ -36,6 +36,7 @@ def test_the_writer_speaks_the_locale(indonesian_locale: None) -> None:
     assert locale_format.moment(date(2026, 12, 1), locale_format.DATE) == "1 Des 2026"
     assert locale_format.weekdays() == ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
     assert locale_format.weekday(6, long=True) == "Minggu"
+    assert locale_format.clock(9) == "09.00"
     assert locale_format.number(1234567) == "1.234.567"
     assert locale_format.number(3.456, 2) == "3,46"
     assert locale_format.counted(1, "1 berkas", "%1 berkas") == "1 berkas"

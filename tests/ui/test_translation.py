@@ -1,10 +1,12 @@
-"""Studio in Indonesian: every page or dialog listed in PAGES, walked widget by widget under the
-Indonesian translation, shows no English source string left untranslated; Qt's own buttons and the
-locale's dates and numbers are Indonesian; the .ts files are in step with the code.
+"""Studio in Indonesian: every page and dialog, built in English and then in Indonesian, shows no
+text alike in both (left untranslated, or never wrapped in tr()) and no English source string of
+the .ts: the dialogs of PAGES, and the real window's pages, menus, tool bar, status bar, side bar
+and the dialogs reached from them; Qt's own buttons and the locale's dates and numbers are
+Indonesian; the .ts files are in step with the code.
 
-To cover another page once its strings go through ``tr``: add its file to FILES in
-scripts/translations.py, run ``scripts/translations.py update``, translate, and add a factory to
-PAGES below.
+To cover another page or dialog: its file in FILES of scripts/translations.py,
+``scripts/translations.py update``, translate (``scripts/translations.py todo`` lists what is
+left), and a factory in PAGES below. The Write page and the schedule dialog are PENDING (see there).
 """
 
 from __future__ import annotations

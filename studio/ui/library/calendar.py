@@ -288,7 +288,7 @@ class CalendarGrid(DraftDrops, QWidget):
                 y = int(HEADER + hour * self._hour_height())
                 painter.drawLine(self._left(), y, self.width(), y)
                 painter.setPen(text)
-                painter.drawText(QRect(0, y, GUTTER - 4, CHIP), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+                painter.drawText(QRect(0, y, GUTTER - 4, CHIP), Qt.AlignmentFlag.AlignRight, locale_format.clock(hour))
                 painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
         month = (self.first_day + timedelta(days=15)).month
         for day in self.days():
