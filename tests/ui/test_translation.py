@@ -657,3 +657,19 @@ def test_the_welcome_dialog_offers_indonesian_first_in_indonesian(indonesian: Tr
 def test_core_settings_texts_are_declared_for_translation() -> None:
     declared = _script().settings_strings()
     assert "'Language'" in declared and "'Bahasa Indonesia'" in declared
+
+
+def test_translations_keep_placeholders_accelerators_and_tags() -> None:
+    """A translation has the source's %1, %2..., an accelerator (&) where the source has one, and
+    the same HTML tags: a lost %1 would show the text without its value."""
+    wrong = []
+    for ts in TS_FOLDER.glob("*.ts"):
+        for (context, source), (translation, _) in _messages(ts).items():
+            if sorted(re.findall(r"%\d", source)) != sorted(re.findall(r"%\d", translation)):
+                wrong.append((context, source, "placeholders"))
+            if ("&" in source.replace("&&", "")) != ("&" in translation.replace("&&", "")) and "<" not in source:
+                wrong.append((context, source, "accelerator"))
+            tags = r"</?(?:b|i|p|br|code|h\d|a|span|table|tr|td)\b"
+            if sorted(re.findall(tags, source)) != sorted(re.findall(tags, translation)):
+                wrong.append((context, source, "tags"))
+    assert wrong == []
