@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,6 @@ from studio.editors.crop.view import CropView
 from studio.imaging import geometry
 from studio.imaging.geometry import Crop
 from studio.imaging.presets import Preset
-from studio.ui.locale_format import number
 
 STRAIGHTEN_LIMIT = 15.0  # degrees either way
 _SAME = 1e-4
@@ -336,9 +335,9 @@ class CropEditor(QWidget):
             width, height = geometry.crop_pixels(crop, self.full_size)
             self.warning.setText(
                 self.tr("⚠ The frame covers %1 x %2 pixels of the photo; %3 needs %4 x %5, so the export will "
-                        "be enlarged %6x and look soft.").replace("%1", number(width)).replace("%2", number(height))
+                        "be enlarged %6x and look soft.").replace("%1", QLocale().toString(round(width))).replace("%2", QLocale().toString(round(height)))
                 .replace("%3", preset.label).replace("%4", str(preset.width)).replace("%5", str(preset.height))
-                .replace("%6", number(factor, 1))
+                .replace("%6", QLocale().toString(factor, "f", 1))
             )
             self.warning.show()
         else:
