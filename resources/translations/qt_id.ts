@@ -2,7 +2,8 @@
 <!DOCTYPE TS>
 <!-- Qt's own texts in Indonesian (Qt ships no qtbase_id), written for Studio: the standard dialog
      buttons (QPlatformTheme), the context menu of text fields (QLineEdit, QWidgetTextControl) and
-     the message box buttons. Same licence as Studio. Built into qt_id.qm by scripts/translations.py. -->
+     the message box buttons, the file and colour dialogs (their source texts as Qt 6 shows them,
+     read off the dialogs in English). Same licence as Studio. Built into qt_id.qm by scripts/translations.py. -->
 <TS version="2.1" language="id">
 <context>
     <name>QPlatformTheme</name>
@@ -67,5 +68,40 @@
     <message><source>List View</source><translation>Tampilan Daftar</translation></message>
     <message><source>Detail View</source><translation>Tampilan Rinci</translation></message>
     <message><source>All Files (*)</source><translation>Semua Berkas (*)</translation></message>
+    <message><source>&amp;Look in:</source><translation>&amp;Cari di:</translation></message>
+    <message><source>Files of &amp;type:</source><translation>&amp;Jenis berkas:</translation></message>
+    <message><source>&amp;Delete</source><translation>&amp;Hapus</translation></message>
+    <message><source>&amp;New Folder</source><translation>Folder &amp;Baru</translation></message>
+    <message><source>&amp;Rename</source><translation>&amp;Ganti Nama</translation></message>
+    <message><source>Show &amp;hidden files</source><translation>Tampilkan berkas &amp;tersembunyi</translation></message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message><source>Name</source><translation>Nama</translation></message>
+    <message><source>Size</source><translation>Ukuran</translation></message>
+    <message><source>Type</source><translation>Jenis</translation></message>
+    <message><source>Date Modified</source><translation>Tanggal Diubah</translation></message>
+</context>
+<context>
+    <name>QColorDialog</name>
+    <message><source>Select Color</source><translation>Pilih Warna</translation></message>
+    <message><source>&amp;Basic colors</source><translation>Warna &amp;dasar</translation></message>
+    <message><source>&amp;Custom colors</source><translation>Warna &amp;pilihan sendiri</translation></message>
+    <message><source>&amp;Add to Custom Colors</source><translation>&amp;Tambahkan ke Warna Pilihan Sendiri</translation></message>
+    <message><source>&amp;Pick Screen Color</source><translation>&amp;Ambil Warna dari Layar</translation></message>
+    <message><source>Hu&amp;e:</source><translation>&amp;Rona:</translation></message>
+    <message><source>&amp;Sat:</source><translation>&amp;Saturasi:</translation></message>
+    <message><source>&amp;Val:</source><translation>&amp;Nilai:</translation></message>
+    <message><source>&amp;Red:</source><translation>&amp;Merah:</translation></message>
+    <message><source>&amp;Green:</source><translation>&amp;Hijau:</translation></message>
+    <message><source>Bl&amp;ue:</source><translation>&amp;Biru:</translation></message>
+    <message><source>A&amp;lpha channel:</source><translation>Kanal a&amp;lfa:</translation></message>
+    <message><source>&amp;HTML:</source><translation>&amp;HTML:</translation></message>
+    <message><source>Cursor at %1, %2&#xa;Press ESC to cancel</source><translation>Kursor di %1, %2&#xa;Tekan ESC untuk membatalkan</translation></message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message><source>Scroll Left</source><translation>Gulir ke Kiri</translation></message>
+    <message><source>Scroll Right</source><translation>Gulir ke Kanan</translation></message>
 </context>
 </TS>

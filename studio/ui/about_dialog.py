@@ -6,7 +6,7 @@ import platform
 from html import escape
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ def _pillow_version() -> str:
 
         return str(PIL.__version__)
     except ImportError:  # pragma: no cover - Pillow is a dependency
-        return "not installed"
+        return QCoreApplication.translate("AboutDialog", "not installed")
 
 
 class AboutDialog(QDialog):

@@ -107,8 +107,8 @@ class Studio:
         messages.connect_view(self.window.show_message)
         self.hook = ExceptionHook(self.window)
         signals.changed.connect(self._setting_changed)
-        self.window.set_grammar_state("Grammar: off" if settings.get("grammar.mode") == "off"
-                                      else "Grammar: not started")
+        self.window.set_grammar_state(QCoreApplication.translate("Studio", "Grammar: off") if settings.get("grammar.mode") == "off"
+                                      else QCoreApplication.translate("Studio", "Grammar: not started"))
         self.publishing.state_changed.connect(self.window.set_publisher_state)
         self.publishing.failed.connect(messages.error)
         self.window.set_publisher_state("")
@@ -221,14 +221,14 @@ class Studio:
     def _add_actions(self) -> None:
         """Window-wide actions that belong to a workspace's work (so they work from anywhere)."""
         window = self.window
-        new_draft = window.add_file_action("&New draft", self._new_draft, "Ctrl+N", position=0)
-        new_draft.setStatusTip("Start a new draft for the current client")
-        window.add_file_action("&Import drafts…", lambda: self.library_view.import_file(), "Ctrl+Shift+I",
+        new_draft = window.add_file_action(QCoreApplication.translate("Studio", "&New draft"), self._new_draft, "Ctrl+N", position=0)
+        new_draft.setStatusTip(QCoreApplication.translate("Studio", "Start a new draft for the current client"))
+        window.add_file_action(QCoreApplication.translate("Studio", "&Import drafts…"), lambda: self.library_view.import_file(), "Ctrl+Shift+I",
                                position=1)
-        window.add_file_action("Restore from &backup…", lambda: self.library_view.restore_from_backup(), None,
+        window.add_file_action(QCoreApplication.translate("Studio", "Restore from &backup…"), lambda: self.library_view.restore_from_backup(), None,
                                position=2)
-        window.add_client_action("&Manage clients…", lambda: self.library_view.manage_clients(), "Ctrl+Shift+M")
-        window.add_client_action("&Connect account…", lambda: self.connect_account(), None)
+        window.add_client_action(QCoreApplication.translate("Studio", "&Manage clients…"), lambda: self.library_view.manage_clients(), "Ctrl+Shift+M")
+        window.add_client_action(QCoreApplication.translate("Studio", "&Connect account…"), lambda: self.connect_account(), None)
 
     def _new_draft(self) -> None:
         self.window.show_workspace("write")
@@ -311,7 +311,7 @@ class Studio:
         def update(reachability: QNetworkInformation.Reachability) -> None:
             self.online = reachability in (QNetworkInformation.Reachability.Online,
                                            QNetworkInformation.Reachability.Unknown)
-            self.window.set_network_state("" if self.online else "Offline: due posts wait for the network")
+            self.window.set_network_state("" if self.online else QCoreApplication.translate("Studio", "Offline: due posts wait for the network"))
             self.publishing.set_offline(not self.online)
 
         info.reachabilityChanged.connect(update)
@@ -370,12 +370,13 @@ class Studio:
     def grammar_status(self) -> str:
         mode = self.context.settings.get("grammar.mode")
         if mode == "off":
-            return "Grammar checking is off. Turn it on in Settings → Grammar."
+            return QCoreApplication.translate("Studio", "Grammar checking is off. Turn it on in Settings → Grammar.")
         if mode == "server":
-            return f"Texts are checked by the LanguageTool server at {self.context.settings.get('grammar.server_url')}."
+            return QCoreApplication.translate("Studio", "Texts are checked by the LanguageTool server at %1.").replace(
+                "%1", self.context.settings.get("grammar.server_url"))
         if mode == "public":
-            return "Texts are checked by the public LanguageTool API (you agreed to send them there)."
-        return "Texts are checked by LanguageTool on this computer, privately."
+            return QCoreApplication.translate("Studio", "Texts are checked by the public LanguageTool API (you agreed to send them there).")
+        return QCoreApplication.translate("Studio", "Texts are checked by LanguageTool on this computer, privately.")
 
     def shutdown(self) -> None:
         """Stop background work and close the library; called once the event loop has ended."""

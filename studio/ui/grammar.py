@@ -88,16 +88,17 @@ class GrammarEngine(QObject):
 
     def status_text(self) -> str:
         """The state in the status bar's words."""
-        where = {"local": "local", "server": "server", "public": "public API"}.get(self.service.mode, "")
+        where = {"local": self.tr("local"), "server": self.tr("server"),
+                 "public": self.tr("public API")}.get(self.service.mode, "")
         if self._state == READY:
-            return f"Grammar: ready ({where})"
+            return self.tr("Grammar: ready (%1)").replace("%1", where)
         if self._state == STARTING:
-            return "Grammar: starting LanguageTool…" if where == "local" else "Grammar: connecting…"
+            return self.tr("Grammar: starting LanguageTool…") if self.service.mode == "local" else self.tr("Grammar: connecting…")
         if self._state == OFF:
-            return "Grammar: off"
+            return self.tr("Grammar: off")
         if self._state.startswith(UNAVAILABLE):
-            return "Grammar: unavailable"
-        return "Grammar: not started"
+            return self.tr("Grammar: unavailable")
+        return self.tr("Grammar: not started")
 
     def _set_state(self, state: str) -> None:
         if state != self._state:
@@ -151,7 +152,8 @@ class GrammarEngine(QObject):
         (an unexpected error is logged and worded)."""
         if not isinstance(error, GrammarUnavailable):
             log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
-            error = GrammarUnavailable(f"Grammar checking failed: {error}", "See the log for details.")
+            error = GrammarUnavailable(self.tr("Grammar checking failed: %1").replace("%1", str(error)),
+                                       self.tr("See the log for details."))
         if isinstance(error, LanguageNotSupported):
             return error  # a property of one draft, not of the engine: the editor's runner reports it
         self._error = error
@@ -176,8 +178,8 @@ class GrammarEngine(QObject):
             local = self.service.local_server
             tail = local.log_tail() if local is not None else ""
             self._error = GrammarUnavailable(
-                f"The local LanguageTool server keeps stopping (last exit code {code}).",
-                f"See the log, or choose a LanguageTool server in Settings → Grammar. {tail}".strip(),
+                self.tr("The local LanguageTool server keeps stopping (last exit code %1).").replace("%1", str(code)),
+                f"{self.tr('See the log, or choose a LanguageTool server in Settings → Grammar.')} {tail}".strip(),
             )
             self._set_state(f"{UNAVAILABLE}: {self._error.message}")
             return

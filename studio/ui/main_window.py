@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,19 +75,19 @@ class MainWindow(QMainWindow):
         self.client_box = QComboBox()
         self.client_box.setObjectName("clientSwitcher")
         self.client_box.setMinimumWidth(200)
-        self.client_box.setToolTip("Switch client (Ctrl+Shift+K)")
-        self.client_box.setAccessibleName("Client")
+        self.client_box.setToolTip(self.tr("Switch client (Ctrl+Shift+K)"))
+        self.client_box.setAccessibleName(self.tr("Client"))
         self.client_box.currentIndexChanged.connect(self._client_chosen)
-        toolbar = self.addToolBar("Client")
+        toolbar = self.addToolBar(self.tr("Client"))
         toolbar.setObjectName("clientToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" Client: "))
+        toolbar.addWidget(QLabel(self.tr(" Client: ")))
         toolbar.addWidget(self.client_box)
 
-        self.grammar_label = self._permanent_label("grammarState", "Grammar checking")
-        self.publisher_label = self._permanent_label("publisherState", "Publisher")
-        self.network_label = self._permanent_label("networkState", "Network")
-        self.team_label = self._permanent_label("teamState", "Team sync")
+        self.grammar_label = self._permanent_label("grammarState", self.tr("Grammar checking"))
+        self.publisher_label = self._permanent_label("publisherState", self.tr("Publisher"))
+        self.network_label = self._permanent_label("networkState", self.tr("Network"))
+        self.team_label = self._permanent_label("teamState", self.tr("Team sync"))
         self.team_label.setVisible(False)
 
         self._build_menus()
@@ -131,26 +131,26 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         self.settings_action = self._action(
-            "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences,
             QAction.MenuRole.PreferencesRole,
         )
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addSeparator()  # the workspaces' File actions go above this line
         file_menu.addAction(self.settings_action)
-        self.team_action = self._action("&Team…", self.open_team)
+        self.team_action = self._action(self.tr("&Team…"), self.open_team)
         file_menu.addAction(self.team_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                                         QAction.MenuRole.QuitRole)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.quit_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         self.workspace_actions: list[QAction] = []
         for row, workspace in enumerate(self.slots):
             action = self._action(f"&{workspace.title}", partial(self.show_workspace, row), f"Ctrl+{row + 1}")
@@ -158,23 +158,23 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.workspace_actions.append(action)
         view_menu.addSeparator()
-        self.next_workspace_action = self._action("Next workspace", lambda: self._step_workspace(1),
+        self.next_workspace_action = self._action(self.tr("Next workspace"), lambda: self._step_workspace(1),
                                                   "Ctrl+PgDown")
-        self.previous_workspace_action = self._action("Previous workspace", lambda: self._step_workspace(-1),
+        self.previous_workspace_action = self._action(self.tr("Previous workspace"), lambda: self._step_workspace(-1),
                                                       "Ctrl+PgUp")
         view_menu.addAction(self.next_workspace_action)
         view_menu.addAction(self.previous_workspace_action)
         view_menu.addSeparator()
-        self.full_screen_action = self._action("&Full screen", self._toggle_full_screen,
+        self.full_screen_action = self._action(self.tr("&Full screen"), self._toggle_full_screen,
                                                QKeySequence.StandardKey.FullScreen)
         view_menu.addAction(self.full_screen_action)
 
-        self.clients_menu = bar.addMenu("&Clients")
-        self.switch_client_action = self._action("&Switch client", self._focus_client_box, "Ctrl+Shift+K")
+        self.clients_menu = bar.addMenu(self.tr("&Clients"))
+        self.switch_client_action = self._action(self.tr("&Switch client"), self._focus_client_box, "Ctrl+Shift+K")
         self.clients_menu.addAction(self.switch_client_action)
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About Studio", self.open_about, None, QAction.MenuRole.AboutRole)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About Studio"), self.open_about, None, QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
         self.help_menu = help_menu
 
@@ -275,8 +275,9 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("Saving the %s workspace failed", workspace.key)
             self.context.messages.error(
-                f"Studio could not save your work in {workspace.title}. It is still on screen: "
-                "copy it somewhere safe, then look at the log (Help → About)."
+                self.tr("Studio could not save your work in %1. It is still on screen: "
+                        "copy it somewhere safe, then look at the log (Help → About).").replace(
+                    "%1", QCoreApplication.translate("Studio", workspace.title))
             )
 
     # -- clients --------------------------------------------------------------------------------
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
         shown = self.current_client_id() if self.client_box.count() else -1
         blocker = self.client_box.blockSignals(True)
         self.client_box.clear()
-        self.client_box.addItem("All clients", None)
+        self.client_box.addItem(self.tr("All clients"), None)
         for client in self.context.library.list_clients():
             self.client_box.addItem(_swatch(client.colour), client.name, client.id)
         index = self.client_box.findData(wanted) if wanted is not None else 0
@@ -401,8 +402,8 @@ class MainWindow(QMainWindow):
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Quitting while some work could not be written: try again, stay, or quit without it."""
         return QMessageBox.warning(
-            self, "Not saved", "Studio could not save your latest changes (the message says why). "
-            "Try again, keep Studio open, or quit without them?",
+            self, self.tr("Not saved"), self.tr("Studio could not save your latest changes (the message says why). "
+                                                "Try again, keep Studio open, or quit without them?"),
             QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Retry)
 

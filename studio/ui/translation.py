@@ -14,11 +14,16 @@ A change of language takes effect at the next start (widgets are built with thei
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from studio.data import resource
+from studio.imaging.presets import Preset
+from studio.languages import language_name
+from studio.model import STATUS_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +37,38 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     locale = system or QLocale.system()
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker for a text translated where it is shown, typed (PySide6's returns ``object``):
+    returns ``text``; ``pyside6-lupdate`` collects (context, text) from calls by this name."""
+    return text
+
+
+MODEL = "studio.model"  # the translation context of the core's labels (scripts/translations.py adds them)
+
+
+def status_label(status: str) -> str:
+    """A draft status's label (``studio.model.STATUS_LABELS``) in the interface's language."""
+    return QCoreApplication.translate(MODEL, STATUS_LABELS.get(status, status))
+
+
+def language_label(code: str) -> str:
+    """A writing language's name (``studio.languages``) in the interface's language."""
+    return QCoreApplication.translate("studio.languages", language_name(code))
+
+
+def analytics_label(text: str) -> str:
+    """One of the analytics core's texts (``studio.analytics.formulas.LABELS``, ``readers.NO_POST_COUNTS``)
+    in the interface's language."""
+    return QCoreApplication.translate("studio.analytics", text)
+
+
+def shown_presets(presets: Iterable[Preset]) -> list[Preset]:
+    """The presets with their labels in the interface's language (the built-in labels of
+    ``resources/presets.json`` are collected for translation; a custom preset's label is the
+    user's own and stays)."""
+    return [replace(preset, label=QCoreApplication.translate("studio.presets", preset.label)) for preset in presets]
 
 
 def translations_folder() -> Path:

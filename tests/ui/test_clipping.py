@@ -1,5 +1,5 @@
 """No clipped text at 1366 x 768 (issue 11): every page of the real window and the dialogs reached
-from them, in light and dark, with every visible label and button's text measured against the room
+from them, in light and dark, in English and in Indonesian, with every visible label and button's text measured against the room
 it has (QFontMetrics; word-wrapped labels by the height their lines need at their width).
 
 Screenshots of each page and dialog go to the test's folder (or ``$STUDIO_SCREENSHOTS``)."""
@@ -74,8 +74,28 @@ def _where(widget: QWidget) -> str:
     return f"[{widget.window().windowTitle() or type(widget.window()).__name__}/{inside or type(widget).__name__}]"
 
 
+@pytest.fixture(params=["en", "id"])
+def language(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The interface language the window is built in: English, and Indonesian (longer words), its
+    .qm files built from the .ts sources for the test."""
+    import importlib.util
+
+    from studio.ui.translation import Translation
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "translations.py"
+    spec = importlib.util.spec_from_file_location("translations_script", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(qm_folder=tmp_path / "qm")
+    translation = Translation()
+    assert translation.apply(request.param, tmp_path / "qm")
+    yield request.param
+    translation.apply("en")
+
+
 @pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
+def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str) -> Iterator[Studio]:
     library = Library.open(tmp_path / "library")
     client = library.add_client("Kopi Kenangan Nusantara Raya", language="id-ID")
     library.add_client("Acme Bakery")
@@ -106,7 +126,7 @@ def _photo(folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_no_text_is_clipped_at_1366x768(studio: Studio, qtbot: QtBot, tmp_path: Path, theme: str,
+def test_no_text_is_clipped_at_1366x768(studio: Studio, qtbot: QtBot, tmp_path: Path, theme: str, language: str,
                                         screenshot: Callable[[Any, str], Path]) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -117,7 +137,7 @@ def test_no_text_is_clipped_at_1366x768(studio: Studio, qtbot: QtBot, tmp_path: 
     def look(widget: QWidget, name: str) -> None:
         qtbot.wait(60)  # layouts settle, lists fill
         found.extend(clipped(widget))
-        screenshot(widget, f"{name}-{theme}.png")
+        screenshot(widget, f"{name}-{theme}-{language}.png")
 
     for key in list(window.keys()):
         window.show_workspace(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,23 +66,23 @@ class CropEditor(QWidget):
         self.view = CropView(self)
         self.strip = PresetStrip(self)
         self.preset_box = QComboBox()
-        self.preset_box.setAccessibleName("Preset being cropped")
+        self.preset_box.setAccessibleName(self.tr("Preset being cropped"))
         self.preset_box.setMinimumContentsLength(22)
-        self.rotate_button = self._tool("Rotate 90°", "Turn the photo a quarter clockwise (R)")
-        self.flip_button = self._tool("Flip", "Mirror the photo left to right (H)")
+        self.rotate_button = self._tool(self.tr("Rotate 90°"), self.tr("Turn the photo a quarter clockwise (R)"))
+        self.flip_button = self._tool(self.tr("Flip"), self.tr("Mirror the photo left to right (H)"))
         self.straighten = QSlider(Qt.Orientation.Horizontal)
         self.straighten.setRange(int(-STRAIGHTEN_LIMIT * 10), int(STRAIGHTEN_LIMIT * 10))
         self.straighten.setFixedWidth(140)
-        self.straighten.setToolTip("Straighten: turn the photo a few degrees")
-        self.straighten.setAccessibleName("Straighten")
+        self.straighten.setToolTip(self.tr("Straighten: turn the photo a few degrees"))
+        self.straighten.setAccessibleName(self.tr("Straighten"))
         self.straighten_label = QLabel("0.0°")
         self.straighten_label.setMinimumWidth(40)
-        self.zoom_out = self._tool("−", "Zoom out (−)")
-        self.zoom_in = self._tool("+", "Zoom in (+)")
-        self.fit_button = self._tool("Fit", "Show the whole photo (0)")
-        self.grid_button = self._tool("Thirds", "Rule-of-thirds grid", checkable=True)
-        self.zones_button = self._tool("Safe zones", "Show what the network covers or cuts", checkable=True)
-        self.reset_button = self._tool("Reset", "Put this preset's frame back on the focal point")
+        self.zoom_out = self._tool("−", self.tr("Zoom out (−)"))
+        self.zoom_in = self._tool("+", self.tr("Zoom in (+)"))
+        self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole photo (0)"))
+        self.grid_button = self._tool(self.tr("Thirds"), self.tr("Rule-of-thirds grid"), checkable=True)
+        self.zones_button = self._tool(self.tr("Safe zones"), self.tr("Show what the network covers or cuts"), checkable=True)
+        self.reset_button = self._tool(self.tr("Reset"), self.tr("Put this preset's frame back on the focal point"))
         self.warning = QLabel()
         self.warning.setObjectName("cropWarning")
         self.warning.setStyleSheet("#cropWarning { color: #b35c00; font-weight: 600; }")
@@ -95,7 +95,7 @@ class CropEditor(QWidget):
         for widget in (self.rotate_button, self.flip_button):
             tools.addWidget(widget)
         tools.addSpacing(8)
-        tools.addWidget(QLabel("Straighten"))
+        tools.addWidget(QLabel(self.tr("Straighten")))
         tools.addWidget(self.straighten)
         tools.addWidget(self.straighten_label)
         tools.addStretch(1)
@@ -334,8 +334,10 @@ class CropEditor(QWidget):
         if factor > 1.0001:
             width, height = geometry.crop_pixels(crop, self.full_size)
             self.warning.setText(
-                f"⚠ The frame covers {width:.0f} x {height:.0f} pixels of the photo; {preset.label} needs "
-                f"{preset.width} x {preset.height}, so the export will be enlarged {factor:.1f}x and look soft."
+                self.tr("⚠ The frame covers %1 x %2 pixels of the photo; %3 needs %4 x %5, so the export will "
+                        "be enlarged %6x and look soft.").replace("%1", QLocale().toString(round(width))).replace("%2", QLocale().toString(round(height)))
+                .replace("%3", preset.label).replace("%4", str(preset.width)).replace("%5", str(preset.height))
+                .replace("%6", QLocale().toString(factor, "f", 1))
             )
             self.warning.show()
         else:

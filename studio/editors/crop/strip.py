@@ -91,7 +91,7 @@ class PresetThumb(QFrame):
         self.caption.setText(label)
         tip = f"{self.preset.label}: {self.preset.width} x {self.preset.height}"
         if upscaled:
-            tip += "\nThe crop is smaller than this size: the export will be enlarged (less sharp)."
+            tip += "\n" + self.tr("The crop is smaller than this size: the export will be enlarged (less sharp).")
         self.setToolTip(tip)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -122,7 +122,7 @@ class PresetStrip(QScrollArea):
         self.setWidget(self.inner)
         self.thumbs: dict[str, PresetThumb] = {}
         self.setMinimumHeight(THUMB_HEIGHT + 76)
-        self.setAccessibleName("Every preset's crop")
+        self.setAccessibleName(self.tr("Every preset's crop"))
 
     def set_presets(self, presets: Sequence[Preset]) -> None:
         for thumb in self.thumbs.values():

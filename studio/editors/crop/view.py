@@ -84,7 +84,7 @@ class CropView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setMouseTracking(True)
-        self.setAccessibleName("Crop frame")
+        self.setAccessibleName(self.tr("Crop frame"))
         self.pixmap_item = QGraphicsPixmapItem()
         self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene().addItem(self.pixmap_item)

@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,10 +30,22 @@ from studio.analytics.formulas import COUNTERS, Counts
 from studio.errors import in_words
 from studio.text.networks import networks
 from studio.ui.context import AppContext
+from studio.ui.locale_format import counted, number
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
-COUNTER_NAMES = {"likes": "Likes", "reposts": "Reposts", "replies": "Replies", "quotes": "Quotes",
-                 "comments": "Comments", "shares": "Shares", "saves": "Saves", "link_clicks": "Link clicks",
-                 "reach": "Reach", "impressions": "Impressions", "views": "Views"}
+COUNTER_NAMES = {  # translated where shown, in the context InsightsDialog
+    "likes": QT_TRANSLATE_NOOP("InsightsDialog", "Likes"),
+    "reposts": QT_TRANSLATE_NOOP("InsightsDialog", "Reposts"),
+    "replies": QT_TRANSLATE_NOOP("InsightsDialog", "Replies"),
+    "quotes": QT_TRANSLATE_NOOP("InsightsDialog", "Quotes"),
+    "comments": QT_TRANSLATE_NOOP("InsightsDialog", "Comments"),
+    "shares": QT_TRANSLATE_NOOP("InsightsDialog", "Shares"),
+    "saves": QT_TRANSLATE_NOOP("InsightsDialog", "Saves"),
+    "link_clicks": QT_TRANSLATE_NOOP("InsightsDialog", "Link clicks"),
+    "reach": QT_TRANSLATE_NOOP("InsightsDialog", "Reach"),
+    "impressions": QT_TRANSLATE_NOOP("InsightsDialog", "Impressions"),
+    "views": QT_TRANSLATE_NOOP("InsightsDialog", "Views"),
+}
 INSIGHTS_NETWORKS = ("instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "threads")
 
 
@@ -43,7 +55,7 @@ class InsightsDialog(QDialog):
 
     def __init__(self, context: AppContext, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import insights")
+        self.setWindowTitle(self.tr("Import insights"))
         self.context = context
         self.client_id = client_id
         self.preview: Any = None
@@ -51,30 +63,30 @@ class InsightsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
-        self.file_label = QLabel("No file chosen")
+        self.file_label = QLabel(self.tr("No file chosen"))
         self.file_label.setWordWrap(True)
-        choose = QPushButton("Choose file…")
+        choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self._choose)
         row.addWidget(self.file_label, 1)
         row.addWidget(choose)
-        form.addRow("Export", row)
+        form.addRow(self.tr("Export"), row)
         self.network = QComboBox()
-        names = dict(networks())
+        names = {"youtube": "YouTube", "tiktok": "TikTok", **dict(networks())}
         for network in INSIGHTS_NETWORKS:
             self.network.addItem(names.get(network, network), network)
         self.network.currentIndexChanged.connect(self._read)
-        form.addRow("From", self.network)
+        form.addRow(self.tr("From"), self.network)
         layout.addLayout(form)
-        self.summary = QLabel("Choose the CSV that the network's insights export gave you.")
+        self.summary = QLabel(self.tr("Choose the CSV that the network's insights export gave you."))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(("Column in the file", "Read as"))
+        self.table.setHorizontalHeaderLabels((self.tr("Column in the file"), self.tr("Read as")))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
@@ -82,7 +94,8 @@ class InsightsDialog(QDialog):
         self.resize(620, 460)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Insights export", "", "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Insights export"), "",
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if path:
             self.choose(Path(path))
 
@@ -102,15 +115,15 @@ class InsightsDialog(QDialog):
         if self.path is None:
             return
         self.import_button.setEnabled(False)
-        self.summary.setText("Reading…")
+        self.summary.setText(self.tr("Reading…"))
         self.context.tasks.run(read_preview, self.context.library, self.path, self.network.currentData(),
                                self.client_id, on_done=self._previewed, on_error=self._refused)
 
     def _previewed(self, preview: Any) -> None:
         self.preview = preview
-        rows = [(column, COUNTER_NAMES[counter]) for column, counter in preview.mapping.items()]
-        rows += [(column, f"which post ({kind.replace('_', ' ')})") for column, kind in preview.identifiers.items()]
-        rows += [(column, "ignored") for column in preview.ignored]
+        rows = [(column, self.tr(COUNTER_NAMES[counter])) for column, counter in preview.mapping.items()]
+        rows += [(column, self.tr("which post (%1)").replace("%1", kind.replace("_", " "))) for column, kind in preview.identifiers.items()]
+        rows += [(column, self.tr("ignored")) for column in preview.ignored]
         self.table.setRowCount(len(rows))
         for index, (column, meaning) in enumerate(rows):
             self.table.setItem(index, 0, QTableWidgetItem(column))
@@ -118,18 +131,19 @@ class InsightsDialog(QDialog):
         lines = [str(row.line) for row in preview.unmatched[:12]]
         listed = ", ".join(lines) + ("…" if len(preview.unmatched) > 12 else "")
         if len(preview.unmatched) == 1:
-            more = f" (line {listed} matches no post and is left out)"
+            more = self.tr(" (line %1 matches no post and is left out)").replace("%1", listed)
         elif preview.unmatched:
-            more = f" (lines {listed} match no post and are left out)"
+            more = self.tr(" (lines %1 match no post and are left out)").replace("%1", listed)
         else:
             more = ""
-        self.summary.setText(f"{len(preview.matched)} of {len(preview.rows)} rows match a post in the library{more}.")
+        self.summary.setText(self.tr("%1 of %2 rows match a post in the library%3.").replace("%1", number(len(preview.matched)))
+                             .replace("%2", number(len(preview.rows))).replace("%3", more))
         self.import_button.setEnabled(bool(preview.matched))
 
     def _refused(self, error: BaseException) -> None:
         self.preview = None
         self.table.setRowCount(0)
-        self.summary.setText(in_words(error, "Reading the export"))
+        self.summary.setText(in_words(error, self.tr("Reading the export")))
         self.import_button.setEnabled(False)
 
     def _import(self) -> None:
@@ -140,7 +154,8 @@ class InsightsDialog(QDialog):
         self.import_button.setEnabled(False)
 
         def done(count: int) -> None:
-            self.context.messages.info(f"Imported the numbers of {count} post{'s' if count != 1 else ''}.")
+            self.context.messages.info(counted(count, self.tr("Imported the numbers of 1 post."),
+                                               self.tr("Imported the numbers of %1 posts.")))
             self.accept()
 
         self.context.tasks.run(store_preview, self.context.library, self.preview, on_done=done,
@@ -158,13 +173,13 @@ class NumbersDialog(QDialog):
 
     def __init__(self, context: AppContext, draft_id: int, network: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Enter numbers")
+        self.setWindowTitle(self.tr("Enter numbers"))
         self.context = context
         self.draft_id = draft_id
         self.network = network
         layout = QVBoxLayout(self)
-        note = QLabel("Leave a field empty when the network does not show that number: Studio keeps it as "
-                      "unknown, never as 0.")
+        note = QLabel(self.tr("Leave a field empty when the network does not show that number: Studio keeps it as "
+                              "unknown, never as 0."))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
@@ -173,7 +188,7 @@ class NumbersDialog(QDialog):
             field = QLineEdit()
             field.setValidator(QIntValidator(0, 2_000_000_000, field))
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            form.addRow(COUNTER_NAMES[counter], field)
+            form.addRow(QCoreApplication.translate("InsightsDialog", COUNTER_NAMES[counter]), field)
             self.fields[counter] = field
         layout.addLayout(form)
         self.error = _error_and_save(self, layout)
@@ -186,11 +201,11 @@ class NumbersDialog(QDialog):
 
         counts = self.counts()
         if not any(value is not None for value in counts.to_json().values()):
-            self.error.setText("Enter at least one number.")
+            self.error.setText(self.tr("Enter at least one number."))
             return
         self.context.tasks.run(enter_by_hand, self.context.library, self.draft_id, self.network, counts,
                                on_done=lambda _: self.accept(),
-                               on_error=lambda error: self.error.setText(in_words(error, "Saving the numbers")),
+                               on_error=lambda error: self.error.setText(in_words(error, self.tr("Saving the numbers"))),
                                pool="writes")
 
 
@@ -210,8 +225,9 @@ def write_report(parent: QWidget, context: AppContext, client_id: int, start: da
                  zone: tzinfo, path: Path | None = None) -> None:
     """Ask where (PDF or HTML by the name's ending) and write the client report off the UI thread."""
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Client report", "report.pdf",
-                                                "PDF (*.pdf);;Web page (*.html)")
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("AnalyticsWorkspace", "Client report"),
+                                                "report.pdf",
+                                                QCoreApplication.translate("AnalyticsWorkspace", "PDF (*.pdf);;Web page (*.html)"))
         if not chosen:
             return
         path = Path(chosen)
@@ -230,8 +246,8 @@ def write_report(parent: QWidget, context: AppContext, client_id: int, start: da
         write(build_report(library, client, summary, agency=agency), path)
         return path
 
-    context.tasks.run(build, on_done=lambda done: context.messages.info(f"Wrote the client report to {done}."),
-                      on_error=lambda error: context.messages.error(in_words(error, "Writing the report")))
+    context.tasks.run(build, on_done=lambda done: context.messages.info(QCoreApplication.translate("AnalyticsWorkspace", "Wrote the client report to %1.").replace("%1", str(done))),
+                      on_error=lambda error: context.messages.error(in_words(error, QCoreApplication.translate("AnalyticsWorkspace", "Writing the report"))))
 
 
 

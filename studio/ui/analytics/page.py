@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,19 +33,32 @@ from PySide6.QtWidgets import (
 from studio.analytics.charts import DARK, LIGHT, er_chart, followers_chart, heatmap_chart
 from studio.analytics.formulas import DENOMINATORS, LABELS
 from studio.analytics.readers import NO_POST_COUNTS
-from studio.analytics.summary import WEEKDAYS, Summary, follower_series, summarize
+from studio.analytics.summary import Summary, follower_series, summarize
 from studio.errors import in_words
 from studio.library.times import local_zone
+from studio.text.networks import title_of
+from studio.ui import locale_format
 from studio.ui.analytics.chart_view import ChartView
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.translation import QT_TRANSLATE_NOOP, analytics_label
 from studio.ui.workspace import Workspace
 
-PERIODS = ("This month", "Last month", "Last 30 days", "Last 90 days")
-COLUMNS = ("Published", "Network", "Post", "Engagements", "ER · followers", "ER · reach", "ER · impressions")
-EMPTY = ("No numbers yet for this client in this period. Studio measures published Mastodon and Bluesky "
-         "posts by itself, 1 hour, 24 hours, 7 days and 30 days after they go out; for other networks, "
-         "import their insights export or enter the numbers by hand.")
+PERIODS = (QT_TRANSLATE_NOOP("AnalyticsWorkspace", "This month"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Last month"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Last 30 days"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Last 90 days"))
+COLUMNS = (QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Published"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Network"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Post"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "Engagements"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "ER · followers"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "ER · reach"),
+           QT_TRANSLATE_NOOP("AnalyticsWorkspace", "ER · impressions"))
+EMPTY = QT_TRANSLATE_NOOP("AnalyticsWorkspace",
+                          "No numbers yet for this client in this period. Studio measures published Mastodon and "
+                          "Bluesky posts by itself, 1 hour, 24 hours, 7 days and 30 days after they go out; for "
+                          "other networks, import their insights export or enter the numbers by hand.")
 
 
 def period_range(choice: str, today: date, zone: tzinfo) -> tuple[datetime, datetime]:
@@ -136,19 +149,20 @@ class AnalyticsWorkspace(Workspace):
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.period = QComboBox()
-        self.period.addItems(PERIODS)
-        self.period.setToolTip("The period shown")
+        for period in PERIODS:
+            self.period.addItem(self.tr(period), period)
+        self.period.setToolTip(self.tr("The period shown"))
         self.network = QComboBox()
-        self.network.addItem("All networks", None)
+        self.network.addItem(self.tr("All networks"), None)
         self.tag = QComboBox()
-        self.tag.addItem("All tags", None)
-        self.fetch_button = QPushButton("Fetch now")
-        self.fetch_button.setToolTip("Read the numbers that are due from Mastodon, Bluesky and Telegram now")
-        self.import_button = QPushButton("Import insights…")
-        self.import_button.setToolTip("Import the CSV that Instagram, Facebook, TikTok, LinkedIn, X or YouTube export")
-        self.enter_button = QPushButton("Enter numbers…")
-        self.enter_button.setToolTip("Enter the numbers of the selected post by hand")
-        self.report_button = QPushButton("Client report…")
+        self.tag.addItem(self.tr("All tags"), None)
+        self.fetch_button = QPushButton(self.tr("Fetch now"))
+        self.fetch_button.setToolTip(self.tr("Read the numbers that are due from Mastodon, Bluesky and Telegram now"))
+        self.import_button = QPushButton(self.tr("Import insights…"))
+        self.import_button.setToolTip(self.tr("Import the CSV that Instagram, Facebook, TikTok, LinkedIn, X or YouTube export"))
+        self.enter_button = QPushButton(self.tr("Enter numbers…"))
+        self.enter_button.setToolTip(self.tr("Enter the numbers of the selected post by hand"))
+        self.report_button = QPushButton(self.tr("Client report…"))
         self.links_button = QPushButton(self.tr("Links…"))
         self.links_button.setToolTip(self.tr("UTM parameters on this client's links when posts go out"))
         for widget in (self.period, self.network, self.tag):
@@ -168,21 +182,22 @@ class AnalyticsWorkspace(Workspace):
         self.notice.setWordWrap(True)
         self.body.addWidget(self.notice)
         tiles = QGridLayout()
-        self.posts_tile = Tile("Posts measured")
-        self.engagements_tile = Tile("Engagements")
-        self.er_tile = Tile("Average ER by followers")
-        self.followers_tile = Tile("Followers")
+        self.posts_tile = Tile(self.tr("Posts measured"))
+        self.engagements_tile = Tile(self.tr("Engagements"))
+        self.er_tile = Tile(self.tr("Average ER by followers"))
+        self.followers_tile = Tile(self.tr("Followers"))
         for column, tile in enumerate((self.posts_tile, self.engagements_tile, self.er_tile, self.followers_tile)):
             tiles.addWidget(tile, 0, column)
         self.body.addLayout(tiles)
-        self.er_chart = self._chart("Engagement rate by followers, per post", LABELS["followers"], 200)
-        self.followers_chart = self._chart("Followers", "The client's accounts added up, per day", 150)
-        self.heatmap = self._chart("When the audience engaged",
-                                   "Average engagements of the posts that went out in each hour of each weekday", 190)
-        self.body.addWidget(QLabel("<b>Posts</b> (best first; “unknown” where the network does not give the "
-                                   "denominator: hover for why)"))
+        self.er_chart = self._chart(self.tr("Engagement rate by followers, per post"), analytics_label(LABELS["followers"]), 200)
+        self.followers_chart = self._chart(self.tr("Followers"), self.tr("The client's accounts added up, per day"), 150)
+        self.heatmap = self._chart(self.tr("When the audience engaged"),
+                                   self.tr("Average engagements of the posts that went out in each hour of each weekday"),
+                                   190)
+        self.body.addWidget(QLabel(self.tr("<b>Posts</b> (best first; “unknown” where the network does not give the "
+                                           "denominator: hover for why)")))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -193,12 +208,12 @@ class AnalyticsWorkspace(Workspace):
         for column, name in enumerate(DENOMINATORS, start=4):
             heading = self.table.horizontalHeaderItem(column)
             if heading is not None:
-                heading.setToolTip(LABELS[name])
+                heading.setToolTip(analytics_label(LABELS[name]))
         self.table.setMinimumHeight(220)
         self.body.addWidget(self.table)
-        self.definitions = QLabel("<br>".join(LABELS.values())
-                                  + "<br>Engagements = likes + reposts + replies + quotes + comments + shares + "
-                                  "saves + link clicks. ROI = (revenue − cost) ÷ cost.")
+        self.definitions = QLabel("<br>".join(analytics_label(label) for label in LABELS.values()) + "<br>"
+                                  + self.tr("Engagements = likes + reposts + replies + quotes + comments + shares + "
+                                            "saves + link clicks. ROI = (revenue − cost) ÷ cost."))
         self.definitions.setWordWrap(True)
         self.definitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.definitions)
@@ -242,14 +257,14 @@ class AnalyticsWorkspace(Workspace):
 
     def _range(self) -> tuple[datetime, datetime, tzinfo]:
         zone = local_zone()
-        start, end = period_range(self.period.currentText(), datetime.now(zone).date(), zone)
+        start, end = period_range(str(self.period.currentData()), datetime.now(zone).date(), zone)
         return start, end, zone
 
     def reload(self) -> None:
         self._set_enabled()
         if self.client_id is None:
             self.data = None
-            self.notice.setText("Choose a client in the switcher at the top to see its numbers.")
+            self.notice.setText(self.tr("Choose a client in the switcher at the top to see its numbers."))
             self._show_empty()
             return
         start, end, zone = self._range()
@@ -259,7 +274,7 @@ class AnalyticsWorkspace(Workspace):
             load, self.context.library, self.client_id, start, end, zone,
             self.network.currentData(), self.tag.currentData(),
             on_done=lambda data: self._loaded(generation, data),
-            on_error=lambda error: self.context.messages.error(in_words(error, "Analytics")),
+            on_error=lambda error: self.context.messages.error(in_words(error, self.tr("Analytics"))),
         )
 
     def _loaded(self, generation: int, data: PageData) -> None:
@@ -268,9 +283,9 @@ class AnalyticsWorkspace(Workspace):
         self.data = data
         self._fill_filters(data)
         summary = data.summary
-        notes = [] if summary.posts else [EMPTY]
+        notes = [] if summary.posts else [self.tr(EMPTY)]
         if data.telegram:
-            notes.append(NO_POST_COUNTS["telegram"])
+            notes.append(analytics_label(NO_POST_COUNTS["telegram"]))
         self.notice.setText("\n\n".join(notes))
         self._fill_tiles(data)
         colour = self._accent()
@@ -280,7 +295,7 @@ class AnalyticsWorkspace(Workspace):
         self.er_chart.set_chart(lambda w, h, ratio: er_chart(posts, colour, w, h, colours, "png", ratio))
         self.followers_chart.set_chart(lambda w, h, ratio: followers_chart(followers, colour, w, h, colours, "png",
                                                                            ratio))
-        self.heatmap.set_chart(lambda w, h, ratio: heatmap_chart(summary, colour, list(WEEKDAYS), w, h, colours,
+        self.heatmap.set_chart(lambda w, h, ratio: heatmap_chart(summary, colour, locale_format.weekdays(), w, h, colours,
                                                                  "png", ratio))
         self._fill_table(summary)
         self._set_enabled()
@@ -291,8 +306,8 @@ class AnalyticsWorkspace(Workspace):
         self.table.setRowCount(0)
 
     def _fill_filters(self, data: PageData) -> None:
-        for box, names, everything in ((self.network, data.networks, "All networks"),
-                                       (self.tag, data.tags, "All tags")):
+        for box, names, everything in ((self.network, data.networks, self.tr("All networks")),
+                                       (self.tag, data.tags, self.tr("All tags"))):
             current = box.currentData()
             wanted = [None, *names] if current is None or current in names else [None, current, *names]
             if [box.itemData(i) for i in range(box.count())] == wanted:
@@ -300,36 +315,37 @@ class AnalyticsWorkspace(Workspace):
             box.blockSignals(True)
             box.clear()
             for name in wanted:
-                box.addItem(everything if name is None else str(name), name)
+                box.addItem(everything if name is None else str(name) if box is self.tag else title_of(str(name)), name)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 
     def _fill_tiles(self, data: PageData) -> None:
         now, before = data.summary.totals(), data.previous.totals()
-        self.posts_tile.show_value(str(now["posts"]), _moved(now["posts"], before["posts"]))
+        self.posts_tile.show_value(_number(now["posts"]), _moved(now["posts"], before["posts"]))
         self.engagements_tile.show_value(_number(now["engagements"]), _moved(now["engagements"], before["engagements"]))
         self.er_tile.show_value(_percent(now["er_followers"]), _moved(now["er_followers"], before["er_followers"], percent=True),
-                                LABELS["followers"])
+                                analytics_label(LABELS["followers"]))
         if data.followers:
             first, last = data.followers[0][1], data.followers[-1][1]
-            self.followers_tile.show_value(f"{last:,}", f"{last - first:+,} in this period")
+            self.followers_tile.show_value(_number(last), self.tr("%1 in this period").replace(
+                "%1", ("+" if last >= first else "-") + _number(abs(last - first))))
         else:
-            self.followers_tile.show_value("—", "not counted yet")
+            self.followers_tile.show_value("—", self.tr("not counted yet"))
 
     def _fill_table(self, summary: Summary) -> None:
         ranked = summary.ranked() + [p for p in summary.posts if p.engagements is None]
         self.table.setRowCount(len(ranked))
         zone = summary.start.tzinfo
         for row, post in enumerate(ranked):
-            when = post.published_at.astimezone(zone).strftime("%a %d %b %H:%M") if post.published_at else ""
+            when = locale_format.moment(post.published_at, locale_format.SHORT_DATE_TIME, zone) if post.published_at else ""
             cells = [when, post.network, post.excerpt, _number(post.engagements)]
-            cells += [_percent(post.rates[d].value) if post.rates[d].value is not None else "unknown"
+            cells += [_percent(post.rates[d].value) if post.rates[d].value is not None else self.tr("unknown")
                       for d in DENOMINATORS]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 4:
                     rate = post.rates[DENOMINATORS[column - 4]]
-                    item.setToolTip(rate.reason or f"{rate.engagements} ÷ {rate.base:,}")
+                    item.setToolTip(_reason(rate) or f"{_number(rate.engagements)} ÷ {_number(rate.base)}")
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, (post.draft_id, post.network))
@@ -373,11 +389,12 @@ class AnalyticsWorkspace(Workspace):
         from studio.analytics.fetch import fetch_due
 
         self.fetch_button.setEnabled(False)
-        self.state_changed.emit("Fetching numbers…")
+        self.state_changed.emit(self.tr("Fetching numbers…"))
 
         def done(report: Any) -> None:
             self.fetch_button.setEnabled(self.client_id is not None)
-            self.state_changed.emit(f"Fetched {report.snapshots} posts' numbers and {report.followers} follower counts")
+            self.state_changed.emit(self.tr("Fetched %1 posts' numbers and %2 follower counts").replace(
+                "%1", _number(report.snapshots)).replace("%2", _number(report.followers)))
             for problem in report.problems.values():
                 self.context.messages.warning(problem)
             self.reload()
@@ -385,7 +402,7 @@ class AnalyticsWorkspace(Workspace):
         def failed(error: BaseException) -> None:
             self.fetch_button.setEnabled(self.client_id is not None)
             self.state_changed.emit("")
-            self.context.messages.error(in_words(error, "Fetching numbers"))
+            self.context.messages.error(in_words(error, self.tr("Fetching numbers")))
 
         # The general pool: a slow network must not hold up the saves queued on the writes pool.
         self.context.tasks.run(fetch_due, self.context.library, on_done=done, on_error=failed)
@@ -419,19 +436,36 @@ class AnalyticsWorkspace(Workspace):
             write_report(self, self.context, self.client_id, start, end, zone)
 
 
+def _reason(rate: Any) -> str:
+    """Why a rate is unknown (``studio.analytics.formulas.engagement_rate``'s reasons), in the
+    interface's language."""
+    if not rate.reason:
+        return ""
+    if rate.engagements is None:
+        return QCoreApplication.translate("AnalyticsWorkspace", "the network gave no interaction counts")
+    what = {"followers": QCoreApplication.translate("AnalyticsWorkspace", "followers"),
+            "reach": QCoreApplication.translate("AnalyticsWorkspace", "reach"),
+            "impressions": QCoreApplication.translate("AnalyticsWorkspace", "impressions")}.get(rate.denominator,
+                                                                                              rate.denominator)
+    if rate.base is None:
+        return QCoreApplication.translate("AnalyticsWorkspace", "the network does not report %1").replace("%1", what)
+    return QCoreApplication.translate("AnalyticsWorkspace", "%1 is 0").replace("%1", what)
+
+
 def _number(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    return "—" if value is None else locale_format.number(value)
 
 
 def _percent(value: float | None) -> str:
-    return "unknown" if value is None else f"{value * 100:.2f} %"
+    return QCoreApplication.translate("AnalyticsWorkspace", "unknown") if value is None else f"{locale_format.number(value * 100, 2)} %"
 
 
 def _moved(now: float | int | None, before: float | int | None, percent: bool = False) -> str:
     if now is None or before is None:
-        return "no earlier numbers"
+        return QCoreApplication.translate("AnalyticsWorkspace", "no earlier numbers")
     delta = now - before
     if not delta:
-        return "same as the period before"
-    amount = f"{abs(delta) * 100:.2f} points" if percent else f"{abs(delta):,}"
-    return f"{'▲' if delta > 0 else '▼'} {amount} since the period before"
+        return QCoreApplication.translate("AnalyticsWorkspace", "same as the period before")
+    amount = (QCoreApplication.translate("AnalyticsWorkspace", "%1 points").replace("%1", locale_format.number(abs(delta) * 100, 2))
+              if percent else locale_format.number(abs(delta)))
+    return f"{'▲' if delta > 0 else '▼'} " + QCoreApplication.translate("AnalyticsWorkspace", "%1 since the period before").replace("%1", amount)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from studio.imaging.errors import ExportCancelled
 from studio.imaging.export import Rendition
 from studio.imaging.geometry import Crop
 from studio.imaging.presets import Preset
+from studio.ui.locale_format import counted, number
 from studio.ui.tasks import Tasks
 
 
@@ -72,11 +73,16 @@ def describe_export(renditions: Sequence[Rendition], folder: Path, labels: Mappi
 
     files = len({item.path for item in renditions})
     presets = len(renditions)
-    text = (f"Exported {presets} preset{'s' if presets != 1 else ''} as {files} file{'s' if files != 1 else ''} "
-            f"to {folder}.")
+    text = (QCoreApplication.translate("ExportDialog", "Exported %1 as %2 to %3.")
+            .replace("%1", counted(presets, QCoreApplication.translate("ExportDialog", "1 preset"),
+                                   QCoreApplication.translate("ExportDialog", "%1 presets")))
+            .replace("%2", counted(files, QCoreApplication.translate("ExportDialog", "1 file"),
+                                   QCoreApplication.translate("ExportDialog", "%1 files")))
+            .replace("%3", str(folder)))
     for path, items in shared_files(renditions).items():
         names = ", ".join(labels.get(item.preset, item.preset) for item in items)
-        text += f"\nThe same picture for {names}: one file, {path.name}."
+        text += "\n" + QCoreApplication.translate("ExportDialog", "The same picture for %1: one file, %2.").replace(
+            "%1", names).replace("%2", path.name)
     return text
 
 
@@ -91,7 +97,7 @@ class ExportDialog(QDialog):
     def __init__(self, tasks: Tasks, source: Path, presets: Sequence[Preset], crops: Mapping[str, Crop],
                  focal: tuple[float, float], folder: Path, stem: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export images")
+        self.setWindowTitle(self.tr("Export images"))
         self.tasks = tasks
         self.source = source
         self.crops = dict(crops)
@@ -104,7 +110,7 @@ class ExportDialog(QDialog):
         self.renditions: list[Rendition] = []
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Presets to export")
+        self.list.setAccessibleName(self.tr("Presets to export"))
         for preset in presets:
             item = QListWidgetItem(f"{preset.label}  ({preset.width} x {preset.height})")
             item.setData(Qt.ItemDataRole.UserRole, preset)
@@ -112,32 +118,32 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         self.folder = QLineEdit(str(folder))
-        self.folder.setAccessibleName("Folder for the files")
-        browse = QPushButton("Browse…")
+        self.folder.setAccessibleName(self.tr("Folder for the files"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.format = QComboBox()
-        for value, label in (("auto", "Automatic (JPEG for photos, PNG for transparency)"), ("jpeg", "JPEG"),
+        for value, label in (("auto", self.tr("Automatic (JPEG for photos, PNG for transparency)")), ("jpeg", "JPEG"),
                              ("png", "PNG"), ("webp", "WebP")):
             self.format.addItem(label, value)
         self.background = QColor("#ffffff")
         self.background_button = QPushButton()
-        self.background_button.setToolTip("The colour behind transparent areas in JPEG files")
+        self.background_button.setToolTip(self.tr("The colour behind transparent areas in JPEG files"))
         self.background_button.clicked.connect(self._choose_background)
         self._show_background()
-        self.keep_copyright = QCheckBox("Keep the copyright and author fields (all other metadata, "
-                                        "including GPS, is removed)")
+        self.keep_copyright = QCheckBox(self.tr("Keep the copyright and author fields (all other metadata, "
+                                                "including GPS, is removed)"))
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, len(presets)))
         self.progress.setValue(0)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_folder_button = self.buttons.addButton("Open folder", QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_folder_button.setToolTip("Show the exported files in the file manager")
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_folder_button = self.buttons.addButton(self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setToolTip(self.tr("Show the exported files in the file manager"))
         self.open_folder_button.setEnabled(False)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -145,11 +151,11 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel)
 
         form = QFormLayout()
-        form.addRow("Folder", folder_row)
-        form.addRow("Format", self.format)
-        form.addRow("Behind transparency", self.background_button)
+        form.addRow(self.tr("Folder"), folder_row)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Behind transparency"), self.background_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Presets"))
+        layout.addWidget(QLabel(self.tr("Presets")))
         layout.addWidget(self.list, 1)
         layout.addLayout(form)
         layout.addWidget(self.keep_copyright)
@@ -164,7 +170,7 @@ class ExportDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export to", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -175,7 +181,7 @@ class ExportDialog(QDialog):
         self.background_button.setStyleSheet(f"background: {name}; color: {text};")
 
     def _choose_background(self) -> None:
-        colour = QColorDialog.getColor(self.background, self, "Colour behind transparency")
+        colour = QColorDialog.getColor(self.background, self, self.tr("Colour behind transparency"))
         if colour.isValid():
             self.background = colour
             self._show_background()
@@ -184,17 +190,17 @@ class ExportDialog(QDialog):
         """Start the export on a worker thread."""
         presets = self.chosen()
         if not presets:
-            self.status.setText("Choose at least one preset.")
+            self.status.setText(self.tr("Choose at least one preset."))
             return
         folder = Path(self.folder.text().strip()).expanduser()
         if not self.folder.text().strip():
-            self.status.setText("Choose a folder for the files.")
+            self.status.setText(self.tr("Choose a folder for the files."))
             return
         self.running = True
         self.cancel_event.clear()
         self.progress.setRange(0, len(presets))
         self.progress.setValue(0)
-        self.status.setText("Reading the photo…")
+        self.status.setText(self.tr("Reading the photo…"))
         self.export_button.setEnabled(False)
         self.list.setEnabled(False)
         self.tasks.run(run_export, self.source, presets, folder, self.crops, self.focal,
@@ -206,7 +212,8 @@ class ExportDialog(QDialog):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         if self.running and not self.cancel_event.is_set():
-            self.status.setText(f"{done} of {total}: {label}" if done else label)
+            self.status.setText(self.tr("%1 of %2: %3").replace("%1", number(done)).replace("%2", number(total))
+                                .replace("%3", label) if done else label)
 
     def _done(self, renditions: Any) -> None:
         self.running = False
@@ -219,7 +226,7 @@ class ExportDialog(QDialog):
         if notices:
             text += "\n" + "\n".join(notices[:6])
         self.status.setText(text)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.export_button.setEnabled(True)
         self.list.setEnabled(True)
         self.exported.emit(self.renditions)
@@ -230,21 +237,21 @@ class ExportDialog(QDialog):
         self.list.setEnabled(True)
         if isinstance(error, ExportCancelled):
             self.renditions = list(error.done)
-            self.status.setText(f"Cancelled. {len(error.done)} complete file(s) were written; nothing is half "
-                                "written.")
+            self.status.setText(self.tr("Cancelled. %1 complete file(s) were written; nothing is half written.")
+                                .replace("%1", number(len(error.done))))
             return
-        self.status.setText(in_words(error, "The export failed"))
+        self.status.setText(in_words(error, self.tr("The export failed")))
 
     def open_folder(self) -> None:
         """Show the folder of the files in the desktop's file manager."""
         folder = self.renditions[0].path.parent if self.renditions else Path(self.folder.text()).expanduser()
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.status.setText(f"No file manager opened {folder}: open it yourself.")
+            self.status.setText(self.tr("No file manager opened %1: open it yourself.").replace("%1", str(folder)))
 
     def _cancel(self) -> None:
         if self.running:
             self.cancel_event.set()
-            self.status.setText("Cancelling after the files being written…")
+            self.status.setText(self.tr("Cancelling after the files being written…"))
             return
         self.reject()
 

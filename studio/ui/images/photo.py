@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from studio.editors.crop.pixels import to_qimage
@@ -88,7 +89,7 @@ def list_posts(library: Any, client_id: int | None) -> list[tuple[int, str]]:
     from studio.library import DraftFilter
 
     rows = library.list_drafts(DraftFilter(client_id=client_id), limit=100)
-    return [(row.id, (row.text.strip().splitlines() or ["(empty post)"])[0][:60]) for row in rows]
+    return [(row.id, (row.text.strip().splitlines() or [QCoreApplication.translate("ImagesWorkspace", "(empty post)")])[0][:60]) for row in rows]
 
 
 def alt_text_of(library: Any, draft_id: int, sha: str) -> str:

@@ -38,11 +38,13 @@ from studio.ui.context import AppContext
 from studio.ui.images.export_dialog import ExportDialog
 from studio.ui.images.photo import Prepared, alt_text_of, glimpse, list_posts, prepare, save_edits
 from studio.ui.images.preset_dialog import PresetDialog
+from studio.ui.locale_format import number
+from studio.ui.translation import QT_TRANSLATE_NOOP, shown_presets
 from studio.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.avif *.heic *.heif)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ImagesWorkspace", "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.bmp *.avif *.heic *.heif)")
 ALT_TEXT_LIMIT = 1000  # the strictest of the networks (X); Mastodon takes 1500, Bluesky 2000
 
 
@@ -70,28 +72,28 @@ class ImagesWorkspace(Workspace):
         self._shown = -1
         self.setAcceptDrops(True)
 
-        self.available: list[Preset] = list(presets if presets is not None else all_presets())
+        self.available: list[Preset] = list(presets if presets is not None else shown_presets(all_presets()))
         self.hidden: set[str] = set()  # presets the user took out of the strip (for this session)
         self.editor = CropEditor(self.available)
         if presets is None and self.library is not None:  # the user's own presets join when read
             context.tasks.run(self.library.list_custom_presets, on_done=self._custom_presets_loaded,
                               on_error=self._failed)
-        self.open_button = QPushButton("Open image…")
-        self.open_button.setToolTip("Open an image file (Ctrl+O), or drop one here")
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Export every preset (Ctrl+E)")
+        self.open_button = QPushButton(self.tr("Open image…"))
+        self.open_button.setToolTip(self.tr("Open an image file (Ctrl+O), or drop one here"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export every preset (Ctrl+E)"))
         self.export_button.setEnabled(False)
         self.name_label = QLabel("")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header = QHBoxLayout()
         header.addWidget(self.open_button)
         header.addWidget(self.name_label, 1)
-        self.preset_button = QPushButton("New preset…")
-        self.preset_button.setToolTip("Add a size of your own (a shop banner, a newsletter header)")
+        self.preset_button = QPushButton(self.tr("New preset…"))
+        self.preset_button.setToolTip(self.tr("Add a size of your own (a shop banner, a newsletter header)"))
         self.preset_button.setEnabled(self.library is not None)
         self.choose_button = QToolButton()
-        self.choose_button.setText("Presets")
-        self.choose_button.setToolTip("Choose the placements to crop and export")
+        self.choose_button.setText(self.tr("Presets"))
+        self.choose_button.setToolTip(self.tr("Choose the placements to crop and export"))
         self.choose_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.choose_menu = QMenu(self.choose_button)
         self.choose_menu.aboutToShow.connect(self._fill_choose_menu)
@@ -100,9 +102,9 @@ class ImagesWorkspace(Workspace):
         header.addWidget(self.preset_button)
         header.addWidget(self.export_button)
 
-        self.hint = QLabel("Drop an image here, or press Ctrl+O to open one.\n\n"
-                           "Crop it once and see every network's placement; export them all in one go, "
-                           "without the location the photo was taken at.")
+        self.hint = QLabel(self.tr("Drop an image here, or press Ctrl+O to open one.\n\n"
+                                   "Crop it once and see every network's placement; export them all in one go, "
+                                   "without the location the photo was taken at."))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.pages = QStackedWidget()
@@ -110,24 +112,24 @@ class ImagesWorkspace(Workspace):
         self.pages.addWidget(self.editor)
 
         self.post_box = QComboBox()
-        self.post_box.setAccessibleName("Post this image belongs to")
-        self.post_box.addItem("Not attached to a post", None)
+        self.post_box.setAccessibleName(self.tr("Post this image belongs to"))
+        self.post_box.addItem(self.tr("Not attached to a post"), None)
         self.alt_text = QPlainTextEdit()
-        self.alt_text.setAccessibleName("Alt text")
-        self.alt_text.setPlaceholderText("Describe the image for people who cannot see it: who or what, "
-                                         "doing what, where; any text it shows.")
+        self.alt_text.setAccessibleName(self.tr("Alt text"))
+        self.alt_text.setPlaceholderText(self.tr("Describe the image for people who cannot see it: who or what, "
+                                                 "doing what, where; any text it shows."))
         self.alt_count = QLabel("")
-        self.focus_button = QPushButton("Find the subject")
-        self.focus_button.setToolTip("Guess the focal point from the photo's detail and colour")
+        self.focus_button = QPushButton(self.tr("Find the subject"))
+        self.focus_button.setToolTip(self.tr("Guess the focal point from the photo's detail and colour"))
         self.info = QLabel("")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         form = QFormLayout()
-        form.addRow("Post", self.post_box)
+        form.addRow(self.tr("Post"), self.post_box)
         side_layout.addLayout(form)
-        side_layout.addWidget(QLabel("Alt text"))
+        side_layout.addWidget(QLabel(self.tr("Alt text")))
         side_layout.addWidget(self.alt_text, 1)
         side_layout.addWidget(self.alt_count)
         side_layout.addWidget(self.focus_button)
@@ -238,14 +240,14 @@ class ImagesWorkspace(Workspace):
             return
         usable, refused = usable_custom(custom)
         for error in refused:
-            self.context.messages.warning(f"A custom preset was skipped: {error.for_humans()}")
-        self.available = all_presets(usable)
+            self.context.messages.warning(self.tr("A custom preset was skipped: %1").replace("%1", error.for_humans()))
+        self.available = shown_presets(all_presets(usable))
         self._apply_choice()
 
     # -- opening --------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open image", str(Path.home()), IMAGE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open image"), str(Path.home()), self.tr(IMAGE_FILTER))
         if path:
             self.open_file(Path(path))
 
@@ -256,7 +258,7 @@ class ImagesWorkspace(Workspace):
         the time of one decode at screen size), and the photo for editing (the sharper decode for
         zooming, the library's copy, the saved crops or a guessed focal point), which replaces it."""
         self.save_now()
-        self._say(f"Opening {path.name}…")
+        self._say(self.tr("Opening %1…").replace("%1", path.name))
         self._request += 1
         request = self._request
         ratio = self.devicePixelRatioF()
@@ -298,7 +300,7 @@ class ImagesWorkspace(Workspace):
         self.name_label.setText(f"<b>{prepared.name}</b> — {width} x {height} {prepared.format}")
         lines = list(prepared.notices)
         if prepared.guessed:
-            lines.append("The focal point is a first guess: drag the circle to the subject.")
+            lines.append(self.tr("The focal point is a first guess: drag the circle to the subject."))
         self.info.setText("\n".join(lines))
         for notice in prepared.notices:
             self.context.messages.info(notice)
@@ -314,7 +316,7 @@ class ImagesWorkspace(Workspace):
         self._say_state()
 
     def _failed(self, error: BaseException) -> None:
-        text = in_words(error, "Studio could not do that")
+        text = in_words(error, self.tr("Studio could not do that"))
         self.context.messages.error(text)
         self._say("")
 
@@ -330,7 +332,7 @@ class ImagesWorkspace(Workspace):
             return
         event.acceptProposedAction()
         if len(files) > 1:
-            self.context.messages.info(f"Opened {files[0].name}; Studio crops one image at a time.")
+            self.context.messages.info(self.tr("Opened %1; Studio crops one image at a time.").replace("%1", files[0].name))
         self.open_file(files[0])
 
     # -- edits ----------------------------------------------------------------------------------
@@ -373,7 +375,7 @@ class ImagesWorkspace(Workspace):
         current = self.post_box.currentData()
         self.post_box.blockSignals(True)
         self.post_box.clear()
-        self.post_box.addItem("Not attached to a post", None)
+        self.post_box.addItem(self.tr("Not attached to a post"), None)
         for draft_id, title in posts:
             self.post_box.addItem(title, draft_id)
         self.post_box.blockSignals(False)
@@ -422,7 +424,7 @@ class ImagesWorkspace(Workspace):
     def _count_alt_text(self) -> None:
         count = len(self.alt_text.toPlainText())
         over = count > ALT_TEXT_LIMIT
-        self.alt_count.setText(f"{count} / {ALT_TEXT_LIMIT}" + (" — too long for X" if over else ""))
+        self.alt_count.setText(f"{count} / {ALT_TEXT_LIMIT}" + (self.tr(" — too long for X") if over else ""))
         self.alt_count.setStyleSheet("color: #b42318;" if over else "")
 
     def _save_alt_text(self) -> None:
@@ -437,7 +439,7 @@ class ImagesWorkspace(Workspace):
     def export(self) -> None:
         """Open the export dialog for the open photo."""
         if self.photo is None:
-            self.context.messages.info("Open an image first (Ctrl+O).")
+            self.context.messages.info(self.tr("Open an image first (Ctrl+O)."))
             return
         self.save_now()
         stem = f"draft-{self.draft_id}" if self.draft_id is not None else Path(self.photo.name).stem
@@ -451,7 +453,8 @@ class ImagesWorkspace(Workspace):
     def _exported(self, renditions: list[Any]) -> None:
         if renditions:
             self.export_folder = renditions[0].path.parent
-            self._say(f"Exported {len(renditions)} image(s) to {self.export_folder}")
+            self._say(self.tr("Exported %1 image(s) to %2").replace("%1", number(len(renditions)))
+                      .replace("%2", str(self.export_folder)))
 
     # -- status ---------------------------------------------------------------------------------
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from studio.library.backups import backup_time
+from studio.ui import locale_format
+from studio.ui.locale_format import number
 
 
 def describe(path: Path) -> str:
     when = backup_time(path)
     try:
-        size = f"{path.stat().st_size / 2**20:.1f} MB"
+        size = f"{number(path.stat().st_size / 2**20, 1)} MB"
     except OSError:
-        size = "unreadable"
-    label = when.strftime("%A %d %B %Y, %H:%M") if when else path.name
+        size = QCoreApplication.translate("BackupList", "unreadable")
+    label = locale_format.moment(when, locale_format.LONG_DATE_TIME) if when else path.name
     if "before-restore" in path.name:
-        label += " (made before a restore)"
+        label += QCoreApplication.translate("BackupList", " (made before a restore)")
     return f"{label} · {size}"
 
 

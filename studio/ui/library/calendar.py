@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from studio.library.times import local_zone, on_day, parse_utc, wall_clock
 from studio.model import Schedule
+from studio.ui import locale_format
 from studio.ui.library.drops import DraftDrops
+from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -37,7 +39,6 @@ HEADER = 22
 CHIP = 18
 GUTTER = 44
 LOCKED = ("sending", "published")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _text_colour(background: QColor) -> QColor:
@@ -74,11 +75,11 @@ class CalendarGrid(DraftDrops, QWidget):
         self.setMouseTracking(False)
         self.setMinimumSize(QSize(420, 300))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Calendar of scheduled posts")
+        self.setAccessibleName(self.tr("Calendar of scheduled posts"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
-        self.setToolTip("Drag a post to move it; double-click a day, or drop a draft from the list on it, to "
-                        "schedule there. Keyboard: Alt+arrows move the selected post, Enter opens it.")
+        self.setToolTip(self.tr("Drag a post to move it; double-click a day, or drop a draft from the list on it, to "
+                                "schedule there. Keyboard: Alt+arrows move the selected post, Enter opens it."))
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -276,7 +277,7 @@ class CalendarGrid(DraftDrops, QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         painter.setFont(small)
         width = self._column_width()
-        for column, name in enumerate(WEEKDAYS):
+        for column, name in enumerate(locale_format.weekdays()):
             header = QRectF(self._left() + column * width, 0, width, HEADER)
             painter.setPen(text)
             label = name if self.mode == "month" else f"{name} {(self.first_day + timedelta(days=column)).day}"
@@ -287,7 +288,7 @@ class CalendarGrid(DraftDrops, QWidget):
                 y = int(HEADER + hour * self._hour_height())
                 painter.drawLine(self._left(), y, self.width(), y)
                 painter.setPen(text)
-                painter.drawText(QRect(0, y, GUTTER - 4, CHIP), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+                painter.drawText(QRect(0, y, GUTTER - 4, CHIP), Qt.AlignmentFlag.AlignRight, locale_format.clock(hour))
                 painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
         month = (self.first_day + timedelta(days=15)).month
         for day in self.days():
@@ -306,7 +307,7 @@ class CalendarGrid(DraftDrops, QWidget):
             self._paint_chip(painter, item, rect, faded=item.id == dragging)
         painter.setPen(text)
         for count, rect in hidden.values():
-            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"+{count} more")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("+%1 more").replace("%1", number(count)))
         if dragging is not None and self._press is not None and self._drag_at is not None:
             ghost = QRect(self._drag_at - QPoint(40, CHIP // 2), QSize(max(80, int(width) - 8), CHIP))
             self._paint_chip(painter, self._press[0], ghost)
@@ -325,7 +326,7 @@ class CalendarGrid(DraftDrops, QWidget):
             item.state or "", "")
         if item.account_id is None:
             mark = "○ "  # planned: no account chosen yet
-        label = f"{mark}{self.local(item).strftime('%H:%M')} {' '.join(item.excerpt.split())}"
+        label = f"{mark}{locale_format.moment(self.local(item), locale_format.TIME)} {' '.join(item.excerpt.split())}"
         elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - 6)
         painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
 
@@ -359,11 +360,11 @@ class CalendarView(QWidget):
         self.title.setFont(bold)
         previous, following = QToolButton(), QToolButton()
         previous.setText("‹")
-        previous.setToolTip("Previous")
+        previous.setToolTip(self.tr("Previous"))
         following.setText("›")
-        following.setToolTip("Next")
-        today = QPushButton("Today")
-        self.month_button, self.week_button = QPushButton("Month"), QPushButton("Week")
+        following.setToolTip(self.tr("Next"))
+        today = QPushButton(self.tr("Today"))
+        self.month_button, self.week_button = QPushButton(self.tr("Month")), QPushButton(self.tr("Week"))
         group = QButtonGroup(self)
         for button in (self.month_button, self.week_button):
             button.setCheckable(True)
@@ -422,11 +423,12 @@ class CalendarView(QWidget):
         if self.grid.mode == "month":
             first = self.anchor.replace(day=1)
             self.grid.first_day = first - timedelta(days=first.weekday())
-            self.title.setText(first.strftime("%B %Y"))
+            self.title.setText(locale_format.moment(first, locale_format.MONTH))
         else:
             self.grid.first_day = self.anchor - timedelta(days=self.anchor.weekday())
             last = self.grid.first_day + timedelta(days=6)
-            self.title.setText(f"{self.grid.first_day.strftime('%d %b')} – {last.strftime('%d %b %Y')}")
+            self.title.setText(f"{locale_format.moment(self.grid.first_day, locale_format.DAY_MONTH)} – "
+                               f"{locale_format.moment(last, locale_format.DATE)}")
         self.grid.update()
 
     def shown_range(self) -> tuple[datetime, datetime]:
@@ -457,9 +459,9 @@ class CalendarView(QWidget):
         """Store a drag: reschedule on the writes pool, then show the outcome. A time that has
         passed is refused here: the publisher would post it at once."""
         if when <= datetime.now(UTC):
-            shown = when.astimezone(self.zone).strftime("%d %b %Y, %H:%M")
-            self.failed.emit(f"{shown} has passed; a post moved there would be published at once. "
-                             "Drop it on a later day or time.")
+            shown = locale_format.moment(when, locale_format.DATE_TIME, self.zone)
+            self.failed.emit(self.tr("%1 has passed; a post moved there would be published at once. "
+                                     "Drop it on a later day or time.").replace("%1", shown))
             self.grid.update()
             return
         self.tasks.run(self.library.reschedule, schedule_id, when.astimezone(UTC),
@@ -476,6 +478,6 @@ class CalendarView(QWidget):
     def _failed(self, error: BaseException) -> None:
         from studio.errors import in_words
 
-        message = in_words(error, "The calendar could not be updated")
+        message = in_words(error, self.tr("The calendar could not be updated"))
         self.failed.emit(message)
         self.reload()

@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import in_words
-from studio.languages import LANGUAGES, language_name
+from studio.languages import LANGUAGES
 from studio.model import BrandRules, Client, Snippet
 from studio.ui.library.filters import swatch
 from studio.ui.tasks import Tasks
 from studio.ui.theme import ERROR_STYLE
+from studio.ui.translation import language_label
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -80,15 +81,15 @@ class ClientManagerDialog(QDialog):
         self.current: Client | None = None
         self._baseline: Client | None = None  # the form as loaded: anything else is an unsaved edit
         self._after_save: tuple[int | None, bool] | None = None  # once written: (client to show, close)
-        self.setWindowTitle("Clients")
+        self.setWindowTitle(self.tr("Clients"))
         self.resize(780, 540)
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Clients")
-        self.show_archived = QCheckBox("Show archived clients")
+        self.list.setAccessibleName(self.tr("Clients"))
+        self.show_archived = QCheckBox(self.tr("Show archived clients"))
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("New client's name")
-        self.add_button = QPushButton("Add")
+        self.new_name.setPlaceholderText(self.tr("New client's name"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setEnabled(False)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -100,36 +101,36 @@ class ClientManagerDialog(QDialog):
 
         self.name = QLineEdit()
         self.colour_button = QPushButton()
-        self.colour_button.setAccessibleName("Colour")
+        self.colour_button.setAccessibleName(self.tr("Colour"))
         self.colour = "#4f7cff"
         self.language = QComboBox()
-        self.language.setAccessibleName("Language")
-        for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, _name in LANGUAGES:
+            self.language.addItem(language_label(code), code)
         self.banned = QPlainTextEdit()
-        self.banned.setPlaceholderText("One per line: phrase => suggested replacement")
+        self.banned.setPlaceholderText(self.tr("One per line: phrase => suggested replacement"))
         self.required = QLineEdit()
         self.required.setPlaceholderText("#brand #campaign")
         self.max_hashtags = QSpinBox()
         self.max_hashtags.setRange(0, 30)
-        self.max_hashtags.setSpecialValueText("No limit")
-        self.all_caps = QCheckBox("Flag words in ALL CAPS")
+        self.max_hashtags.setSpecialValueText(self.tr("No limit"))
+        self.all_caps = QCheckBox(self.tr("Flag words in ALL CAPS"))
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("House style notes for whoever writes for this client")
+        self.notes.setPlaceholderText(self.tr("House style notes for whoever writes for this client"))
         self.dictionary = QPlainTextEdit()
-        self.dictionary.setPlaceholderText("Words the spell checker should accept, one per line")
+        self.dictionary.setPlaceholderText(self.tr("Words the spell checker should accept, one per line"))
         self.ignored_rules = QPlainTextEdit()
-        self.ignored_rules.setAccessibleName("Ignored grammar rules")
-        self.ignored_rules.setPlaceholderText("LanguageTool rules never checked in this client's posts, "
-                                              "one id per line (Write: right click → Ignore in all posts)")
+        self.ignored_rules.setAccessibleName(self.tr("Ignored grammar rules"))
+        self.ignored_rules.setPlaceholderText(self.tr("LanguageTool rules never checked in this client's posts, "
+                                                      "one id per line (Write: right click → Ignore in all posts)"))
         self.snippets = QTableWidget(0, 2)
-        self.snippets.setAccessibleName("Snippets")
-        self.snippets.setHorizontalHeaderLabels(["Name", "Text"])
+        self.snippets.setAccessibleName(self.tr("Snippets"))
+        self.snippets.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Text")])
         self.snippets.horizontalHeader().setStretchLastSection(True)
         self.snippets.verticalHeader().hide()
         self.snippets.setMaximumHeight(110)
-        self.add_snippet_button = QPushButton("Add snippet")
-        self.remove_snippet_button = QPushButton("Remove")
+        self.add_snippet_button = QPushButton(self.tr("Add snippet"))
+        self.remove_snippet_button = QPushButton(self.tr("Remove"))
         snippet_buttons = QHBoxLayout()
         snippet_buttons.addWidget(self.add_snippet_button)
         snippet_buttons.addWidget(self.remove_snippet_button)
@@ -138,31 +139,32 @@ class ClientManagerDialog(QDialog):
         snippet_area.setContentsMargins(0, 0, 0, 0)
         snippet_area.addWidget(self.snippets)
         snippet_area.addLayout(snippet_buttons)
-        self.archived = QCheckBox("Archived (hidden from the client switcher; drafts are kept)")
+        self.archived = QCheckBox(self.tr("Archived (hidden from the client switcher; drafts are kept)"))
         for box in (self.banned, self.notes, self.dictionary, self.ignored_rules):
             box.setTabChangesFocus(True)
         self.snippets.setMaximumHeight(16777215)
         general = QFormLayout()
-        general.addRow("Name", self.name)
-        general.addRow("Colour", self.colour_button)
-        general.addRow("Language", self.language)
+        general.addRow(self.tr("Name"), self.name)
+        general.addRow(self.tr("Colour"), self.colour_button)
+        general.addRow(self.tr("Language"), self.language)
         from studio.ui.review.client_settings import ReviewSettingsRow
 
         self.review = ReviewSettingsRow()
-        general.addRow("Review", self.review)
+        general.addRow(self.tr("Review"), self.review)
         general.addRow("", self.archived)
         rules = QFormLayout()
-        rules.addRow("Banned phrases", self.banned)
-        rules.addRow("Required hashtags", self.required)
-        rules.addRow("Hashtags at most", self.max_hashtags)
+        rules.addRow(self.tr("Banned phrases"), self.banned)
+        rules.addRow(self.tr("Required hashtags"), self.required)
+        rules.addRow(self.tr("Hashtags at most"), self.max_hashtags)
         rules.addRow("", self.all_caps)
-        rules.addRow("Style notes", self.notes)
+        rules.addRow(self.tr("Style notes"), self.notes)
         words = QFormLayout()
-        words.addRow("Dictionary", self.dictionary)
-        words.addRow("Ignored rules", self.ignored_rules)
-        words.addRow("Snippets", snippet_area)
+        words.addRow(self.tr("Dictionary"), self.dictionary)
+        words.addRow(self.tr("Ignored rules"), self.ignored_rules)
+        words.addRow(self.tr("Snippets"), snippet_area)
         self.tabs = QTabWidget()
-        for title, form_layout in (("Client", general), ("Brand rules", rules), ("Words and snippets", words)):
+        for title, form_layout in ((self.tr("Client"), general), (self.tr("Brand rules"), rules),
+                                   (self.tr("Words and snippets"), words)):
             page = QWidget()
             page.setLayout(form_layout)
             self.tabs.addTab(page, title)
@@ -170,7 +172,7 @@ class ClientManagerDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.save_button = QPushButton("Save client")
+        self.save_button = QPushButton(self.tr("Save client"))
         self.save_button.setDefault(True)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -215,7 +217,7 @@ class ClientManagerDialog(QDialog):
         self.list.clear()
         row = 0
         for index, client in enumerate(clients):
-            item = QListWidgetItem(swatch(client.colour), client.name + ("  (archived)" if client.archived else ""))
+            item = QListWidgetItem(swatch(client.colour), client.name + (self.tr("  (archived)") if client.archived else ""))
             item.setData(Qt.ItemDataRole.UserRole, client.id)
             self.list.addItem(item)
             if client.id == wanted:
@@ -240,7 +242,7 @@ class ClientManagerDialog(QDialog):
         self._set_colour(client.colour)
         index = self.language.findData(client.language)
         if index < 0:  # a code of its own (set elsewhere): shown by name, kept as it is
-            self.language.addItem(language_name(client.language), client.language)
+            self.language.addItem(language_label(client.language), client.language)
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         rules = client.brand_rules
@@ -279,9 +281,9 @@ class ClientManagerDialog(QDialog):
         self._chosen(row)
 
     def _ask_to_save(self) -> QMessageBox.StandardButton:
-        name = self.current.name if self.current else "this client"
+        name = self.current.name if self.current else self.tr("this client")
         return QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {name}?",
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to %1?").replace("%1", name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
 
@@ -312,7 +314,7 @@ class ClientManagerDialog(QDialog):
         self.colour_button.setText(colour)
 
     def choose_colour(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.colour), self, "Client colour")
+        chosen = QColorDialog.getColor(QColor(self.colour), self, self.tr("Client colour"))
         if chosen.isValid():
             self._set_colour(chosen.name())
 
@@ -398,7 +400,7 @@ class ClientManagerDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._after_save = None  # not written: the dialog stays, with the edits and the reason
         self.save_button.setEnabled(True)
-        self.error.setText(in_words(error, "Not saved"))
+        self.error.setText(in_words(error, self.tr("Not saved")))
         self.error.show()
 
 

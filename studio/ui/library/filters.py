@@ -12,19 +12,20 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWid
 
 from studio.library.drafts import DraftFilter
 from studio.library.times import local_zone, to_utc_text, wall_clock
-from studio.model import STATUS_LABELS, STATUSES, Client
+from studio.model import STATUSES, Client
 from studio.text import networks as text_networks
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 
 # (label, date field, days back, days span; span 0 with a field: the days chosen in the date boxes)
 DATES: tuple[tuple[str, str, int, int], ...] = (
-    ("Any date", "", 0, 0),
-    ("Changed today", "updated", 0, 1),
-    ("Changed in the last 7 days", "updated", 6, 7),
-    ("Changed in the last 30 days", "updated", 29, 30),
-    ("Changed between…", "updated", 0, 0),
-    ("Scheduled in the next 7 days", "scheduled", 0, 7),
-    ("Scheduled in the next 30 days", "scheduled", 0, 30),
-    ("Scheduled between…", "scheduled", 0, 0),
+    (QT_TRANSLATE_NOOP("FilterBar", "Any date"), "", 0, 0),
+    (QT_TRANSLATE_NOOP("FilterBar", "Changed today"), "updated", 0, 1),
+    (QT_TRANSLATE_NOOP("FilterBar", "Changed in the last 7 days"), "updated", 6, 7),
+    (QT_TRANSLATE_NOOP("FilterBar", "Changed in the last 30 days"), "updated", 29, 30),
+    (QT_TRANSLATE_NOOP("FilterBar", "Changed between…"), "updated", 0, 0),
+    (QT_TRANSLATE_NOOP("FilterBar", "Scheduled in the next 7 days"), "scheduled", 0, 7),
+    (QT_TRANSLATE_NOOP("FilterBar", "Scheduled in the next 30 days"), "scheduled", 0, 30),
+    (QT_TRANSLATE_NOOP("FilterBar", "Scheduled between…"), "scheduled", 0, 0),
 )
 
 
@@ -45,34 +46,34 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search text, variants, tags, notes, clients…")
+        self.search.setPlaceholderText(self.tr("Search text, variants, tags, notes, clients…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search drafts")
+        self.search.setAccessibleName(self.tr("Search drafts"))
         self.client = QComboBox()
-        self.client.setAccessibleName("Client")
-        self.client.addItem("All clients", None)
+        self.client.setAccessibleName(self.tr("Client"))
+        self.client.addItem(self.tr("All clients"), None)
         # As wide as the longest client name (a name cut in the filter reads as another client).
         self.client.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("Any status"), None)
         for status in STATUSES:
-            self.status.addItem(STATUS_LABELS[status], status)
+            self.status.addItem(status_label(status), status)
         self.network = QComboBox()
-        self.network.setAccessibleName("Network")
-        self.network.addItem("Any network", None)
+        self.network.setAccessibleName(self.tr("Network"))
+        self.network.addItem(self.tr("Any network"), None)
         for network, title in text_networks():
             self.network.addItem(title, network)
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Tag")
-        self.tag.addItem("Any tag", None)
+        self.tag.setAccessibleName(self.tr("Tag"))
+        self.tag.addItem(self.tr("Any tag"), None)
         self._wanted_client: int | None = None
         self.date = QComboBox()
-        self.date.setAccessibleName("Date")
+        self.date.setAccessibleName(self.tr("Date"))
         for label, *_ in DATES:
-            self.date.addItem(label)
+            self.date.addItem(self.tr(label))
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit, name in ((self.date_from, "From"), (self.date_to, "To (inclusive)")):
+        for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To (inclusive)"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setDate(QDate.currentDate())
@@ -100,7 +101,7 @@ class FilterBar(QWidget):
         current = self.client.currentData()
         blocked = self.client.blockSignals(True)
         self.client.clear()
-        self.client.addItem("All clients", None)
+        self.client.addItem(self.tr("All clients"), None)
         for client in clients:
             self.client.addItem(swatch(client.colour), client.name, client.id)
         self.client.setCurrentIndex(max(0, self.client.findData(current)) if current is not None else 0)
@@ -114,7 +115,7 @@ class FilterBar(QWidget):
         current = self.tag.currentData()
         blocked = self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem("Any tag", None)
+        self.tag.addItem(self.tr("Any tag"), None)
         for tag in tags:
             self.tag.addItem(f"#{tag}", tag)
         self.tag.setCurrentIndex(max(0, self.tag.findData(current)) if current is not None else 0)

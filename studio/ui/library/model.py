@@ -27,9 +27,12 @@ from PySide6.QtGui import QColor
 from studio.errors import in_words
 from studio.library.drafts import DraftFilter, sort_key
 from studio.library.times import local_zone, parse_iso
-from studio.model import STATUS_LABELS, DraftRow
+from studio.model import DraftRow
 from studio.text.networks import title_of
+from studio.ui import locale_format
+from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -42,13 +45,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str | None], ...] = (
     # (title, sort key in the library or None)
-    ("Client", "client"),
-    ("Text", "text"),
-    ("Status", "status"),
-    ("Networks", None),
-    ("Tags", None),
-    ("Scheduled", None),
-    ("Changed", "updated"),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Client"), "client"),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Text"), "text"),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Networks"), None),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Tags"), None),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Scheduled"), None),
+    (QT_TRANSLATE_NOOP("DraftsModel", "Changed"), "updated"),
 )
 DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,7 +63,7 @@ def _local(utc_text: str | None, zone: tzinfo) -> str:
         when = parse_iso(utc_text)
     except ValueError:
         return utc_text
-    return when.astimezone(zone).strftime("%d %b %Y %H:%M")
+    return locale_format.moment(when, locale_format.DATE_TIME, zone)
 
 
 class DraftsModel(QAbstractTableModel):
@@ -105,7 +108,7 @@ class DraftsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return self.tr(COLUMNS[section][0])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,9 +122,10 @@ class DraftsModel(QAbstractTableModel):
             if column == 1:
                 return " ".join(row.text.split())[:160]
             if column == 2:
-                label = STATUS_LABELS.get(row.status, row.status)
+                label = status_label(row.status)
                 count = row.open_comments
-                return f"{label} · {count} comment{'s' * (count != 1)}" if count else label
+                comments = self.tr("1 comment") if count == 1 else self.tr("%1 comments").replace("%1", number(count))
+                return f"{label} · {comments}" if count else label
             if column == 3:
                 return ", ".join(title_of(network) for network in row.networks)
             if column == 4:
@@ -136,7 +140,7 @@ class DraftsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._changed_by:
-            return f"Last changed in the team by {self._changed_by[row.id]}"
+            return self.tr("Last changed in the team by %1").replace("%1", self._changed_by[row.id])
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):  # a narrow column: the whole of it
             return row.client_name if column == 0 else ", ".join(title_of(network) for network in row.networks)
         if role == DRAFT_ID_ROLE:
@@ -251,7 +255,7 @@ class DraftsModel(QAbstractTableModel):
     def _failed(self, error: BaseException) -> None:
         self._set_loading(False)
         log.error("Loading drafts failed", exc_info=(type(error), error, error.__traceback__))
-        message = in_words(error, "Studio could not read the drafts")
+        message = in_words(error, self.tr("Studio could not read the drafts"))
         self.failed.emit(message)
 
     def _set_loading(self, loading: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from studio.errors import in_words
 from studio.library.times import local_zone, parse_iso
 from studio.model import Revision
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studio.library import Library

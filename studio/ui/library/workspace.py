@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 
 from studio.errors import in_words
 from studio.library import ImportReport, import_summary
-from studio.model import STATUS_LABELS, STATUSES
+from studio.model import STATUSES
 from studio.ui.context import AppContext
 from studio.ui.library.calendar import CalendarView
 from studio.ui.library.filters import FilterBar
 from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.locale_format import number
 from studio.ui.publishing.actions import PublishActions
+from studio.ui.translation import status_label
 from studio.ui.workspace import Workspace
-from studio.wording import counted
 
 if TYPE_CHECKING:
     from studio.library import DraftFilter
@@ -69,7 +70,7 @@ class LibraryWorkspace(Workspace):
         self.filters = FilterBar()
         self.model = DraftsModel(self.library, self.tasks, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Drafts")
+        self.table.setAccessibleName(self.tr("Drafts"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once: "Send for review..." puts the selected drafts in one pack.
@@ -93,22 +94,22 @@ class LibraryWorkspace(Workspace):
         self.calendar = CalendarView(self.library, self.tasks)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.table, "List")
-        self.tabs.addTab(self.calendar, "Calendar")
+        self.tabs.addTab(self.table, self.tr("List"))
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
 
         self.table.setDragEnabled(True)  # a row dropped on a calendar day schedules it there
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.publish = PublishActions(context, self, self.current_draft)
-        self.new_button = QPushButton("New draft")
+        self.new_button = QPushButton(self.tr("New draft"))
         self.schedule_button, self.queue_button, self.send_button = (
             QToolButton(), QToolButton(), QToolButton())
         for tool, action in zip((self.schedule_button, self.queue_button, self.send_button),
                                 self.publish.actions, strict=True):
             tool.setDefaultAction(action)
             tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.clients_button = QPushButton("Clients…")
-        self.import_button = QPushButton("Import…")
-        self.backups_button = QPushButton("Backups…")
+        self.clients_button = QPushButton(self.tr("Clients…"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.backups_button = QPushButton(self.tr("Backups…"))
         actions = QWidget()
         bar = QHBoxLayout(actions)
         bar.setContentsMargins(0, 0, 0, 2)
@@ -222,7 +223,9 @@ class LibraryWorkspace(Workspace):
 
     @staticmethod
     def _count_text(total: int) -> str:
-        return counted(total, "draft")
+        if total == 1:
+            return QCoreApplication.translate("LibraryWorkspace", "1 draft")
+        return QCoreApplication.translate("LibraryWorkspace", "%1 drafts").replace("%1", number(total))
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Networks, tags and the schedule do not sort: put the arrow back where the order comes from."""
@@ -248,25 +251,25 @@ class LibraryWorkspace(Workspace):
         if draft_id is None:
             return
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.open_draft_requested.emit(draft_id))
-        menu.addAction("History…", lambda: self.show_history(draft_id))
-        menu.addAction("Schedule…", lambda: self.schedule_draft(draft_id))
-        menu.addAction("Add to queue", lambda: self.publish.add_to_queue(draft_id))
-        menu.addAction("Send now", lambda: self.publish.send_now(draft_id))
-        menu.addAction("Reschedule…", lambda: self.reschedule_draft(draft_id))
-        menu.addAction("Duplicate", lambda: self.duplicate_draft(draft_id))
-        status_menu = menu.addMenu("Status")
+        menu.addAction(self.tr("Open"), lambda: self.open_draft_requested.emit(draft_id))
+        menu.addAction(self.tr("History…"), lambda: self.show_history(draft_id))
+        menu.addAction(self.tr("Schedule…"), lambda: self.schedule_draft(draft_id))
+        menu.addAction(self.tr("Add to queue"), lambda: self.publish.add_to_queue(draft_id))
+        menu.addAction(self.tr("Send now"), lambda: self.publish.send_now(draft_id))
+        menu.addAction(self.tr("Reschedule…"), lambda: self.reschedule_draft(draft_id))
+        menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_draft(draft_id))
+        status_menu = menu.addMenu(self.tr("Status"))
         for status in STATUSES:
             if status in {"scheduled", "published", "failed"}:
                 continue
-            action = QAction(STATUS_LABELS[status], status_menu)
+            action = QAction(status_label(status), status_menu)
             action.triggered.connect(lambda _checked=False, s=status: self.set_status(draft_id, s))
             status_menu.addAction(action)
         from studio.ui.review.actions import add_review_actions
 
         add_review_actions(menu, self, self.library, self.tasks, self.selected_draft_ids(draft_id), self._error)
         menu.addSeparator()
-        menu.addAction("Delete…", lambda: self.delete_draft(draft_id))
+        menu.addAction(self.tr("Delete…"), lambda: self.delete_draft(draft_id))
         menu.popup(self.table.viewport().mapToGlobal(point))
 
     def selected_draft_ids(self, clicked: int | None = None) -> list[int]:
@@ -349,7 +352,8 @@ class LibraryWorkspace(Workspace):
     def delete_draft(self, draft_id: int, confirm: bool = True) -> None:
         if confirm:
             answer = QMessageBox.question(
-                self, "Delete draft", "Delete this draft, its variants, history and schedules? This cannot be undone.",
+                self, self.tr("Delete draft"),
+                self.tr("Delete this draft, its variants, history and schedules? This cannot be undone."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -375,7 +379,8 @@ class LibraryWorkspace(Workspace):
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import drafts", "", "Drafts (*.csv *.json *.zip);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import drafts"), "",
+                                                  self.tr("Drafts (*.csv *.json *.zip);;All files (*)"))
             if not path:
                 return
         chosen = Path(path)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing.slots import format_slots, parse_slots
+from studio.ui import locale_format
 from studio.ui.context import AppContext
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Account", "Client", "Network", "Posting slots", "Token expires", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("AccountsPanel", "Account"), QT_TRANSLATE_NOOP("AccountsPanel", "Client"), QT_TRANSLATE_NOOP("AccountsPanel", "Network"), QT_TRANSLATE_NOOP("AccountsPanel", "Posting slots"), QT_TRANSLATE_NOOP("AccountsPanel", "Token expires"), QT_TRANSLATE_NOOP("AccountsPanel", "Status"))
 AVATAR = 28
 NETWORK_NAMES = {"mastodon": "Mastodon", "bluesky": "Bluesky", "telegram": "Telegram", "webhook": "Webhook",
-                 "folder": "Folder"}
+                 "folder": QT_TRANSLATE_NOOP("AccountsPanel", "Folder")}
 
 
 def initials_chip(name: str, colour: str, size: int = AVATAR) -> QPixmap:
@@ -62,9 +64,10 @@ def expiry_text(settings: dict[str, Any], zone: tzinfo | None) -> str:
     """When the account's token expires, where the network said (``token_expires_at``), else "Not known"."""
     raw = settings.get("token_expires_at")
     if not raw:
-        return "Does not expire" if settings.get("token_never_expires") else "Not known"
+        return (QCoreApplication.translate("AccountsPanel", "Does not expire") if settings.get("token_never_expires")
+                else QCoreApplication.translate("AccountsPanel", "Not known"))
     try:
-        return parse_iso(str(raw)).astimezone(zone).strftime("%d %b %Y")
+        return locale_format.moment(parse_iso(str(raw)), locale_format.DATE, zone)
     except ValueError:
         return str(raw)
 
@@ -85,8 +88,8 @@ class AccountsPanel(QWidget):
         self.accounts: list[Any] = []
         self.avatars: dict[int, QImage] = {}
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Accounts")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Accounts"))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,17 +100,17 @@ class AccountsPanel(QWidget):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel("No accounts yet. Connect one to publish from Studio.")
+        self.empty = QLabel(self.tr("No accounts yet. Connect one to publish from Studio."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.test_button = QPushButton("Test")
-        self.reconnect_button = QPushButton("Reconnect…")
-        self.slots_button = QPushButton("Edit slots…")
-        self.remove_button = QPushButton("Remove…")
+        self.test_button = QPushButton(self.tr("Test"))
+        self.reconnect_button = QPushButton(self.tr("Reconnect…"))
+        self.slots_button = QPushButton(self.tr("Edit slots…"))
+        self.remove_button = QPushButton(self.tr("Remove…"))
         buttons = QHBoxLayout()
         for button in (self.test_button, self.reconnect_button, self.slots_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.connect_button = QPushButton("Connect account…")
+        self.connect_button = QPushButton(self.tr("Connect account…"))
         buttons.addWidget(self.connect_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,10 +144,10 @@ class AccountsPanel(QWidget):
                           QIcon(initials_chip(name, colour)))
             values = (
                 client_name,
-                NETWORK_NAMES.get(account.network, account.network),
-                format_slots(account.slots) or "None (Add to queue needs one)",
-                expiry_text(dict(account.settings), self.zone) if account.network != "folder" else "No token",
-                "Needs reconnecting" if account.settings.get("needs_reconnect") else "",
+                self.tr(NETWORK_NAMES.get(account.network, account.network)),
+                format_slots(account.slots) or self.tr("None (Add to queue needs one)"),
+                expiry_text(dict(account.settings), self.zone) if account.network != "folder" else self.tr("No token"),
+                self.tr("Needs reconnecting") if account.settings.get("needs_reconnect") else "",
             )
             self.table.setItem(row, 0, first)
             for column, value in enumerate(values, 1):
@@ -198,7 +201,7 @@ class AccountsPanel(QWidget):
         account = self.selected()
         if account is None:
             return
-        self._status(account.id, "Testing…")
+        self._status(account.id, self.tr("Testing…"))
         self.context.tasks.run(_test, account, on_done=lambda text: self._status(account.id, text),
                                on_error=lambda error: self._status(account.id, in_words(error)))
 
@@ -211,7 +214,8 @@ class AccountsPanel(QWidget):
         account = self.selected()
         if account is None:
             return
-        text, ok = QInputDialog.getText(self, "Posting slots", "Slots for “Add to queue” (e.g. mon 09:30, thu 17:00):",
+        text, ok = QInputDialog.getText(self, self.tr("Posting slots"),
+                                        self.tr("Slots for “Add to queue” (e.g. mon 09:30, thu 17:00):"),
                                         text=format_slots(account.slots))
         if not ok:
             return
@@ -231,8 +235,9 @@ class AccountsPanel(QWidget):
             return
         if confirm:
             answer = QMessageBox.question(
-                self, "Remove account",
-                f"Remove {account.handle}? Its secret leaves the keyring; posts scheduled on it will not be sent.",
+                self, self.tr("Remove account"),
+                self.tr("Remove %1? Its secret leaves the keyring; posts scheduled on it will not be sent.").replace(
+                    "%1", account.handle),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -265,6 +270,6 @@ def _test(row: Any) -> str:
 
     info = accounts.test_connection(accounts.credentials_for(row))
     if row.network == "folder":
-        return f"Ready: packages go to {info.display_name}."
+        return QCoreApplication.translate("AccountsPanel", "Ready: packages go to %1.").replace("%1", info.display_name)
     name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
-    return f"Works: connected as {name}."
+    return QCoreApplication.translate("AccountsPanel", "Works: connected as %1.").replace("%1", name)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from studio.errors import StudioError, in_words
 from studio.publishing import scheduling
 from studio.ui.context import AppContext
+from studio.ui.locale_format import counted
 
 SCHEDULE_KEYS = "Ctrl+Shift+D"  # D for date; Ctrl+Shift+S is the Write page's snippets
 QUEUE_KEYS = "Ctrl+Shift+Q"
@@ -70,9 +71,9 @@ class PublishActions(QObject):
         self.run_now = run_now
         self.dialog: Any = None  # the schedule dialog last opened (tests and the caller may look at it)
         self.offer: Any = None  # the "best times from your history" question last asked
-        self.schedule_action = self._action("&Schedule…", SCHEDULE_KEYS, lambda: self.schedule())
-        self.queue_action = self._action("Add to &queue", QUEUE_KEYS, lambda: self.add_to_queue())
-        self.send_action = self._action("Send &now", SEND_NOW_KEYS, lambda: self.send_now())
+        self.schedule_action = self._action(self.tr("&Schedule…"), SCHEDULE_KEYS, lambda: self.schedule())
+        self.queue_action = self._action(self.tr("Add to &queue"), QUEUE_KEYS, lambda: self.add_to_queue())
+        self.send_action = self._action(self.tr("Send &now"), SEND_NOW_KEYS, lambda: self.send_now())
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.host)
@@ -90,7 +91,7 @@ class PublishActions(QObject):
     def _draft(self, draft_id: int | None) -> int | None:
         chosen = draft_id if draft_id is not None else self.current()
         if chosen is None:
-            self.context.messages.info("Select a draft first.")
+            self.context.messages.info(self.tr("Select a draft first."))
         return chosen
 
     def schedule(self, draft_id: int | None = None, at: datetime | None = None, mode: str = "at",
@@ -131,7 +132,7 @@ class PublishActions(QObject):
 
     def _scheduled(self, schedule_ids: list[int]) -> None:
         count = len(schedule_ids)
-        self.context.messages.info(f"Scheduled on {count} account{'s' if count != 1 else ''}.")
+        self.context.messages.info(counted(count, self.tr("Scheduled on 1 account."), self.tr("Scheduled on %1 accounts.")))
         self.scheduled.emit(schedule_ids)
         if self.run_now is not None:
             self.run_now()

@@ -26,10 +26,11 @@ from studio.errors import StudioError
 from studio.publishing import accounts
 from studio.publishing.base import AccountInfo, Credentials
 from studio.publishing.slots import parse_slots
+from studio.ui.locale_format import counted
 from studio.ui.publishing.network_fields import NetworkFields
 from studio.ui.tasks import Tasks
 from studio.ui.theme import ERROR_STYLE
-from studio.wording import counted
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -38,28 +39,28 @@ if TYPE_CHECKING:
 NETWORKS = (
     ("mastodon", "Mastodon"),
     ("bluesky", "Bluesky"),
-    ("telegram", "Telegram channel"),
-    ("webhook", "Webhook (Zapier, Make, n8n…)"),
-    ("folder", "Folder (post by hand)"),
-    ("instagram", "Instagram (professional account)"),
-    ("facebook", "Facebook Page"),
+    ("telegram", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Telegram channel")),
+    ("webhook", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Webhook (Zapier, Make, n8n…)")),
+    ("folder", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Folder (post by hand)")),
+    ("instagram", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Instagram (professional account)")),
+    ("facebook", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Facebook Page")),
     ("threads", "Threads"),
-    ("linkedin", "LinkedIn profile"),
-    ("postiz", "Postiz server (TikTok, YouTube, …)"),
+    ("linkedin", QT_TRANSLATE_NOOP("ConnectAccountDialog", "LinkedIn profile")),
+    ("postiz", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Postiz server (TikTok, YouTube, …)")),
 )
 
 # Per network: (server label, server placeholder, handle label, handle placeholder, secret label)
 FIELDS: dict[str, tuple[str, str, str, str, str]] = {
-    "mastodon": ("Server", "https://mastodon.social", "", "", "Access token"),
-    "bluesky": ("PDS (optional)", "https://bsky.social", "Handle", "name.bsky.social", "App password"),
-    "telegram": ("Bot API (optional)", "https://api.telegram.org", "", "", "Bot token"),
-    "webhook": ("Webhook URL", "https://hooks.zapier.com/…", "Name", "Zapier: Instagram", "Shared secret"),
-    "folder": ("Folder", "", "Name", "Instagram (by hand)", ""),
-    "instagram": ("Graph API (optional)", "https://graph.instagram.com/v23.0", "", "", "Access token"),
-    "facebook": ("Graph API (optional)", "https://graph.facebook.com/v23.0", "", "", "Page access token"),
-    "threads": ("Threads API (optional)", "https://graph.threads.net/v1.0", "", "", "Access token"),
-    "linkedin": ("API (optional)", "https://api.linkedin.com", "", "", "Access token"),
-    "postiz": ("Postiz backend", "https://postiz.example.org/api", "", "", "API key"),
+    "mastodon": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Server"), "https://mastodon.social", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Access token")),
+    "bluesky": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "PDS (optional)"), "https://bsky.social", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Handle"), "name.bsky.social", QT_TRANSLATE_NOOP("ConnectAccountDialog", "App password")),
+    "telegram": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Bot API (optional)"), "https://api.telegram.org", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Bot token")),
+    "webhook": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Webhook URL"), "https://hooks.zapier.com/…", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Name"), "Zapier: Instagram", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Shared secret")),
+    "folder": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Folder"), "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Name"), QT_TRANSLATE_NOOP("ConnectAccountDialog", "Instagram (by hand)"), ""),
+    "instagram": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Graph API (optional)"), "https://graph.instagram.com/v23.0", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Access token")),
+    "facebook": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Graph API (optional)"), "https://graph.facebook.com/v23.0", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Page access token")),
+    "threads": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Threads API (optional)"), "https://graph.threads.net/v1.0", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Access token")),
+    "linkedin": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "API (optional)"), "https://api.linkedin.com", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "Access token")),
+    "postiz": (QT_TRANSLATE_NOOP("ConnectAccountDialog", "Postiz backend"), "https://postiz.example.org/api", "", "", QT_TRANSLATE_NOOP("ConnectAccountDialog", "API key")),
 }
 
 
@@ -86,7 +87,7 @@ class ConnectAccountDialog(QDialog):
         self.account_id = account_id
         self.info: AccountInfo | None = None
         self.tested_with: Credentials | None = None
-        self.setWindowTitle("Connect account")
+        self.setWindowTitle(self.tr("Connect account"))
         self.setMinimumWidth(520)
 
         self.client = QComboBox()
@@ -96,9 +97,9 @@ class ConnectAccountDialog(QDialog):
             self.client.setCurrentIndex(self.client.findData(client_id))
         self.network = QComboBox()
         for key, label in NETWORKS:
-            self.network.addItem(label, key)
+            self.network.addItem(self.tr(label), key)
         self.server = QLineEdit()
-        self.browse = QPushButton("Choose…")
+        self.browse = QPushButton(self.tr("Choose…"))
         self.server_row = QHBoxLayout()
         self.server_row.addWidget(self.server, 1)
         self.server_row.addWidget(self.browse)
@@ -106,33 +107,33 @@ class ConnectAccountDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.chat_id = QLineEdit()
-        self.chat_id.setPlaceholderText("@mychannel or -100…")
+        self.chat_id.setPlaceholderText(self.tr("@mychannel or -100…"))
         self.variant = QComboBox()
-        self.variant.addItem("The base text", "")
+        self.variant.addItem(self.tr("The base text"), "")
         from studio.text import networks
 
         for key, label in networks():
-            self.variant.addItem(f"The {label} variant", key)
+            self.variant.addItem(self.tr("The %1 variant").replace("%1", label), key)
         self.slots = QLineEdit()
-        self.slots.setPlaceholderText("mon 09:30, wed 12:00 (for “Add to queue”)")
+        self.slots.setPlaceholderText(self.tr("mon 09:30, wed 12:00 (for “Add to queue”)"))
 
         self.form = QFormLayout()
-        self.form.addRow("Client", self.client)
-        self.form.addRow("Network", self.network)
-        self.form.addRow("Server", self.server_row)
-        self.form.addRow("Handle", self.handle)
-        self.form.addRow("Secret", self.secret)
-        self.form.addRow("Chat id", self.chat_id)
-        self.form.addRow("Sends", self.variant)
-        self.form.addRow("Posting slots", self.slots)
+        self.form.addRow(self.tr("Client"), self.client)
+        self.form.addRow(self.tr("Network"), self.network)
+        self.form.addRow(self.tr("Server"), self.server_row)
+        self.form.addRow(self.tr("Handle"), self.handle)
+        self.form.addRow(self.tr("Secret"), self.secret)
+        self.form.addRow(self.tr("Chat id"), self.chat_id)
+        self.form.addRow(self.tr("Sends"), self.variant)
+        self.form.addRow(self.tr("Posting slots"), self.slots)
         self.extra = NetworkFields()  # the guide and the fields only some networks have
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.avatar = QLabel()
         self.avatar.setFixedSize(48, 48)
         self.avatar.setScaledContents(True)
         self.avatar.setVisible(False)
-        self.status = QLabel("Test the connection to see the account's name and limits.")
+        self.status = QLabel(self.tr("Test the connection to see the account's name and limits."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_row = QHBoxLayout()
@@ -140,7 +141,7 @@ class ConnectAccountDialog(QDialog):
         status_row.addWidget(self.status, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = self.buttons.addButton("Connect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button = self.buttons.addButton(self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.connect_button.setDefault(True)
 
         layout = QVBoxLayout(self)
@@ -168,8 +169,8 @@ class ConnectAccountDialog(QDialog):
 
     def _prefill(self, existing: Account) -> None:
         """Reconnecting: everything but the secret is known and stays as it is."""
-        self.setWindowTitle(f"Reconnect {existing.handle}")
-        self.connect_button.setText("Reconnect")
+        self.setWindowTitle(self.tr("Reconnect %1").replace("%1", existing.handle))
+        self.connect_button.setText(self.tr("Reconnect"))
         if self.client.findData(existing.client_id) >= 0:
             self.client.setCurrentIndex(self.client.findData(existing.client_id))
         self.network.setCurrentIndex(self.network.findData(existing.network))
@@ -180,7 +181,7 @@ class ConnectAccountDialog(QDialog):
         for widget in (self.client, self.network, self.server, self.browse, self.handle, self.chat_id, self.variant,
                        self.slots):
             widget.setEnabled(False)
-        self._say("Enter the new secret, then test the connection.")
+        self._say(self.tr("Enter the new secret, then test the connection."))
 
     # ---- fields ----------------------------------------------------------------------------------
 
@@ -196,19 +197,19 @@ class ConnectAccountDialog(QDialog):
     def _network_changed(self) -> None:
         network = self.network_key()
         server_label, server_hint, handle_label, handle_hint, secret_label = FIELDS[network]
-        self._show_row(self.server_row, True, server_label)
+        self._show_row(self.server_row, True, self.tr(server_label))
         self.server.setPlaceholderText(server_hint)
         self.browse.setVisible(network == "folder")
-        self._show_row(self.handle, bool(handle_label), handle_label or "Handle")
-        self.handle.setPlaceholderText(handle_hint)
-        self._show_row(self.secret, bool(secret_label), secret_label or "Secret")
+        self._show_row(self.handle, bool(handle_label), self.tr(handle_label or "Handle"))
+        self.handle.setPlaceholderText(self.tr(handle_hint) if handle_hint else "")
+        self._show_row(self.secret, bool(secret_label), self.tr(secret_label or "Secret"))
         self._show_row(self.chat_id, network == "telegram")
         self._show_row(self.variant, network in ("webhook", "folder"))
         self.extra.set_network(network)
         self._edited()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder for ready-to-post packages", self.server.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for ready-to-post packages"), self.server.text())
         if folder:
             self.server.setText(folder)
             self._edited()
@@ -242,7 +243,7 @@ class ConnectAccountDialog(QDialog):
 
     def test_connection(self) -> None:
         account = self.account()
-        self._busy(True, "Testing the connection…")
+        self._busy(True, self.tr("Testing the connection…"))
         keys = self.extra.media_keys() if self.account_id is None else None
         if self.account_id is not None:
             account = _without_media_host(account)  # checked when it was connected; its keys stay put
@@ -256,13 +257,14 @@ class ConnectAccountDialog(QDialog):
         name = f"{info.display_name} ({info.handle})" if info.display_name else info.handle
         limits = []
         if "max_characters" in info.limits:
-            limits.append(counted(int(info.limits["max_characters"]), "character"))
+            limits.append(counted(int(info.limits["max_characters"]), self.tr("1 character"), self.tr("%1 characters")))
         if "max_media_attachments" in info.limits:
-            limits.append(counted(int(info.limits["max_media_attachments"]), "image"))
+            limits.append(counted(int(info.limits["max_media_attachments"]), self.tr("1 image"), self.tr("%1 images")))
         if account.network == "folder":  # a folder is not an identity: say where the packages go
-            self._say(f"Ready: packages go to {info.display_name}.")
+            self._say(self.tr("Ready: packages go to %1.").replace("%1", info.display_name))
         else:
-            self._say(f"Connected as {name}." + (f" Limits: {', '.join(limits)}." if limits else ""))
+            self._say(self.tr("Connected as %1.").replace("%1", name)
+                      + (" " + self.tr("Limits: %1.").replace("%1", ", ".join(limits)) if limits else ""))
         image = QImage.fromData(avatar) if avatar else QImage()
         self.avatar.setVisible(not image.isNull())
         if not image.isNull():
@@ -274,21 +276,23 @@ class ConnectAccountDialog(QDialog):
         self._busy(False)
         if isinstance(error, FolderMissing):
             path = self.server.text().strip()
-            answer = QMessageBox.question(self, "Create folder", f"The folder {path} does not exist. Create it?")
+            answer = QMessageBox.question(self, self.tr("Create folder"),
+                                          self.tr("The folder %1 does not exist. Create it?").replace("%1", path))
             if answer == QMessageBox.StandardButton.Yes:
-                self._busy(True, "Creating the folder…")
+                self._busy(True, self.tr("Creating the folder…"))
                 self.tasks.run(create_folder, path, on_done=lambda _none: self.test_connection(),
                                on_error=self._failed)
                 return
         if isinstance(error, StudioError):
             self._say(error.for_humans(), error=True)
         else:
-            self._say(f"Something went wrong: {type(error).__name__}. Details are in the log.", error=True)
+            self._say(self.tr("Something went wrong: %1. Details are in the log.").replace("%1", type(error).__name__),
+                      error=True)
 
     def connect_account(self) -> None:
         client_id = self.client.currentData()
         if client_id is None:
-            self._say("Add a client first (Library → Clients).", error=True)
+            self._say(self.tr("Add a client first (Library → Clients)."), error=True)
             return
         try:
             slots = parse_slots(self.slots.text())
@@ -297,7 +301,7 @@ class ConnectAccountDialog(QDialog):
             return
         account = self.account()
         info = self.info if self.tested_with == account else None
-        self._busy(True, "Connecting…" if info else "Testing the connection…")
+        self._busy(True, self.tr("Connecting…") if info else self.tr("Testing the connection…"))
         library = self.library
         if self.account_id is not None:
             self.tasks.run(_reconnect, library, self.account_id, account, info, on_done=self._connected,

@@ -10,39 +10,46 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from studio.publishing import mediahost
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 # The guided set-up: the steps in one breath each; the README's "Meta, LinkedIn, media host and
 # Postiz" section has every click.
 GUIDES = {
-    "instagram": (
+    "instagram": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "1. At developers.facebook.com create an app (type Business) in development mode and add the "
         "<b>Instagram</b> product (“API setup with Instagram login”). 2. Add your professional account as an "
         "Instagram tester and accept the invitation in Instagram. 3. Generate a token for it "
         "(instagram_business_basic, instagram_business_content_publish) and paste it below. "
         "4. Instagram fetches images from a web address: enter your media host (an S3-compatible bucket)."
     ),
-    "threads": (
+    "threads": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "1. Create a Meta app with the <b>Threads</b> use case (development mode). 2. Add your Threads profile as "
         "a Threads tester and accept it in Threads settings. 3. Generate a long-lived token (threads_basic, "
         "threads_content_publish) and paste it below. 4. For images, enter your media host."
     ),
-    "facebook": (
+    "facebook": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "1. Create a Meta app (type Business) in development mode; you must be an admin of the Page. "
         "2. In the Graph API Explorer get a user token with pages_manage_posts and pages_read_engagement, "
         "make it long-lived, then ask for /me/accounts: paste that Page's access_token (it does not expire)."
     ),
-    "linkedin": (
+    "linkedin": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "1. At linkedin.com/developers create an app for your own company page, add the products “Share on "
         "LinkedIn” and “Sign In with LinkedIn using OpenID Connect”. 2. Use the OAuth token tool "
         "(scopes openid, profile, w_member_social) and paste the token: it lasts 60 days, and Studio warns a "
         "week before it ends."
     ),
-    "postiz": (
+    "postiz": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "Your own Postiz server publishes to the networks Studio does not reach (TikTok, YouTube, Pinterest…), "
         "even with Studio closed. Enter the backend's address, the API key from Settings › Developers › Public "
         "API, and the channel (its name or id). Posts are handed over as soon as they are scheduled."
     ),
-    "mastodon": (
+    "mastodon": QT_TRANSLATE_NOOP(
+        "NetworkFields",
         "Create an access token under Preferences › Development (scopes read and write). Tick “Let the server "
         "publish” to hand scheduled posts to the server ahead of time, so they go out with Studio closed."
     ),
@@ -62,32 +69,32 @@ class NetworkFields(QWidget):
         self.guide.setWordWrap(True)
         self.guide.setTextFormat(Qt.TextFormat.RichText)
         self.page_id = QLineEdit()
-        self.page_id.setPlaceholderText("optional: the Page of the token")
+        self.page_id.setPlaceholderText(self.tr("optional: the Page of the token"))
         self.integration = QLineEdit()
         self.integration.setPlaceholderText("Kettles TikTok")
-        self.server_schedules = QCheckBox("Let the server publish (posts go out with Studio closed)")
+        self.server_schedules = QCheckBox(self.tr("Let the server publish (posts go out with Studio closed)"))
         self.endpoint = QLineEdit()
-        self.endpoint.setPlaceholderText("https://<account>.r2.cloudflarestorage.com (empty for AWS S3)")
+        self.endpoint.setPlaceholderText(self.tr("https://<account>.r2.cloudflarestorage.com (empty for AWS S3)"))
         self.bucket = QLineEdit()
         self.bucket.setPlaceholderText("studio-media")
         self.region = QLineEdit()
-        self.region.setPlaceholderText("us-east-1 (R2: auto)")
+        self.region.setPlaceholderText(self.tr("us-east-1 (R2: auto)"))
         self.key_id = QLineEdit()
         self.secret_key = QLineEdit()
         self.secret_key.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.form = QFormLayout()
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow("Page id", self.page_id)
-        self.form.addRow("Channel", self.integration)
+        self.form.addRow(self.tr("Page id"), self.page_id)
+        self.form.addRow(self.tr("Channel"), self.integration)
         self.form.addRow("", self.server_schedules)
-        self.media = QGroupBox("Media host")
+        self.media = QGroupBox(self.tr("Media host"))
         media_form = QFormLayout(self.media)
-        media_form.addRow("Endpoint", self.endpoint)
-        media_form.addRow("Bucket", self.bucket)
-        media_form.addRow("Region", self.region)
-        media_form.addRow("Access key id", self.key_id)
-        media_form.addRow("Secret access key", self.secret_key)
+        media_form.addRow(self.tr("Endpoint"), self.endpoint)
+        media_form.addRow(self.tr("Bucket"), self.bucket)
+        media_form.addRow(self.tr("Region"), self.region)
+        media_form.addRow(self.tr("Access key id"), self.key_id)
+        media_form.addRow(self.tr("Secret access key"), self.secret_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.guide)
@@ -101,7 +108,7 @@ class NetworkFields(QWidget):
 
     def set_network(self, network: str) -> None:
         self.network = network
-        self.guide.setText(GUIDES.get(network, ""))
+        self.guide.setText(self.tr(GUIDES[network]) if network in GUIDES else "")
         self.guide.setVisible(network in GUIDES)
         self.form.setRowVisible(self.page_id, network == "facebook")
         self.form.setRowVisible(self.integration, network == "postiz")

@@ -3,7 +3,7 @@ and the buttons to retry, cancel, or mark an uncertain post as published."""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import UTC, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -25,40 +25,46 @@ from PySide6.QtWidgets import (
 from studio.errors import in_words
 from studio.library.times import parse_iso
 from studio.publishing.queue import CANCELLABLE, MARKABLE, RETRYABLE, Publication, Queue
+from studio.ui import locale_format
 from studio.ui.context import AppContext
 from studio.ui.library.signals import LibrarySignals
+from studio.ui.locale_format import counted, number
 from studio.ui.publishing.accounts_panel import AccountsPanel
 from studio.ui.publishing.service import PublishingService
 from studio.ui.theme import error_colour
+from studio.ui.translation import QT_TRANSLATE_NOOP
 from studio.ui.workspace import Workspace
 
 STATE_WORDS = {
-    "scheduled": "Scheduled",
-    "sending": "Sending…",
-    "published": "Published",
-    "failed-retry": "Will retry",
-    "failed-permanent": "Failed",
-    "uncertain": "Check: may be posted",
-    "cancelled": "Cancelled",
+    "scheduled": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Scheduled"),
+    "sending": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Sending…"),
+    "published": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Published"),
+    "failed-retry": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Will retry"),
+    "failed-permanent": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Failed"),
+    "uncertain": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Check: may be posted"),
+    "cancelled": QT_TRANSLATE_NOOP("PublicationsWorkspace", "Cancelled"),
 }
 STATE_COLOURS = {"published": "#1e7d32", "uncertain": "#a15c00", "failed-retry": "#a15c00"}  # + the error red
 ATTENTION = ("failed-permanent", "uncertain", "failed-retry")
 FILTERS = (
-    ("Upcoming and failed", ("failed-permanent", "uncertain", "failed-retry", "scheduled", "sending")),
-    ("Needs attention", ATTENTION),
-    ("Upcoming", ("scheduled", "sending", "failed-retry")),
-    ("Published", ("published",)),
-    ("All", ()),
+    (QT_TRANSLATE_NOOP("PublicationsWorkspace", "Upcoming and failed"), ("failed-permanent", "uncertain", "failed-retry", "scheduled", "sending")),
+    (QT_TRANSLATE_NOOP("PublicationsWorkspace", "Needs attention"), ATTENTION),
+    (QT_TRANSLATE_NOOP("PublicationsWorkspace", "Upcoming"), ("scheduled", "sending", "failed-retry")),
+    (QT_TRANSLATE_NOOP("PublicationsWorkspace", "Published"), ("published",)),
+    (QT_TRANSLATE_NOOP("PublicationsWorkspace", "All"), ()),
 )
-EMPTY = "Nothing here yet. Scheduled posts and their outcomes show up in this list."
-COLUMNS = ("When", "Account", "Post", "State", "Attempts", "Next attempt", "Last error")
+EMPTY = QT_TRANSLATE_NOOP("PublicationsWorkspace", "Nothing here yet. Scheduled posts and their outcomes show up in this list.")
+COLUMNS = (QT_TRANSLATE_NOOP("PublicationsWorkspace", "When"), QT_TRANSLATE_NOOP("PublicationsWorkspace", "Account"), QT_TRANSLATE_NOOP("PublicationsWorkspace", "Post"),
+           QT_TRANSLATE_NOOP("PublicationsWorkspace", "State"), QT_TRANSLATE_NOOP("PublicationsWorkspace", "Attempts"), QT_TRANSLATE_NOOP("PublicationsWorkspace", "Next attempt"), QT_TRANSLATE_NOOP("PublicationsWorkspace", "Last error"))
 
 
 def _local(text: str | None, zone: tzinfo | None) -> str:
     if not text:
         return ""
     moment = parse_iso(text)
-    return moment.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z") if zone else moment.strftime("%Y-%m-%d %H:%M UTC")
+    if zone is None:
+        return f"{locale_format.moment(moment.astimezone(UTC), locale_format.DATE_TIME)} UTC"
+    return f"{locale_format.moment(moment, locale_format.DATE_TIME, zone)} {moment.astimezone(zone).tzname()}"
 
 
 class PublicationsWorkspace(Workspace):
@@ -91,10 +97,10 @@ class PublicationsWorkspace(Workspace):
 
         self.filter = QComboBox()
         for label, _states in FILTERS:
-            self.filter.addItem(label)
-        self.filter.setAccessibleName("Show")
+            self.filter.addItem(self.tr(label))
+        self.filter.setAccessibleName(self.tr("Show"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,13 +115,13 @@ class PublicationsWorkspace(Workspace):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retry_button = QPushButton("Retry")
-        self.cancel_button = QPushButton("Cancel post")
-        self.mark_button = QPushButton("Mark as published")
-        self.reconnect_button = QPushButton("Reconnect account…")
-        self.reconnect_button.setToolTip("Enter a new token or app password for this post's account")
-        self.publish_button = QPushButton("Publish due posts now")
-        self.connect_button = QPushButton("Connect account…")
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.cancel_button = QPushButton(self.tr("Cancel post"))
+        self.mark_button = QPushButton(self.tr("Mark as published"))
+        self.reconnect_button = QPushButton(self.tr("Reconnect account…"))
+        self.reconnect_button.setToolTip(self.tr("Enter a new token or app password for this post's account"))
+        self.publish_button = QPushButton(self.tr("Publish due posts now"))
+        self.connect_button = QPushButton(self.tr("Connect account…"))
         self.tokens = QLabel()  # tokens that expire within a week (see studio.publishing.tokens)
         self.tokens.setObjectName("tokenWarnings")
         self.tokens.setWordWrap(True)
@@ -123,16 +129,16 @@ class PublicationsWorkspace(Workspace):
         self.tokens.setStyleSheet("font-weight: bold;")
         self.tokens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.always_on = QLabel(
-            "Posts go out while Studio runs. With the laptop closed: let Mastodon publish (Connect account → "
-            "“Let the server publish”), run <code>studio scheduler</code> on an always-on machine, or hand off "
-            "to your Postiz server (see the README).")
+            self.tr("Posts go out while Studio runs. With the laptop closed: let Mastodon publish (Connect account → "
+                    "“Let the server publish”), run <code>studio scheduler</code> on an always-on machine, or hand off "
+                    "to your Postiz server (see the README)."))
         self.always_on.setObjectName("alwaysOnHint")
         self.always_on.setWordWrap(True)
-        self.empty = QLabel(EMPTY)
+        self.empty = QLabel(self.tr(EMPTY))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.filter)
         top.addStretch(1)
         top.addWidget(self.publish_button)
@@ -156,8 +162,8 @@ class PublicationsWorkspace(Workspace):
         self.accounts = AccountsPanel(context, self.zone)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(queue_page, "Queue")
-        self.tabs.addTab(self.accounts, "Accounts")
+        self.tabs.addTab(queue_page, self.tr("Queue"))
+        self.tabs.addTab(self.accounts, self.tr("Accounts"))
         QVBoxLayout(self).addWidget(self.tabs)
         self.accounts.reconnect_requested.connect(self.reconnect_requested)
         self.accounts.connect_requested.connect(self.connect_requested)
@@ -223,8 +229,8 @@ class PublicationsWorkspace(Workspace):
                 _local(item.scheduled_at, self.zone),
                 f"{item.network.capitalize()} {item.handle}".strip(),
                 item.excerpt,
-                STATE_WORDS.get(item.state, item.state),
-                str(item.attempts),
+                self.tr(STATE_WORDS.get(item.state, item.state)),
+                number(item.attempts),
                 _local(item.next_attempt_at, self.zone) if item.state == "failed-retry" else "",
                 item.last_error or "",
             )
@@ -238,9 +244,10 @@ class PublicationsWorkspace(Workspace):
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         if total:
-            self.empty.setText(f"No posts in “{self.filter.currentText()}”. {total:,} in “All”.")
+            self.empty.setText(self.tr("No posts in “%1”. %2 in “All”.").replace("%1", self.filter.currentText())
+                               .replace("%2", number(total)))
         else:
-            self.empty.setText(EMPTY)
+            self.empty.setText(self.tr(EMPTY))
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
         if selected is not None:
@@ -275,14 +282,16 @@ class PublicationsWorkspace(Workspace):
         item = self.selected()
         state = item.state if item else ""
         self.retry_button.setEnabled(state in RETRYABLE)
-        self.retry_button.setText({"uncertain": "Not posted: send again", "scheduled": "Send now"}.get(state, "Retry"))
+        self.retry_button.setText({"uncertain": self.tr("Not posted: send again"),
+                                   "scheduled": self.tr("Send now")}.get(state, self.tr("Retry")))
         self.cancel_button.setEnabled(state in CANCELLABLE)
         self.mark_button.setEnabled(state in MARKABLE)
         self.reconnect_button.setEnabled(item is not None and item.account_id is not None)
         if item is None:
             self.detail.setText("")
             return
-        lines = [f"{STATE_WORDS.get(item.state, item.state)} · {item.attempts} attempt(s)"]
+        lines = [f"{self.tr(STATE_WORDS.get(item.state, item.state))} · "
+                 + counted(item.attempts, self.tr("1 attempt"), self.tr("%1 attempts"))]
         if item.remote_url:
             lines.append(f"<a href='{item.remote_url}'>{item.remote_url}</a>")
         if item.last_error:

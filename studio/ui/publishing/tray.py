@@ -37,11 +37,11 @@ class PublishingTray(QObject):
         self.icon.setToolTip("Studio")
         menu = QMenu()
         self.menu = menu
-        open_action = QAction("Open Studio", menu)
+        open_action = QAction(self.tr("Open Studio"), menu)
         open_action.triggered.connect(self.open_requested)
-        publish_action = QAction("Publish due posts now", menu)
+        publish_action = QAction(self.tr("Publish due posts now"), menu)
         publish_action.triggered.connect(service.run_now)
-        quit_action = QAction("Quit", menu)
+        quit_action = QAction(self.tr("Quit"), menu)
         quit_action.triggered.connect(self.quit_requested)
         for action in (open_action, publish_action, quit_action):
             menu.addAction(action)
@@ -74,4 +74,4 @@ class PublishingTray(QObject):
 
     def _tokens(self, warnings: list[str]) -> None:
         if warnings and self.icon.isVisible():
-            self.icon.showMessage("Reconnect soon", " ".join(warnings), QSystemTrayIcon.MessageIcon.Warning, 12000)
+            self.icon.showMessage(self.tr("Reconnect soon"), " ".join(warnings), QSystemTrayIcon.MessageIcon.Warning, 12000)

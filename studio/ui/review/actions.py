@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QWidget
+
+from studio.ui.locale_format import counted
 
 
 def add_review_actions(menu: QMenu, parent: QWidget, library: Any, tasks: Any, draft_ids: list[int],
                        on_error: Any) -> None:
     """"Send for review…" (the selected drafts), "What changed since approval…", "Approve" (the
     clicked draft) and "Import reply code…"."""
-    review = menu.addMenu("Review")
+    review = menu.addMenu(QCoreApplication.translate("ReviewActions", "Review"))
     count = len(draft_ids)
-    review.addAction(f"Send for review… ({count} post{'s' * (count != 1)})",
+    review.addAction(counted(count, QCoreApplication.translate("ReviewActions", "Send for review… (1 post)"),
+                             QCoreApplication.translate("ReviewActions", "Send for review… (%1 posts)")),
                      lambda: open_send_dialog(parent, library, tasks, draft_ids))
-    review.addAction("What changed since approval…", lambda: open_changes(parent, library, tasks, draft_ids[0]))
-    review.addAction("Approve", lambda: _approve(library, tasks, draft_ids, on_error))
+    review.addAction(QCoreApplication.translate("ReviewActions", "What changed since approval…"), lambda: open_changes(parent, library, tasks, draft_ids[0]))
+    review.addAction(QCoreApplication.translate("ReviewActions", "Approve"), lambda: _approve(library, tasks, draft_ids, on_error))
     review.addSeparator()
-    review.addAction("Import reply code…", lambda: open_reply_dialog(parent, library, tasks))
+    review.addAction(QCoreApplication.translate("ReviewActions", "Import reply code…"), lambda: open_reply_dialog(parent, library, tasks))
 
 
 def _approve(library: Any, tasks: Any, draft_ids: list[int], on_error: Any) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import getpass
 import html
+from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,21 +19,28 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import in_words
+from studio.library.times import parse_iso
+from studio.ui import locale_format
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
-_IMAGE_WORDS = {"added": "added", "removed": "removed", "crop": "cropped differently", "alt": "new alt text"}
+_IMAGE_WORDS = {"added": QT_TRANSLATE_NOOP("ChangesView", "added"), "removed": QT_TRANSLATE_NOOP("ChangesView", "removed"),
+                "crop": QT_TRANSLATE_NOOP("ChangesView", "cropped differently"),
+                "alt": QT_TRANSLATE_NOOP("ChangesView", "new alt text")}
 
 
 def changes_html(state: Any) -> str:
     """The state of a draft's approval as HTML (removed words struck through in red, added in green)."""
     if state.approval is None:
-        return "<p>This post was never approved.</p>"
+        return "<p>" + QCoreApplication.translate("ChangesView", "This post was never approved.") + "</p>"
     approval = state.approval
-    when = approval.approved_at[:16].replace("T", " ")
-    verdict = "still holds" if state.fresh else "no longer holds: what would be published changed"
-    out = [f"<p><b>{html.escape(approval.author)}</b> approved it on {when} UTC; the approval {verdict}.</p>"]
+    when = locale_format.moment(parse_iso(approval.approved_at).astimezone(UTC), locale_format.DATE_TIME)
+    verdict = (QCoreApplication.translate("ChangesView", "still holds") if state.fresh
+               else QCoreApplication.translate("ChangesView", "no longer holds: what would be published changed"))
+    out = ["<p>" + QCoreApplication.translate("ChangesView", "%1 approved it on %2 UTC; the approval %3.").replace(
+        "%1", f"<b>{html.escape(approval.author)}</b>").replace("%2", when).replace("%3", verdict) + "</p>"]
     if not state.changes:
-        out.append("<p>Nothing changed since.</p>")
+        out.append("<p>" + QCoreApplication.translate("ChangesView", "Nothing changed since.") + "</p>")
     for part in state.changes.parts:
         words = []
         for kind, text in part.ops:
@@ -46,10 +54,13 @@ def changes_html(state: Any) -> str:
         out.append(f"<h4>{html.escape(part.label)}</h4><p>{''.join(words)}</p>")
     for image in state.changes.images:
         extra = f": “{html.escape(image.after)}”" if image.kind == "alt" else ""
-        out.append(f"<p>Image {image.sha[:10]} on {html.escape(image.network)}: {_IMAGE_WORDS[image.kind]}{extra}</p>")
+        change = QCoreApplication.translate("ChangesView", _IMAGE_WORDS[image.kind])
+        out.append("<p>" + QCoreApplication.translate("ChangesView", "Image %1 on %2: %3").replace("%1", image.sha[:10]).replace(
+            "%2", html.escape(image.network)).replace("%3", change + extra) + "</p>")
     if state.changes.schedule:
         before, after = state.changes.schedule
-        out.append(f"<p>Schedule moved from {html.escape(before)} to {html.escape(after)} (UTC).</p>")
+        out.append("<p>" + QCoreApplication.translate("ChangesView", "Schedule moved from %1 to %2 (UTC).").replace("%1", html.escape(before)).replace(
+            "%2", html.escape(after)) + "</p>")
     return "".join(out)
 
 
@@ -66,7 +77,7 @@ class ChangesView(QWidget):
         self.draft_id: int | None = None
         self.state: Any = None
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Changes since the approval")
+        self.browser.setAccessibleName(self.tr("Changes since the approval"))
         self.browser.setOpenLinks(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,13 +110,13 @@ class ChangesDialog(QDialog):
         self.tasks = tasks
         self.draft_id = draft_id
         self.author = author or getpass.getuser()
-        self.setWindowTitle("What changed since the approval")
+        self.setWindowTitle(self.tr("What changed since the approval"))
         self.resize(620, 460)
         self.view = ChangesView(library, tasks, self)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.approve_button = self.buttons.addButton("Approve this version", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.approve_button = self.buttons.addButton(self.tr("Approve this version"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
@@ -121,7 +132,7 @@ class ChangesDialog(QDialog):
 
         def done(_approval: object) -> None:
             self.approved.emit(self.draft_id)
-            self.message.setText(f"Approved by {self.author}.")
+            self.message.setText(self.tr("Approved by %1.").replace("%1", self.author))
             self.view.set_draft(self.draft_id)
 
         self.tasks.run(approve, self.library, self.draft_id, self.author, on_done=done,

@@ -13,10 +13,10 @@ from studio.review.approval import ReviewSettings, settings
 class ReviewSettingsRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.required = QCheckBox("Approval required before scheduling")
+        self.required = QCheckBox(self.tr("Approval required before scheduling"))
         self.zone = QLineEdit()
-        self.zone.setPlaceholderText("Review pack zone (e.g. Asia/Jakarta)")
-        self.zone.setAccessibleName("Review pack time zone")
+        self.zone.setPlaceholderText(self.tr("Review pack zone (e.g. Asia/Jakarta)"))
+        self.zone.setAccessibleName(self.tr("Review pack time zone"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.required)

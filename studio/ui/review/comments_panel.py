@@ -8,6 +8,7 @@ selected (:meth:`CommentsPanel.set_selection`), the panel asks the editor to sho
 from __future__ import annotations
 
 import getpass
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import in_words
+from studio.library.times import parse_iso
 from studio.review import comments
 from studio.review.comments import Comment
+from studio.ui import locale_format
+from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -50,21 +54,21 @@ class CommentsPanel(QWidget):
         self.selection: tuple[str, int, int] = ("post", 0, 0)
         self.threads: list[Comment] = []
 
-        self.title = QLabel("Comments")
+        self.title = QLabel(self.tr("Comments"))
         self.title.setObjectName("commentsTitle")
-        self.show_resolved = QCheckBox("Show resolved")
+        self.show_resolved = QCheckBox(self.tr("Show resolved"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Comments")
+        self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.setWordWrap(True)
         self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("Write a comment or a reply…")
-        self.editor.setAccessibleName("Comment text")
+        self.editor.setPlaceholderText(self.tr("Write a comment or a reply…"))
+        self.editor.setAccessibleName(self.tr("Comment text"))
         self.editor.setMaximumHeight(90)
-        self.comment_button = QPushButton("Comment")
-        self.comment_button.setToolTip("Comment on the selected words (or on the whole post)")
-        self.reply_button = QPushButton("Reply")
-        self.resolve_button = QPushButton("Resolve")
+        self.comment_button = QPushButton(self.tr("Comment"))
+        self.comment_button.setToolTip(self.tr("Comment on the selected words (or on the whole post)"))
+        self.reply_button = QPushButton(self.tr("Reply"))
+        self.resolve_button = QPushButton(self.tr("Resolve"))
         buttons = QHBoxLayout()
         for button in (self.comment_button, self.reply_button, self.resolve_button):
             buttons.addWidget(button)
@@ -160,17 +164,18 @@ class CommentsPanel(QWidget):
             item.setExpanded(True)
             if current is not None and current.id == thread.id:
                 self.tree.setCurrentItem(item)
-        self.title.setText(f"Comments ({open_count} open)" if self.threads else "Comments")
+        self.title.setText(self.tr("Comments (%1 open)").replace("%1", number(open_count)) if self.threads
+                           else self.tr("Comments"))
         self.count_changed.emit(open_count)
         self._update_buttons()
 
     def _item(self, comment: Comment) -> QTreeWidgetItem:
-        flags = [word for word, on in (("resolved", comment.resolved), ("outdated", comment.outdated)) if on]
-        about = f" on “{comment.quote}”" if comment.quote else ""
+        flags = [word for word, on in ((self.tr("resolved"), comment.resolved), (self.tr("outdated"), comment.outdated)) if on]
+        about = self.tr(" on “%1”").replace("%1", comment.quote) if comment.quote else ""
         head = f"{comment.author}{about}" + (f" ({', '.join(flags)})" if flags else "")
         item = QTreeWidgetItem([f"{head}\n{comment.body}"])
         item.setData(0, _ROLE, comment)
-        item.setToolTip(0, f"{comment.created_at[:16].replace('T', ' ')} UTC")
+        item.setToolTip(0, f"{locale_format.moment(parse_iso(comment.created_at).astimezone(UTC), locale_format.DATE_TIME)} UTC")
         if flags:
             item.setForeground(0, QColor(self.palette().color(self.palette().ColorRole.PlaceholderText)))
         return item
@@ -191,7 +196,7 @@ class CommentsPanel(QWidget):
         self.reply_button.setEnabled(chosen is not None)
         self.resolve_button.setEnabled(chosen is not None)
         root = next((t for t in self.threads if chosen is not None and t.id == (chosen.parent_id or chosen.id)), None)
-        self.resolve_button.setText("Reopen" if root is not None and root.resolved else "Resolve")
+        self.resolve_button.setText(self.tr("Reopen") if root is not None and root.resolved else self.tr("Resolve"))
 
     def _error(self, error: BaseException) -> None:
         self.failed.emit(in_words(error))

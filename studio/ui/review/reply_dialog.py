@@ -16,8 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import in_words
+from studio.ui.locale_format import number
 from studio.ui.tasks import Tasks
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
+# The verdicts of a reply code (``studio.review.codes.VERDICTS``), collected for translation.
+VERDICT_WORDS = (QT_TRANSLATE_NOOP("ReplyDialog", "approved"), QT_TRANSLATE_NOOP("ReplyDialog", "changes requested"),
+                 QT_TRANSLATE_NOOP("ReplyDialog", "rejected"))
 
 class ReplyCodeDialog(QDialog):
     """Verifies the code's signature, applies the answers and lists each one: applied, or not
@@ -32,24 +37,24 @@ class ReplyCodeDialog(QDialog):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
-        self.setWindowTitle("Import reply code")
+        self.setWindowTitle(self.tr("Import reply code"))
         self.setMinimumWidth(520)
-        intro = QLabel("Paste the client's reply: the code that starts with STUDIO1- (the rest of the message "
-                       "may come with it).")
+        intro = QLabel(self.tr("Paste the client's reply: the code that starts with STUDIO1- (the rest of the message "
+                               "may come with it)."))
         intro.setWordWrap(True)
         self.code = QPlainTextEdit()
-        self.code.setAccessibleName("Reply code")
+        self.code.setAccessibleName(self.tr("Reply code"))
         self.code.setPlaceholderText("STUDIO1-…")
         self.message = QLabel()
         self.message.setObjectName("replyMessage")
         self.message.setWordWrap(True)
         self.results = QListWidget()
-        self.results.setAccessibleName("Answers")
+        self.results.setAccessibleName(self.tr("Answers"))
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.code, 1)
@@ -64,7 +69,7 @@ class ReplyCodeDialog(QDialog):
 
         text = self.code.toPlainText()
         if not text.strip():
-            self.message.setText("Paste the reply code first.")
+            self.message.setText(self.tr("Paste the reply code first."))
             return
         self.import_button.setEnabled(False)
         self.tasks.run(import_code, self.library, text, on_done=self._done, on_error=self._failed, pool="writes")
@@ -74,17 +79,20 @@ class ReplyCodeDialog(QDialog):
 
         self.results.clear()
         for answer in report.answers:
+            verdict = self.tr(VERDICTS[answer.verdict])
             if answer.applied:
-                line = f"Post {answer.draft_id}: {VERDICTS[answer.verdict]}"
+                line = self.tr("Post %1: %2").replace("%1", str(answer.draft_id)).replace("%2", verdict)
             else:
-                line = f"Post {answer.draft_id}: NOT applied ({VERDICTS[answer.verdict]}). {answer.reason}"
+                line = self.tr("Post %1: NOT applied (%2). %3").replace("%1", str(answer.draft_id)).replace(
+                    "%2", verdict).replace("%3", answer.reason)
             if answer.comment:
                 line += f" “{answer.comment}”"
             self.results.addItem(line)
         self.results.show()
         flagged = len(report.flagged)
-        self.message.setText(f"Answers from {report.reviewer}: {len(report.applied)} applied"
-                             + (f", {flagged} not applied (see below)." if flagged else "."))
+        self.message.setText(self.tr("Answers from %1: %2 applied").replace("%1", report.reviewer).replace(
+            "%2", number(len(report.applied)))
+                             + (self.tr(", %1 not applied (see below).").replace("%1", number(flagged)) if flagged else "."))
         self.import_button.setEnabled(True)
         self.imported.emit(report)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import in_words
+from studio.ui.locale_format import counted, number
 from studio.ui.tasks import Tasks
 
 
@@ -37,29 +38,31 @@ class SendForReviewDialog(QDialog):
         self.library = library
         self.tasks = tasks
         self.draft_ids = list(draft_ids)
-        self.setWindowTitle("Send for review")
+        self.setWindowTitle(self.tr("Send for review"))
         self.setMinimumWidth(520)
-        self.summary = QLabel(f"{len(self.draft_ids)} post{'s' * (len(self.draft_ids) != 1)} in one HTML file the "
-                              "client opens in any browser, without an account.")
+        self.summary = QLabel(counted(len(self.draft_ids),
+                                      self.tr("1 post in one HTML file the client opens in any browser, without an account."),
+                                      self.tr("%1 posts in one HTML file the client opens in any browser, without an "
+                                              "account.")))
         self.summary.setWordWrap(True)
         self.path = QLineEdit(str(Path.home() / "review-pack.html"))
-        self.path.setAccessibleName("Pack file")
-        browse = QPushButton("Browse…")
+        self.path.setAccessibleName(self.tr("Pack file"))
+        browse = QPushButton(self.tr("Browse…"))
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.pdf = QCheckBox("Also a printable PDF beside it")
+        self.pdf = QCheckBox(self.tr("Also a printable PDF beside it"))
         self.reply_to = QLineEdit()
-        self.reply_to.setPlaceholderText("you@agency.example (for the e-mail button)")
+        self.reply_to.setPlaceholderText(self.tr("you@agency.example (for the e-mail button)"))
         form = QFormLayout()
-        form.addRow("File", row)
-        form.addRow("Reply to", self.reply_to)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Reply to"), self.reply_to)
         form.addRow("", self.pdf)
         self.message = QLabel()
         self.message.setObjectName("sendMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.write_button = self.buttons.addButton("Write pack", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button = self.buttons.addButton(self.tr("Write pack"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -70,7 +73,8 @@ class SendForReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save review pack", self.path.text(), "Web page (*.html)")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save review pack"), self.path.text(),
+                                                self.tr("Web page (*.html)"))
         if chosen:
             self.path.setText(chosen if chosen.endswith(".html") else f"{chosen}.html")
 
@@ -90,13 +94,14 @@ class SendForReviewDialog(QDialog):
             return info
 
         self.write_button.setEnabled(False)
-        self.message.setText("Writing the pack…")
+        self.message.setText(self.tr("Writing the pack…"))
         self.tasks.run(work, on_done=self._written, on_error=self._failed, pool="writes")
 
     def _written(self, info: Any) -> None:
-        size = f"{info.bytes / 1e6:.1f} MB" if info.bytes >= 1e6 else f"{max(1, round(info.bytes / 1e3))} kB"
-        self.message.setText(f"Wrote {info.path.name}: {info.posts} posts, {info.images} images, {size}. "
-                             "Send it to the client, then paste their reply code in Review › Import reply code.")
+        size = f"{number(info.bytes / 1e6, 1)} MB" if info.bytes >= 1e6 else f"{number(max(1, round(info.bytes / 1e3)))} kB"
+        self.message.setText(self.tr("Wrote %1: %2 posts, %3 images, %4. Send it to the client, then paste their reply "
+                                     "code in Review › Import reply code.").replace("%1", info.path.name).replace(
+            "%2", number(info.posts)).replace("%3", number(info.images)).replace("%4", size))
         self.buttons.clear()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
         self.sent.emit(str(info.path))

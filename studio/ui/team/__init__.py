@@ -9,27 +9,29 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from studio.errors import in_words
+from studio.ui.locale_format import counted
+from studio.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 LABELS = {
-    "up to date": "Team: up to date",
-    "syncing": "Team: syncing…",
-    "offline": "Team: offline",
-    "conflict": "Team: conflict",
-    "refused": "Team: refused",
+    "up to date": QT_TRANSLATE_NOOP("TeamFace", "Team: up to date"),
+    "syncing": QT_TRANSLATE_NOOP("TeamFace", "Team: syncing…"),
+    "offline": QT_TRANSLATE_NOOP("TeamFace", "Team: offline"),
+    "conflict": QT_TRANSLATE_NOOP("TeamFace", "Team: conflict"),
+    "refused": QT_TRANSLATE_NOOP("TeamFace", "Team: refused"),
 }
 
 
 def describe(state: str, waiting: int) -> str:
     """The indicator's words for a sync status."""
     if state in ("waiting", "offline") and waiting:
-        suffix = f", {waiting} change{'s' if waiting != 1 else ''} waiting"
-        return ("Team: offline" if state == "offline" else "Team") + suffix
-    return LABELS.get(state, "Team")
+        suffix = ", " + counted(waiting, QCoreApplication.translate("TeamFace", "1 change waiting"), QCoreApplication.translate("TeamFace", "%1 changes waiting"))
+        return (QCoreApplication.translate("TeamFace", "Team: offline") if state == "offline" else QCoreApplication.translate("TeamFace", "Team")) + suffix
+    return QCoreApplication.translate("TeamFace", LABELS.get(state, "Team"))
 
 
 class TeamFace(QObject):
@@ -57,7 +59,7 @@ class TeamFace(QObject):
         keyring may take a moment)."""
         self.window.team_label.setVisible(self.linked())
         if self.engine is None and self.linked():
-            self.window.team_label.setText("Team: connecting…")
+            self.window.team_label.setText(self.tr("Team: connecting…"))
             self.window.context.tasks.run(self._make_engine, on_done=self._engine_ready, on_error=self._failed)
 
     def _make_engine(self) -> Any:
@@ -72,8 +74,8 @@ class TeamFace(QObject):
         self.engine = engine
 
     def _failed(self, error: BaseException) -> None:
-        self.window.team_label.setText("Team: not syncing")
-        self.window.team_label.setToolTip(in_words(error, "Studio could not start syncing"))
+        self.window.team_label.setText(self.tr("Team: not syncing"))
+        self.window.team_label.setToolTip(in_words(error, self.tr("Studio could not start syncing")))
 
     def restart(self) -> None:
         self.close()
@@ -88,7 +90,7 @@ class TeamFace(QObject):
         label = self.window.team_label
         label.setVisible(True)
         label.setText(describe(state, waiting))
-        label.setToolTip(message or "Team sync")
+        label.setToolTip(message or self.tr("Team sync"))
         if state == "refused" and message:
             self.window.show_message("warning", message)
         if state == "conflict":
@@ -97,8 +99,8 @@ class TeamFace(QObject):
             if count > self._conflicts_told:
                 self._conflicts_told = count
                 self.window.show_message(
-                    "warning", "A teammate changed the same sentence: the team's text stays, yours is kept "
-                    "in the draft's revisions as a conflict copy.")
+                    "warning", self.tr("A teammate changed the same sentence: the team's text stays, yours is kept "
+                                       "in the draft's revisions as a conflict copy."))
 
     def open_dialog(self) -> None:
         from studio.ui.team.dialog import TeamDialog

@@ -18,7 +18,7 @@ from servers.mastodon import FakeMastodon
 
 from studio.library.times import local_zone
 from studio.publishing.queue import excerpt
-from studio.ui import theme
+from studio.ui import locale_format, theme
 from studio.ui.context import AppContext
 from studio.ui.publishing.panel import EMPTY, PublicationsWorkspace
 from studio.ui.publishing.service import PublishingService
@@ -78,7 +78,7 @@ def test_the_queue_opens_on_failed_then_upcoming_posts(
         assert next(item.id for item in panel.items) == too_long  # failed first
         assert panel.items[1].draft_id == upcoming.id
         shown_time = panel.table.item(1, 0).text()
-        assert shown_time.startswith(when.astimezone(local_zone()).strftime("%a %d %b %Y %H:%M"))
+        assert shown_time.startswith(locale_format.moment(when, locale_format.DATE_TIME, local_zone()))  # the locale's words
         post = panel.table.item(1, 2).text()
         assert post == excerpt(LONG) and post.endswith("…")
         assert post[:-1].split()[-1] in LONG.split()  # the last word is whole
