@@ -155,8 +155,8 @@ def test_every_networks_preview_at_1366x768(qtbot: QtBot, context: AppContext, t
         panel.show()
         with qtbot.waitSignal(panel.images_shown, timeout=60_000):
             panel.show_looks(looks)
+        qtbot.wait(100)
         for card in panel.cards:
-            card.resize(540, card.sizeHint().height())
             name = f"preview-{card.look.channel or card.look.network}-{len(card.look.parts)}"
             screenshot(card, f"{name}-{'dark' if dark else 'light'}.png")
         assert len(panel.cards) == len(looks)

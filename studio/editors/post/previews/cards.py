@@ -12,14 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.editors.post.previews.images import Rendered, Who
-from studio.editors.post.previews.parts import LinkCardView, avatar_label, image_grid, text_label
+from studio.editors.post.previews.parts import LinkCardView, avatar_label, boxed, image_grid, text_label
 from studio.editors.post.previews.style import NetworkStyle, first_link, style_for, styled_html
 from studio.model import AttachedAsset
 from studio.text.networks import all_networks
 
+DARK_CHAT = "#0e1621"  # Telegram's dark chat background (its light one is a pale blue)
 WIDTH = 380  # the width of a post's media in the preview (a phone's feed, in spirit)
 
 
@@ -66,6 +67,8 @@ class PreviewCard(QFrame):
         self.style_ = style_for(look.channel if look.channel in ("folder", "webhook") else look.network)
         self.setObjectName(f"preview-{look.channel or look.network}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # As tall as its content, always: the panel scrolls rather than squeezing a card.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: palette(base); border-radius: 10px; }}")
         self.text_labels: list[QLabel] = []
         self.folded: list[bool] = []
@@ -183,9 +186,8 @@ class PreviewCard(QFrame):
         box.setObjectName("previewNeedsImage")
         box.setWordWrap(True)
         box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.setMinimumHeight(120)
-        box.setStyleSheet("background: rgba(127,127,127,0.18); border-radius: 6px; padding: 12px;")
-        body.addWidget(box)
+        box.setMinimumHeight(100)
+        body.addWidget(boxed(box, "rgba(127,127,127,0.18)", 6, 12))
 
     # -- the layouts ----------------------------------------------------------------------------
 
@@ -220,7 +222,10 @@ class PreviewCard(QFrame):
     def _image_first(self, body: QVBoxLayout) -> None:
         """Instagram: the photo first, then the actions, then the caption after the handle; the
         caption's links are plain text and it folds after about 125 characters."""
-        body.addLayout(self._head(32, False))
+        row = QHBoxLayout()  # Instagram names the account by its username only
+        row.addWidget(self._avatar(32))
+        row.addWidget(QLabel(f"<b>{html.escape(self.handle.lstrip('@'))}</b>", self._body), 1)
+        body.addLayout(row)
         if self.images:
             body.addWidget(image_grid(self.images[:1], WIDTH, 1, self._body))
             if len(self.images) > 1:
@@ -256,7 +261,8 @@ class PreviewCard(QFrame):
         for index, part in enumerate(self.look.parts):
             bubble = QFrame(self._body)
             bubble.setObjectName("telegramBubble")
-            bubble.setStyleSheet("QFrame#telegramBubble { background: palette(base); border-radius: 12px; }")
+            colour = "#182533" if self._chat_background() == DARK_CHAT else "#ffffff"  # Telegram's own
+            bubble.setStyleSheet(f"QFrame#telegramBubble {{ background: {colour}; border-radius: 12px; }}")
             inner = QVBoxLayout(bubble)
             inner.setContentsMargins(10, 8, 10, 6)
             title = QLabel(f"<b style='color:{self._accent().accent}'>{html.escape(self.name)}</b>", bubble)
@@ -270,7 +276,7 @@ class PreviewCard(QFrame):
             body.addWidget(bubble)
 
     def _chat_background(self) -> str:
-        return "#0e1621" if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else "#c8d9e6"
+        return DARK_CHAT if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else "#c8d9e6"
 
     def _video(self, body: QVBoxLayout) -> None:
         """TikTok: a 9:16 frame with the cover (the first image), the handle and caption under it."""
@@ -304,8 +310,7 @@ class PreviewCard(QFrame):
         body.addLayout(self._head(36, True))
         if not title_only:
             box = self._text(self.look.parts[0], more=self.tr("...more"))
-            box.setStyleSheet("background: rgba(127,127,127,0.16); border-radius: 10px; padding: 8px;")
-            body.addWidget(box)
+            body.addWidget(boxed(box, "rgba(127,127,127,0.16)", 10))
 
     def _pin(self, body: QVBoxLayout) -> None:
         """Pinterest: the image, rounded, the description under it (folded), who pinned it."""
@@ -323,8 +328,8 @@ class PreviewCard(QFrame):
         version = known.title if known is not None else self.tr("the base text")
         muted = self._muted()
         folder = self.look.channel == "folder"
-        head = self.tr("Folder {where}: a package with {version}") if folder else \
-            self.tr("Webhook {where}: a signed JSON POST with {version}")
+        head = self.tr("Folder “{where}”: a package with the {version} version") if folder else \
+            self.tr("Webhook “{where}”: a signed JSON POST with the {version} version")
         title = QLabel(f"<b>{html.escape(head.format(where=self.handle, version=version))}</b>", self._body)
         title.setWordWrap(True)
         body.addWidget(title)
@@ -355,5 +360,4 @@ class PreviewCard(QFrame):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         content.setFont(mono)
-        content.setStyleSheet("background: rgba(127,127,127,0.12); border-radius: 6px; padding: 8px;")
-        body.addWidget(content)
+        body.addWidget(boxed(content, "rgba(127,127,127,0.12)", 6))

@@ -88,9 +88,13 @@ class PreviewsPanel(QScrollArea):
                        on_done=lambda answers: self._made(asked, wanted, answers),
                        on_error=lambda error: self._failed(asked, error))
 
+    def drop_pending(self) -> None:
+        """Images still being made are not shown when they come (the panel is going away)."""
+        self._asked += 1
+
     def _title(self, look: PostLook) -> str:
         known = all_networks().get(look.network)
-        title = known.title if known is not None else look.network
+        title = known.title if known is not None else self.tr("the base text")
         if look.channel in CHANNELS:
             channel = self.tr(CHANNELS[look.channel])
             return f"<b>{html.escape(channel)}</b> · {html.escape(self.tr('sends {version}').format(version=title))}"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.editors.post.previews.images import Rendered
 from studio.editors.post.previews.style import LinkCard
@@ -64,6 +64,18 @@ def text_label(body: str, name: str = "previewText") -> QLabel:
     return label
 
 
+def boxed(widget: QWidget, background: str, radius: int = 8, margin: int = 8) -> QFrame:
+    """``widget`` on a rounded panel. The room is the layout's margin, not a style sheet's padding,
+    which a wrapped label's height-for-width leaves out (and the panel would then cut the card)."""
+    frame = QFrame(widget.parentWidget())
+    frame.setObjectName("previewBox")
+    frame.setStyleSheet(f"QFrame#previewBox {{ background: {background}; border-radius: {radius}px; }}")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.addWidget(widget)
+    return frame
+
+
 class ImageTile(QLabel):
     """One rendition as the network will show it, fitted in ``width`` x ``height``, with "ALT" where
     it has alt text and a warning where it has none.
@@ -112,6 +124,7 @@ def image_grid(images: Sequence[Rendered], width: int, limit: int, parent: QWidg
     a "+n" on the last one for what the network would not show)."""
     holder = QWidget(parent)
     holder.setObjectName("previewMedia")
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never cut an image
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(3)

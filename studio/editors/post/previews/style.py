@@ -71,7 +71,7 @@ def _styles() -> dict[str, NetworkStyle]:
         "telegram": NetworkStyle("bubble", "#2481cc", "full", max_images=10),
         "telegram-caption": NetworkStyle("bubble", "#2481cc", "full", card=False, max_images=10),
         "tiktok": NetworkStyle("video", "#fe2c55", "text", card=False, max_images=35),
-        "youtube-title": NetworkStyle("youtube", "#ff0000", "text", card=False, max_images=1, font="Roboto"),
+        "youtube-title": NetworkStyle("youtube", "#065fd4", "text", card=False, max_images=1, font="Roboto"),
         "youtube-description": NetworkStyle("youtube", "#065fd4", "full", card=False, max_images=1,
                                             font="Roboto"),
         "pinterest": NetworkStyle("pin", "#e60023", "text", card=False, max_images=1),
