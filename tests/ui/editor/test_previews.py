@@ -162,3 +162,23 @@ def test_every_networks_preview_at_1366x768(qtbot: QtBot, context: AppContext, t
         assert len(panel.cards) == len(looks)
     finally:
         theme.apply_theme(app, "light")
+
+
+def test_each_rendition_is_made_once_while_the_text_changes(qtbot: QtBot, context: AppContext, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from studio.publishing import renditions
+
+    draft_id, _ = _photo(context.library, tmp_path, alt="Shoes")
+    draft = context.library.get_draft(draft_id)
+    made: list[str] = []
+    media_for = renditions.media_for
+    monkeypatch.setattr(renditions, "media_for", lambda *args: made.append(args[2]) or media_for(*args))
+    panel = _panel(qtbot, context)
+    for text in ("Look", "Look at", "Look at this"):  # what each pause in the typing shows
+        with qtbot.waitSignal(panel.images_shown, timeout=30_000):
+            panel.show_looks([_look(n, (text,), assets=draft.assets) for n in ("x", "instagram")])
+    assert made == ["x", "instagram"]  # once per (asset, crop, preset), not once per pause
+    context.library.set_crop(draft.assets[0].sha, preset_for("instagram"), Crop(0.0, 0.0, 0.5, 0.5))
+    with qtbot.waitSignal(panel.images_shown, timeout=30_000):
+        panel.show_looks([_look(n, ("Look",), assets=draft.assets) for n in ("x", "instagram")])
+    assert made == ["x", "instagram", "instagram"]  # a new crop: a new rendition

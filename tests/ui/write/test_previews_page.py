@@ -50,7 +50,7 @@ def test_every_networks_preview_on_the_write_page(qtbot: QtBot, context: AppCont
             draft = library.create_draft(client.id, text=TEXT, networks=[network_id])
             library.attach_asset(draft.id, sha, "Green trail shoes on a rock")
             page.open_draft(draft.id)
-            qtbot.waitUntil(lambda: [card.look.network for card in page.previews.cards] == [network_id]
+            qtbot.waitUntil(lambda wanted=[network_id]: [card.look.network for card in page.previews.cards] == wanted
                             and bool(page.previews.cards[0].tiles), timeout=30_000)
             (card,) = page.previews.cards
             for tile in card.findChildren(ImageTile):

@@ -113,6 +113,7 @@ class PreviewCard(QFrame):
         build = getattr(self, "_" + self.style_.layout.replace("-", "_"))
         build(body)
         self._layout.addWidget(self._body)
+        self._body.show()  # now, not at the next turn of the event loop (a grab would miss it)
 
     @property
     def name(self) -> str:

@@ -5,8 +5,8 @@ thread and land on the cards when ready, so typing never waits for an image."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
@@ -19,9 +19,15 @@ from studio.text.networks import all_networks
 
 if TYPE_CHECKING:
     from studio.library import Library
-    from studio.ui.tasks import Tasks
 
 CHANNELS = {"folder": "Folder", "webhook": "Webhook"}
+
+
+class Tasks(Protocol):
+    """The application's pools (``studio.ui.tasks.Tasks``, handed in: editors import no ``studio.ui``)."""
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], object] | None = None) -> None: ...
 
 
 def _wanted(look: PostLook) -> Wanted:
