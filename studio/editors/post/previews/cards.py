@@ -136,8 +136,9 @@ class PreviewCard(QFrame):
 
         base = self.palette().color(QPalette.ColorRole.Base)
         accent = QColor(self.style_.accent)
-        if base.lightness() < 128 and accent.lightness() < 110:
-            return replace(self.style_, accent=accent.lighter(260).name())
+        if base.lightness() < 128 and accent.lightness() < 150:  # as the networks' dark modes do
+            lighter = QColor.fromHsl(accent.hslHue(), accent.hslSaturation(), 165)
+            return replace(self.style_, accent=lighter.name())
         return self.style_
 
     def _text(self, text: str, fold: bool = True, more: str = "") -> QLabel:

@@ -73,6 +73,7 @@ class PreviewsPanel(QScrollArea):
         """Show ``looks`` now (text at once, images as they are made)."""
         for widget in (*self.cards, *self.titles):
             self._layout.removeWidget(widget)
+            widget.hide()  # gone from the screen now, deleted later
             widget.deleteLater()
         self.cards, self.titles = [], []
         self.empty.setVisible(not looks)
@@ -83,6 +84,8 @@ class PreviewsPanel(QScrollArea):
             card = PreviewCard(look, self._holder, made.images if made else (), made.who if made else None)
             self._layout.insertWidget(2 * index, title)
             self._layout.insertWidget(2 * index + 1, card)
+            title.show()  # now: a grab or a paint before the next turn of the event loop sees them
+            card.show()
             self.titles.append(title)
             self.cards.append(card)
         self._asked += 1

@@ -97,12 +97,10 @@ class ImageTile(QLabel):
             self.badge.hide()
             return
         ratio = self.devicePixelRatioF() or 1.0
-        scaled = rendered.image.scaled(int(width * ratio), int(height * ratio), Qt.AspectRatioMode.KeepAspectRatio,
-                                       Qt.TransformationMode.SmoothTransformation)
-        pixmap = QPixmap.fromImage(scaled)
+        pixmap = _scaled(rendered, int(width * ratio), int(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         self.setPixmap(pixmap)
-        self.setFixedSize(max(1, round(scaled.width() / ratio)), max(1, round(scaled.height() / ratio)))
+        self.setFixedSize(max(1, round(pixmap.width() / ratio)), max(1, round(pixmap.height() / ratio)))
         size = self.tr("{width}×{height} px, as it will be sent").format(width=rendered.width, height=rendered.height)
         if rendered.alt:
             self.badge = QLabel(self.tr("ALT"), self)
@@ -116,6 +114,23 @@ class ImageTile(QLabel):
         self.badge.setObjectName("altBadge")
         self.badge.adjustSize()
         self.badge.move(6, self.height() - self.badge.height() - 6)
+
+
+_SCALED: dict[tuple[object, ...], QPixmap] = {}
+SCALED_KEPT = 64  # pixmaps kept: every card of a post with a few images, at its sizes
+
+
+def _scaled(rendered: Rendered, width: int, height: int) -> QPixmap:
+    """The rendition fitted in ``width`` x ``height`` device pixels, scaled once: the cards are rebuilt
+    at each pause in the typing, and smooth scaling is the slow part of a rebuild."""
+    key = (rendered.key, str(rendered.path), width, height)
+    pixmap = _SCALED.get(key)
+    if pixmap is None:
+        if len(_SCALED) >= SCALED_KEPT:
+            _SCALED.pop(next(iter(_SCALED)))
+        pixmap = _SCALED[key] = QPixmap.fromImage(rendered.image.scaled(
+            width, height, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+    return QPixmap(pixmap)
 
 
 def image_grid(images: Sequence[Rendered], width: int, limit: int, parent: QWidget | None = None,
