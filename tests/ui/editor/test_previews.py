@@ -77,6 +77,17 @@ def test_the_fold_comes_only_past_the_networks_cut(qtbot: QtBot, network: str) -
     assert [card.folded for card in panel.cards] == [[False], [True]]
 
 
+def test_typing_changes_the_text_in_place(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.show_looks([_look("instagram", ("Hello",)), _look("x", ("Hello",))])
+    cards = list(panel.cards)
+    panel.show_looks([_look("instagram", ("Hello there #trail",)), _look("x", ("Hello there",))])
+    assert panel.cards == cards  # the same widgets: a pause in the typing builds nothing
+    assert "#trail</span>" in cards[0].text_labels[0].text() and cards[0].text_labels[0].text().startswith("<b>acme")
+    panel.show_looks([_look("instagram", ("Hello there",)), _look("x", (f"Hello {LINK}",))])
+    assert panel.cards != cards and len(panel.cards[1].link_cards) == 1  # a new link: a new card
+
+
 def test_a_thread_shows_part_by_part(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
     panel.show_looks([_look("x", ("One 1/3", "Two 2/3", f"Three 3/3 {LINK}"))])

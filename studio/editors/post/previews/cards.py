@@ -106,6 +106,7 @@ class PreviewCard(QFrame):
             self._body.setParent(None)  # gone from the card's children now, deleted later
             self._body.deleteLater()
         self.text_labels, self.folded = [], []
+        self._sources: list[tuple[int, bool, str, str]] = []
         self._body = QWidget(self)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -141,16 +142,41 @@ class PreviewCard(QFrame):
             return replace(self.style_, accent=lighter.name())
         return self.style_
 
-    def _text(self, text: str, fold: bool = True, more: str = "") -> QLabel:
-        body, folded = styled_html(text, self._accent(), more or self.tr("more"), self._muted(), fold)
-        label = text_label(body)
+    def _text(self, part: int, fold: bool = True, more: str = "", prefix: str = "") -> QLabel:
+        """A label with part ``part`` of the post (-1: all parts, one after the other) as the network
+        shows it; remembered so :meth:`update_look` can set a new text without building the card."""
+        label = text_label("")
         if self.style_.font:
             font = QFont(label.font())
             font.setFamilies([self.style_.font, *font.families()])
             label.setFont(font)
         self.text_labels.append(label)
-        self.folded.append(folded)
+        self.folded.append(False)
+        self._sources.append((part, fold, more, prefix))
+        self._set_text(len(self.text_labels) - 1)
         return label
+
+    def _set_text(self, index: int) -> None:
+        part, fold, more, prefix = self._sources[index]
+        text = "\n\n".join(self.look.parts) if part < 0 else self.look.parts[part]
+        body, folded = styled_html(text, self._accent(), more or self.tr("more"), self._muted(), fold)
+        self.text_labels[index].setText(prefix + body)
+        self.folded[index] = folded
+
+    def update_look(self, look: PostLook) -> bool:
+        """Show ``look``'s text in place when only the words changed (the card keeps its widgets:
+        cheap at each pause in the typing); ``False`` when the card must be built again."""
+        same = (look.network, look.channel, len(look.parts), look.assets, look.name, look.handle, look.colour) == (
+            self.look.network, self.look.channel, len(self.look.parts), self.look.assets, self.look.name,
+            self.look.handle, self.look.colour)
+        cards = self.style_.card and [first_link(part) for part in look.parts] != [
+            first_link(part) for part in self.look.parts]
+        if not same or cards or self.style_.layout == "files":
+            return False
+        self.look = look
+        for index in range(len(self.text_labels)):
+            self._set_text(index)
+        return True
 
     def _avatar(self, size: int) -> QLabel:
         return avatar_label(self.name, self.look.colour, size, self.who.avatar if self.who else None)
@@ -215,7 +241,7 @@ class PreviewCard(QFrame):
             content = QVBoxLayout()
             content.setSpacing(6)
             content.addWidget(self._who(mastodon, self.tr("now")))
-            content.addWidget(self._text(part))
+            content.addWidget(self._text(index))
             if not self._media(content, index, WIDTH - 50):
                 self._card_for(content, part)
             row.addLayout(content, 1)
@@ -238,16 +264,14 @@ class PreviewCard(QFrame):
         else:
             self._no_image(body, self.tr("Instagram needs a photo or a video: attach an image to post this."))
         body.addWidget(QLabel("♡   ◯   ➤", self._body))
-        caption = self._text(self.look.parts[0])
-        caption.setText(f"<b>{html.escape(self.handle.lstrip('@'))}</b> {caption.text()}")
-        body.addWidget(caption)
+        body.addWidget(self._text(0, prefix=f"<b>{html.escape(self.handle.lstrip('@'))}</b> "))
 
     def _feed(self, body: QVBoxLayout) -> None:
         """LinkedIn and Facebook: name over handle and time, the text folded with "…more" (LinkedIn)
         or "See more" (Facebook), the media or link card, the reactions."""
         body.addLayout(self._head(46, True, self.tr("now") + " · 🌐"))
         more = self.tr("See more") if self.look.network == "facebook" else self.tr("more")
-        body.addWidget(self._text(self.look.parts[0], more=more))
+        body.addWidget(self._text(0, more=more))
         if not self._media(body, 0, WIDTH, WIDTH):
             self._card_for(body, self.look.parts[0])
         actions = (self.tr("Like"), self.tr("Comment"), self.tr("Share"))
@@ -271,7 +295,7 @@ class PreviewCard(QFrame):
             inner.addWidget(title)
             if not self._media(inner, index, WIDTH - 40, WIDTH):
                 self._card_for(inner, part, telegram=True)
-            inner.addWidget(self._text(part, fold=False))
+            inner.addWidget(self._text(index, fold=False))
             time = QLabel(self.tr("now"), bubble)
             time.setStyleSheet(f"color: {self._muted()}; font-size: 11px;")
             inner.addWidget(time, 0, Qt.AlignmentFlag.AlignRight)
@@ -298,7 +322,7 @@ class PreviewCard(QFrame):
             cover.addWidget(empty, 1)
         body.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(QLabel(f"<b>{html.escape(self.handle)}</b>", self._body))
-        body.addWidget(self._text(self.look.parts[0]))
+        body.addWidget(self._text(0))
 
     def _youtube(self, body: QVBoxLayout) -> None:
         """YouTube: the thumbnail (16:9), the title, the channel, the description box folded."""
@@ -306,12 +330,12 @@ class PreviewCard(QFrame):
             body.addWidget(image_grid(self.images[:1], WIDTH, 1, self._body, WIDTH * 9 // 16))
         title_only = self.look.network == "youtube-title"
         if title_only:
-            title = self._text(self.look.parts[0], fold=False)
+            title = self._text(0, fold=False)
             title.setStyleSheet("font-size: 17px; font-weight: 700;")
             body.addWidget(title)
         body.addLayout(self._head(36, True))
         if not title_only:
-            box = self._text(self.look.parts[0], more=self.tr("...more"))
+            box = self._text(0, more=self.tr("...more"))
             body.addWidget(boxed(box, "rgba(127,127,127,0.16)", 10))
 
     def _pin(self, body: QVBoxLayout) -> None:
@@ -320,7 +344,7 @@ class PreviewCard(QFrame):
             body.addWidget(image_grid(self.images[:1], 300, 1, self._body, 450))
         else:
             self._no_image(body, self.tr("A Pin needs an image: attach one to post this."))
-        body.addWidget(self._text(self.look.parts[0]))
+        body.addWidget(self._text(0))
         body.addLayout(self._head(28, False))
 
     def _files(self, body: QVBoxLayout) -> None:
@@ -358,7 +382,7 @@ class PreviewCard(QFrame):
         body.addWidget(table)
         if self.images:
             body.addWidget(image_grid(self.images, 220, self.style_.max_images, self._body, 160))
-        content = self._text(text, fold=False)
+        content = self._text(-1, fold=False)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         content.setFont(mono)

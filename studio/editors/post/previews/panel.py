@@ -70,7 +70,12 @@ class PreviewsPanel(QScrollArea):
         self.library, self.tasks = library, tasks
 
     def show_looks(self, looks: Sequence[PostLook]) -> None:
-        """Show ``looks`` now (text at once, images as they are made)."""
+        """Show ``looks`` now (text at once, images as they are made). At a pause in the typing only
+        the words changed: the cards keep their widgets and get the new text."""
+        if len(looks) == len(self.cards) and all(card.update_look(look) for card, look in zip(self.cards, looks,
+                                                                                               strict=True)):
+            self._ask(looks)
+            return
         for widget in (*self.cards, *self.titles):
             self._layout.removeWidget(widget)
             widget.hide()  # gone from the screen now, deleted later
@@ -88,6 +93,10 @@ class PreviewsPanel(QScrollArea):
             card.show()
             self.titles.append(title)
             self.cards.append(card)
+        self._ask(looks)
+
+    def _ask(self, looks: Sequence[PostLook]) -> None:
+        """Have the renditions and the accounts of ``looks`` made on a pool thread."""
         self._asked += 1
         if self.library is None or self.tasks is None or not looks:
             self.images_shown.emit()
