@@ -193,3 +193,20 @@ def test_each_rendition_is_made_once_while_the_text_changes(qtbot: QtBot, contex
     with qtbot.waitSignal(panel.images_shown, timeout=30_000):
         panel.show_looks([_look(n, ("Look",), assets=draft.assets) for n in ("x", "instagram")])
     assert made == ["x", "instagram", "instagram"]  # a new crop: a new rendition
+
+
+def test_a_switch_to_dark_rebuilds_the_cards_in_dark_colours(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    panel = _panel(qtbot)
+    panel.show()
+    panel.show_looks([_look("linkedin", (f"Hello #trail {LINK}",))])
+    (card,) = panel.cards
+    light = card.text_labels[0].text()
+    assert "#0a66c2" in light  # LinkedIn's blue on white
+    try:
+        theme.apply_theme(app, "dark")
+        qtbot.waitUntil(lambda: "#0a66c2" not in card.text_labels[0].text(), timeout=5_000)
+    finally:
+        theme.apply_theme(app, "light")
+    qtbot.waitUntil(lambda: card.text_labels[0].text() == light, timeout=5_000)

@@ -10,12 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.editors.post.previews.images import Rendered, Who
-from studio.editors.post.previews.parts import LinkCardView, avatar_label, boxed, image_grid, text_label
+from studio.editors.post.previews.parts import (
+    ImageTile,
+    LinkCardView,
+    avatar_label,
+    boxed,
+    image_grid,
+    text_label,
+)
 from studio.editors.post.previews.style import NetworkStyle, first_link, style_for, styled_html
 from studio.model import AttachedAsset
 from studio.text.networks import all_networks
@@ -89,9 +96,7 @@ class PreviewCard(QFrame):
         self.rebuild()
 
     @property
-    def tiles(self) -> list[QLabel]:
-        from studio.editors.post.previews.parts import ImageTile
-
+    def tiles(self) -> list[ImageTile]:
         return list(self.findChildren(ImageTile))
 
     @property
@@ -100,7 +105,17 @@ class PreviewCard(QFrame):
 
     # -- building -----------------------------------------------------------------------------
 
+    def _is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark builds the card again in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._body is not None and self._dark != self._is_dark():
+            self.rebuild()
+
     def rebuild(self) -> None:
+        self._dark = self._is_dark()
         if self._body is not None:
             self._layout.removeWidget(self._body)
             self._body.setParent(None)  # gone from the card's children now, deleted later
