@@ -133,10 +133,19 @@ def test_a_missing_alt_text_gets_a_warning_badge_and_images_do_not_block(qtbot: 
     assert panel.cards[0].tiles
 
 
-def test_the_account_posts_with_its_name(qtbot: QtBot, context: AppContext) -> None:
+def test_the_account_posts_with_its_name_and_avatar(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    Image.new("RGB", (96, 96), (10, 200, 30)).save(tmp_path / "avatar.png")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     library = context.library
     client = library.add_client("Acme Shoes")
-    account = library.add_account(client.id, "bluesky", "acme.bsky.social", display_name="Acme Trail Team")
+    account = library.add_account(client.id, "bluesky", "acme.bsky.social", display_name="Acme Trail Team",
+                                  settings={"avatar_url": f"http://127.0.0.1:{server.server_port}/avatar.png"})
     panel = _panel(qtbot, context)
     with qtbot.waitSignal(panel.images_shown, timeout=10_000):
         panel.show_looks([_look("bluesky", ("Hello",), client_id=client.id), _look("x", ("Hello",),
@@ -144,6 +153,11 @@ def test_the_account_posts_with_its_name(qtbot: QtBot, context: AppContext) -> N
     bluesky, x = (card.findChild(type(card.text_labels[0]), "previewWho").text() for card in panel.cards)
     assert "Acme Trail Team" in bluesky and "@acme.bsky.social" in bluesky and account.id
     assert "Acme Shoes" in x  # no X account: the client's name
+    server.shutdown()
+    server.server_close()
+    who = panel.cards[0].who
+    assert who is not None and who.avatar is not None and who.avatar.pixelColor(48, 48).green() > 180
+    assert panel.cards[1].who is None
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])

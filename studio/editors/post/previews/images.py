@@ -125,14 +125,14 @@ def who_posts(library: Library, wanted: Wanted, avatars: Mapping[str, QImage]) -
         return None
     url = str(account.settings.get("avatar_url") or "")
     avatar = avatars.get(url) if url else None
-    if url and avatar is None:
+    if url and url not in avatars:  # asked once a session: a failure is remembered as a null image
         from studio.publishing.accounts import fetch_avatar
 
         try:
             data = fetch_avatar(url, timeout=5.0)
         except Exception:  # offline, or the server is gone: the initials are shown instead
             data = None
-        avatar = QImage.fromData(data).scaled(AVATAR_PIXELS, AVATAR_PIXELS) if data else None
+        avatar = QImage.fromData(data).scaled(AVATAR_PIXELS, AVATAR_PIXELS) if data else QImage()
     return Who(account.display_name or account.handle, account.handle, avatar, url)
 
 

@@ -125,7 +125,7 @@ class PreviewsPanel(QScrollArea):
         self._known = {image.key: image for made in answers for image in made.images if not image.problem}
         for made in answers:
             who: Who | None = made.who
-            if who is not None and who.avatar is not None and who.avatar_url:
+            if who is not None and who.avatar is not None and who.avatar_url:  # a null image: none there
                 self._avatars[who.avatar_url] = who.avatar
         for card, made in zip(self.cards, answers, strict=True):
             card.show_made(made.images, made.who)
