@@ -60,6 +60,7 @@ bench: $(VENV)/.test languagetool pds
 	QT_QPA_PLATFORM=offscreen LTP_JAR_DIR_PATH=$(CACHE)/languagetool $(BIN)/python benchmarks/indonesian.py
 	$(BIN)/python benchmarks/images.py
 	$(BIN)/python benchmarks/publishing.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/previews.py
 
 clean:
 	rm -rf build dist $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/pds/node_modules scripts/pds/.node22

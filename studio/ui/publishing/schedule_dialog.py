@@ -1,15 +1,15 @@
 """The "Schedule" dialog: a draft to one or more accounts, at a date and time in the user's zone, on
 each account's next free posting slot, or now, with the pre-flight check before anything is stored.
-Beside the accounts it shows the post it schedules as each ticked account will get it: that
-network's text (or thread, part by part) and the image renditions the publisher will send."""
+It ticks the accounts the post is for, and beside them shows the post as each ticked account will
+get it: the Write page's preview cards (:mod:`studio.editors.post.previews`) with that account's
+name, its network version's text (or thread, part by part) and the renditions the publisher sends."""
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateTimeEdit,
@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.errors import StudioError, in_words
+from studio.drafting import parts_for
+from studio.editors.post.previews import PostLook, PreviewsPanel
+from studio.errors import StudioError
+from studio.model import Account
 from studio.publishing import scheduling
+from studio.publishing.renditions import target_of
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -52,25 +55,28 @@ class ScheduleDialog(QDialog):
         self.draft_id = draft_id
         self.zone = zone or local_zone()
         self.force = False
-        self.setWindowTitle("Schedule post")
+        self.setWindowTitle(self.tr("Schedule post"))
         self.setMinimumWidth(460)
         draft = library.get_draft(draft_id)
         meant = set(scheduling.accounts_for(library, draft))
+        self.client = library.get_client(draft.client_id)
+        self._accounts: dict[int, Account] = {}
 
         self.accounts = QListWidget()
         self.accounts.setAccessibleName("Accounts")
         for account in library.list_accounts(draft.client_id):
+            self._accounts[account.id] = account
             label = f"{account.network.capitalize()}: {account.handle}"
             if account.settings.get("needs_reconnect"):
-                label += " (reconnect needed)"
+                label += self.tr(" (reconnect needed)")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, account.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if account.id in meant else Qt.CheckState.Unchecked)
             self.accounts.addItem(item)
-        self.at_time = QRadioButton("At")
-        self.queue = QRadioButton("Add to queue (each account's next free posting slot)")
-        self.now_button = QRadioButton("Send now")
+        self.at_time = QRadioButton(self.tr("At"))
+        self.queue = QRadioButton(self.tr("Add to queue (each account's next free posting slot)"))
+        self.now_button = QRadioButton(self.tr("Send now"))
         {"queue": self.queue, "now": self.now_button}.get(mode, self.at_time).setChecked(True)
         group = QButtonGroup(self)
         for button in (self.at_time, self.queue, self.now_button):
@@ -82,24 +88,24 @@ class ScheduleDialog(QDialog):
         start = (now or datetime.now(self.zone)).astimezone(self.zone)
         first = int(at.timestamp()) if at is not None else int(start.timestamp()) // 3600 * 3600 + 3600
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(first, self.when.timeZone()))
-        self.zone_label = QLabel(f"Times are in {getattr(self.zone, 'key', str(self.zone))}; stored in UTC.")
+        self.zone_label = QLabel(self.tr("Times are in {zone}; stored in UTC.").format(
+            zone=getattr(self.zone, "key", str(self.zone))))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.schedule_button = self.buttons.addButton("Schedule", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.schedule_button = self.buttons.addButton(self.tr("Schedule"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.schedule_button.setDefault(True)
 
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Preview per account")
-        self.preview.setOpenLinks(False)
-        self.preview.setMinimumWidth(300)
-        self._asked = 0
+        self.previews = PreviewsPanel(self, library, tasks)
+        self.previews.setAccessibleName(self.tr("Preview per account"))
+        self.previews.setMinimumWidth(470)
+        self.previews.empty.setText(self.tr("Tick an account to see what it gets."))
 
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(QLabel("Post with"))
+        left.addWidget(QLabel(self.tr("Post with")))
         left.addWidget(self.accounts, 1)
         left.addWidget(self.at_time)
         left.addWidget(self.when)
@@ -107,16 +113,16 @@ class ScheduleDialog(QDialog):
         left.addWidget(self.queue)
         left.addWidget(self.now_button)
         right = QVBoxLayout()
-        right.addWidget(QLabel("What each account gets"))
-        right.addWidget(self.preview, 1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        right.addWidget(QLabel(self.tr("What each account gets")))
+        right.addWidget(self.previews, 1)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.resize(820, 520)
+        self.resize(1040, 680)  # within a 1366x768 screen
         if self.accounts.count() == 0:
-            self.problems.setText("This client has no accounts yet: connect one under Publishing first.")
+            self.problems.setText(self.tr("This client has no accounts yet: connect one under Publishing first."))
             self.schedule_button.setEnabled(False)
 
         self.buttons.rejected.connect(self.reject)
@@ -143,15 +149,15 @@ class ScheduleDialog(QDialog):
     def _changed(self, *args: object) -> None:
         """What the user checked no longer matches: the next click checks again."""
         self.force = False
-        self.schedule_button.setText("Schedule")
+        self.schedule_button.setText(self.tr("Schedule"))
 
     def submit(self) -> None:
         ids = self.chosen()
         if not ids:
-            self.problems.setText("Choose at least one account.")
+            self.problems.setText(self.tr("Choose at least one account."))
             return
         self.schedule_button.setEnabled(False)
-        self.problems.setText("Checking the post for each account…")
+        self.problems.setText(self.tr("Checking the post for each account…"))
         library, draft_id, force = self.library, self.draft_id, self.force
         if self.queue.isChecked():
             self.tasks.run(_queue, library, draft_id, ids, force, on_done=self._done, on_error=self._failed,
@@ -162,34 +168,23 @@ class ScheduleDialog(QDialog):
                            on_error=self._failed, pool="writes")
 
     def refresh_preview(self, *args: object) -> None:
-        """Render the post for each ticked account off the UI thread (renditions are made once)."""
-        self._asked += 1
-        asked = self._asked
-        self.tasks.run(_previews, self.library, self.draft_id, self.chosen(),
-                       on_done=lambda found: self._show_preview(asked, found),
-                       on_error=lambda error: self._preview_failed(asked, error))
+        """Show the post as each ticked account gets it (the text now, the renditions when made on a
+        pool thread, once per asset, crop and preset)."""
+        self.previews.show_looks(self.looks())
 
-    def _preview_failed(self, asked: int, error: BaseException) -> None:
-        if asked == self._asked:
-            self.preview.setPlainText(f"No preview: {in_words(error)}")
-
-    def _show_preview(self, asked: int, found: list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]]) -> None:
-        if asked != self._asked:
-            return
-        if not found:
-            self.preview.setHtml("<p><i>Tick an account to see what it gets.</i></p>")
-            return
-        blocks = []
-        for title, parts in found:
-            blocks.append(f"<h4>{html.escape(title)}</h4>")
-            for number, (text, images) in enumerate(parts, 1):
-                mark = f"<b>{number}/{len(parts)}</b> " if len(parts) > 1 else ""
-                blocks.append(f"<p>{mark}{html.escape(text).replace(chr(10), '<br>')}</p>")
-                for path, alt in images:
-                    url = QUrl.fromLocalFile(path).toString()
-                    badge = "ALT" if alt else "no alt text"
-                    blocks.append(f"<p><img src='{url}' width='180'><br><small>{badge}: {html.escape(alt)}</small></p>")
-        self.preview.setHtml("".join(blocks))
+    def looks(self) -> list[PostLook]:
+        """One preview per ticked account: the text and renditions of its network version, as the
+        runner renders them for the publisher (``parts_for`` and ``media_for`` of the same target)."""
+        draft = self.library.get_draft(self.draft_id)
+        looks = []
+        for account_id in self.chosen():
+            account = self._accounts[account_id]
+            target = target_of(account.network, account.settings)
+            channel = account.network if account.network in ("folder", "webhook") else ""
+            looks.append(PostLook(target, account.display_name or self.client.name, account.handle,
+                                  self.client.colour, parts_for(draft, target), assets=draft.assets,
+                                  channel=channel, account_id=account.id))
+        return looks
 
     def _done(self, schedule_ids: list[int]) -> None:
         self.schedule_button.setEnabled(True)
@@ -198,7 +193,7 @@ class ScheduleDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing (accepted or not): a preview still being made is dropped, not shown in a dead dialog."""
-        self._asked += 1
+        self.previews.drop_pending()
         super().done(result)
 
     def show_problem(self, error: BaseException) -> None:
@@ -214,25 +209,12 @@ class ScheduleDialog(QDialog):
                      for account_id, found in error.problems.items() for problem in found]
             self.problems.setText("<br>".join(lines))
             self.force = True
-            self.schedule_button.setText("Schedule anyway")
+            self.schedule_button.setText(self.tr("Schedule anyway"))
         elif isinstance(error, StudioError):
             self.problems.setText(error.for_humans())
         else:
-            self.problems.setText(f"Something went wrong: {type(error).__name__}. Details are in the log.")
-
-
-def _previews(library: Library, draft_id: int, ids: list[int]) -> list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]]:
-    """On a pool thread: per account, its title and the parts it gets (text, renditions with alt)."""
-    from studio.publishing.runner import Runner
-
-    runner = Runner(library)
-    found = []
-    for account_id in ids:
-        account = library.get_account(account_id)
-        parts = runner.render(draft_id, account)
-        title = f"{account.network.capitalize()}: {account.handle}"
-        found.append((title, [(part.text, [(str(m.path), m.alt) for m in part.media]) for part in parts]))
-    return found
+            self.problems.setText(self.tr("Something went wrong: {name}. Details are in the log.").format(
+                name=type(error).__name__))
 
 
 def _schedule(library: Library, draft_id: int, ids: list[int], when: datetime, force: bool) -> list[int]:

@@ -106,11 +106,13 @@ class PanelsMixin(_Widget):
         for network_id in self.draft.targets:
             handle = self.opened.handles.get(network_id, default_handle)
             looks.append(PostLook(network_id, client.name, handle if handle.startswith("@") else "@" + handle,
-                                  client.colour, self.draft.parts_for(network_id), self.opened.images))
+                                  client.colour, self.draft.parts_for(network_id), self.opened.images,
+                                  assets=self.opened.draft.assets, client_id=client.id))
         return looks
 
     def _refresh_previews(self) -> None:
         if self.side.currentWidget() is self.previews:
+            self.previews.use(self.context.library, self.context.tasks)  # the renditions the publisher sends
             self.previews.show_looks(self.looks())
 
     def show_emoji_picker(self) -> EmojiPicker:

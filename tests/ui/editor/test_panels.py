@@ -1,22 +1,17 @@
-"""Right click and hover on the text, the issues panel's jump, counters and previews."""
+"""Right click and hover on the text, the issues panel's jump and counters (previews: test_previews.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PIL import Image
 from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
-from studio.editors.post import previews
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor, actions_of
 from studio.editors.post.emoji_picker import EmojiPicker, with_presentation
 from studio.editors.post.issues_panel import IssuePanel
-from studio.editors.post.previews import PostLook, PreviewCard, PreviewsPanel, styled_html
 from studio.model import BrandRules
 
 EMOJI = "\U0001F44D\U0001F3FD"
@@ -103,46 +98,6 @@ def test_counters_show_each_networks_unit(qtbot: QtBot) -> None:
     assert bar.buttons["mastodon"].text() == "Mastodon 23/1000"
     assert not counts["x"].ok and counts["bluesky"].ok
     assert bar.worst() == "x"
-
-
-def test_previews_style_entities_and_fold_instagram(qtbot: QtBot) -> None:
-    body = "New shoes at https://acme.com/shoes #trail @bob " + "and more words " * 20
-    assert '<span style="color:#1d6fd1">#trail</span>' in styled_html(body)
-    card = PreviewCard(PostLook("instagram", "Acme", "@acme", "#e0663d", (body,)))
-    qtbot.addWidget(card)
-    (label,) = card.text_labels
-    assert label.text().endswith('… <span style="color:#6f6e77">more</span>')
-    thread = PreviewCard(PostLook("bluesky", "Acme", "@acme.bsky.social", "#e0663d", ("one 1/2", "two 2/2")))
-    qtbot.addWidget(thread)
-    assert [label.text() for label in thread.text_labels] == ["one 1/2", "two 2/2"]
-
-
-def test_preview_shows_the_images_in_a_grid(qtbot: QtBot, tmp_path: Path) -> None:
-    paths = []
-    for index, colour in enumerate(("red", "green", "blue")):
-        path = tmp_path / f"photo{index}.jpg"
-        Image.new("RGB", (640, 480), colour).save(path)
-        paths.append(path)
-    card = PreviewCard(PostLook("x", "Acme", "@acme", "#e0663d", ("Look",), tuple(paths)))
-    qtbot.addWidget(card)
-    cells = [label for label in card.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
-    assert len(cells) == 3
-    assert all(cell.pixmap().width() == 108 for cell in cells)
-
-
-def test_previews_decode_each_image_once_while_the_text_changes(qtbot: QtBot, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "photo.jpg"
-    Image.new("RGB", (640, 480), "red").save(path)
-    reads: list[tuple[Path, int]] = []
-    read = previews.read_thumbnail
-    monkeypatch.setattr(previews, "read_thumbnail", lambda p, size: reads.append((p, size)) or read(p, size))
-    panel = PreviewsPanel()
-    qtbot.addWidget(panel)
-    for text in ("Look", "Look at", "Look at this"):  # what each pause in the typing shows
-        panel.show_looks([PostLook(n, "Acme", "@acme", "#e0663d", (text,), (path,)) for n in ("x", "bluesky")])
-    assert reads == [(path, 220)]
-    assert all(card.findChildren(QLabel)[-1].pixmap().width() == 220 for card in panel.cards)
 
 
 def test_text_style_symbols_are_inserted_as_emoji(qtbot: QtBot) -> None:

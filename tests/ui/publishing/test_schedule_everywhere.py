@@ -80,11 +80,17 @@ def test_schedule_from_the_library_toolbar_with_a_preview_per_account(
         QTest.keyClick(page.table, Qt.Key.Key_D, CTRL_SHIFT)
         dialog = _dialog(page, qtbot)
         assert sorted(dialog.chosen()) == sorted([ids["mastodon"], ids["folder"]])  # not the LinkedIn folder
-        qtbot.waitUntil(lambda: "<img" in dialog.preview.toHtml(), timeout=20_000)
-        shown = dialog.preview.toPlainText()
-        assert "Mastodon: senja" in shown and "Folder: Instagram (by hand)" in shown
-        assert "Biji kopi baru dari Gayo" in shown and "ALT: Coffee beans" in shown
-        assert "/renditions/" in dialog.preview.toHtml()  # the renditions the publishers will send
+        # A preview card per ticked account, with the renditions the publishers will send.
+        qtbot.waitUntil(lambda: len(dialog.previews.cards) == 2
+                        and all(card.tiles for card in dialog.previews.cards), timeout=20_000)
+        mastodon, folder = dialog.previews.cards
+        assert (mastodon.look.network, mastodon.handle) == ("mastodon", "@senja")
+        assert (folder.look.channel, folder.look.network, folder.handle) == ("folder", "instagram", "Instagram (by hand)")
+        assert all("Biji kopi baru dari Gayo" in card.text_labels[0].text() for card in (mastodon, folder))
+        for card in (mastodon, folder):
+            (tile,) = card.tiles
+            assert tile.badge.text() == "ALT" and "Coffee beans" in tile.toolTip()
+            assert "/renditions/" in str(tile.rendered.path)
         screenshot(page, f"library-toolbar-{'dark' if dark else 'light'}.png")
         screenshot(dialog, f"schedule-dialog-preview-{'dark' if dark else 'light'}.png")
         with qtbot.waitSignal(dialog.scheduled, timeout=15_000):
