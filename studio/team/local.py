@@ -2,7 +2,8 @@
 
 A draft travels as one JSON document (text, language, notes, tags, networks, variants and threads,
 status, ignored rules, its client's uid); a client as another (name, colour, language, brand rules,
-dictionary, snippets, ignored rules, archived). Secrets never do: accounts are not synced here.
+dictionary, snippets, ignored rules, archived). The rows that hang off them (accounts' settings,
+images, schedules, comments, approvals) are :mod:`studio.team.records`'. Secrets never do.
 
 Functions take the library's SQLite connection inside the caller's transaction. While the engine
 writes the team's changes (:func:`applying`), the outbox triggers stay silent, so a pulled change
@@ -20,6 +21,7 @@ from typing import Any
 from studio.library import revisions, search
 from studio.library.drafts import _write_sets
 from studio.library.store import utc_now
+from studio.team.records import RECORDS
 
 _CLIENT_JSON = ("brand_rules", "dictionary", "snippets", "ignored_rules")
 
@@ -54,6 +56,18 @@ def queue_everything(conn: sqlite3.Connection) -> None:
     """Put every client and draft in the outbox (the library that starts a team brings its work)."""
     conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'client', id FROM clients")
     conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'draft', id FROM drafts")
+    for kind, table in (("account", "accounts"), ("asset", "draft_assets"), ("schedule", "schedules"),
+                        ("comment", "review_comments"), ("approval", "review_approvals")):
+        conn.execute(f"INSERT INTO team_outbox(kind, local_id) SELECT '{kind}', rowid FROM {table}")
+
+
+def doc_of(conn: sqlite3.Connection, kind: str, local_id: int) -> dict[str, Any] | None:
+    """The row ``local_id`` of ``kind`` as the document the team holds (``None``: gone here)."""
+    if kind == "client":
+        return client_doc(conn, local_id)
+    if kind == "draft":
+        return draft_doc(conn, local_id)
+    return RECORDS[kind].doc(conn, local_id)
 
 
 # --- rows <-> documents -----------------------------------------------------------------------
