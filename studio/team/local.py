@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from studio.library import revisions, search
@@ -261,3 +262,37 @@ def last_changed(conn: sqlite3.Connection, draft_ids: list[int]) -> dict[int, st
         )
         if row[1]
     }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A draft's overlapping edit not dismissed yet: the member's text is kept as the draft's
+    revision ``number`` (counted from its first revision, 1-based), ``revision_id`` in the library."""
+
+    draft_id: int
+    revision_id: int
+    number: int
+    created_at: str
+
+
+def open_conflicts(conn: sqlite3.Connection, draft_ids: list[int] | None = None) -> dict[int, Conflict]:
+    """The latest conflict not yet dismissed of each draft (of ``draft_ids``, or of all)."""
+    where, params = "seen = 0", []
+    if draft_ids is not None:
+        if not draft_ids:
+            return {}
+        where += f" AND draft_id IN ({','.join('?' * len(draft_ids))})"
+        params = list(draft_ids)
+    found: dict[int, Conflict] = {}
+    for draft_id, revision_id, created_at in conn.execute(
+        f"SELECT draft_id, revision_id, created_at FROM team_conflicts WHERE {where} ORDER BY id", params
+    ):
+        number = int(conn.execute("SELECT count(*) FROM revisions WHERE draft_id = ? AND id <= ?",
+                                  (draft_id, revision_id or 0)).fetchone()[0])
+        found[int(draft_id)] = Conflict(int(draft_id), int(revision_id or 0), number, str(created_at))
+    return found
+
+
+def dismiss_conflicts(conn: sqlite3.Connection, draft_id: int) -> None:
+    """The member has seen the draft's conflicts: the notice and the Library's mark go."""
+    conn.execute("UPDATE team_conflicts SET seen = 1 WHERE draft_id = ?", (draft_id,))
