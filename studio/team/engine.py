@@ -517,16 +517,13 @@ class SyncEngine:
                     new_draft = self._new_draft(conn, row, known)
                     if new_draft is not None:
                         fresh.append((row, *new_draft))
-                    else:
-                        pulled += self._take(conn, row)
-                if fresh:  # the first sync of a large library: in bulk, as an import
-                    ids = local.insert_drafts(conn, [(doc, client_id) for _, doc, client_id in fresh])
-                    local.remember_many(conn, "draft", [
-                        (draft_id, row["uid"], int(row["version"]), doc, row["changed_by"],
-                         row["changed_at"].isoformat())
-                        for draft_id, (row, doc, _) in zip(ids, fresh, strict=True)])
-                    self.library.changed("library")
-                    pulled += len(fresh)
+                        continue
+                    if fresh and row["kind"] in RECORDS:  # its draft may be among them: in first
+                        pulled += self._insert_fresh(conn, fresh)
+                        fresh = []
+                    pulled += self._take(conn, row)
+                if fresh:
+                    pulled += self._insert_fresh(conn, fresh)
                 if rows:
                     position = int(rows[-1]["position"])
                 local.set_state(conn, "position", position)
@@ -534,6 +531,15 @@ class SyncEngine:
                 local.set_state(conn, "roles", json.dumps(list(roles)))
             if len(rows) < BATCH:
                 return pulled
+
+    def _insert_fresh(self, conn: Any, fresh: list[tuple[dict[str, Any], dict[str, Any], int]]) -> int:
+        """Drafts new to this library, in bulk, as an import (the first sync of a large library)."""
+        ids = local.insert_drafts(conn, [(doc, client_id) for _, doc, client_id in fresh])
+        local.remember_many(conn, "draft", [
+            (draft_id, row["uid"], int(row["version"]), doc, row["changed_by"], row["changed_at"].isoformat())
+            for draft_id, (row, doc, _) in zip(ids, fresh, strict=True)])
+        self.library.changed("library")
+        return len(fresh)
 
     @staticmethod
     def _known(conn: Any, rows: list[dict[str, Any]]) -> set[str]:

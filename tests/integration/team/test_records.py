@@ -42,17 +42,24 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
         library.add_account(acme.id, "mastodon", "@acme@example.social", server_url="https://example.social",
                             secret_ref=ref, settings={"access_token": token, "visibility": "public"})
         library.create_draft(acme.id, "Peluncuran produk baru minggu depan.")
+        planned = library.create_draft(acme.id, "Sudah direncanakan sebelum tim ada.")
+        library.plan(planned.id, "mastodon", datetime.now(UTC) + timedelta(days=3))
     init_team(capsys, monkeypatch, head, pg_server.url(dbname=team_db), pg_server.password)
     designer, approver = f"rina_{suffix}", f"ani_{suffix}"
     designer_invite = invite(capsys, monkeypatch, head, designer, "writer,designer", "Acme")
     join(capsys, monkeypatch, designer_dir, designer_invite)
     join(capsys, monkeypatch, approver_dir, invite(capsys, monkeypatch, head, approver, "writer,approver", "Acme"))
 
+    # A schedule made before the team existed arrives with its draft, in the same first sync.
+    with Library.open(designer_dir) as library:
+        (early,) = [row.id for row in library.list_drafts() if row.text.startswith("Sudah")]
+        assert [s.network for s in library.schedules_of(early)] == ["mastodon"]
+
     # Studio A (the designer): an image, its alt text, a focal point and a crop.
     png = _png()
     sha = hashlib.sha256(png).hexdigest()
     with Library.open(designer_dir) as library:
-        draft_id = library.list_drafts()[0].id
+        draft_id = next(row.id for row in library.list_drafts() if row.text.startswith("Peluncuran"))
         library.add_asset(png, "produk.png")
         library.attach_asset(draft_id, sha, alt_text="Kotak produk oranye")
         library.set_focal_point(sha, 0.3, 0.6)
@@ -62,7 +69,7 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
     # Studio B: the same image, its bytes fetched by hash into the asset store.
     sync(approver_dir)
     with Library.open(approver_dir) as library:
-        draft_id_b = library.list_drafts()[0].id
+        draft_id_b = next(row.id for row in library.list_drafts() if row.text.startswith("Peluncuran"))
         draft = library.get_draft(draft_id_b)
         assert [(a.sha, a.alt_text) for a in draft.assets] == [(sha, "Kotak produk oranye")]
         assert library.asset_path(sha).read_bytes() == png
@@ -73,7 +80,7 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
     # The manager schedules it; the schedule and its account reach B, not due on B's machine.
     when = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     with Library.open(head) as library:
-        head_draft = library.list_drafts()[0].id
+        head_draft = next(row.id for row in library.list_drafts() if row.text.startswith("Peluncuran"))
         account = library.list_accounts()[0]
         library.schedule(head_draft, account.id, when)
     sync(head)
