@@ -6,8 +6,12 @@ Figures, each beside a baseline measured in the same run:
 - the first sync of a ``--drafts``-draft team library into an empty Studio (``studio team join``)
   against ``studio drafts import`` of the same drafts as CSV (goal: <= 2x); the push of the same
   library by ``studio team init`` is printed too;
-- the resident memory of an idle, linked library with its sync engine running, against the same
-  library unlinked, each in its own headless process (goal: within 20 MB).
+- the resident memory of an idle, linked library with its sync engine running (psycopg loaded as
+  the app loads it, :func:`studio.team.lean_driver`), against the same library unlinked, each in
+  its own headless process (goal: within 20 MB).
+
+The CSV's scheduled rows (one in ten) travel as team schedules too, so the first sync carries
+their schedules as well as the drafts the import made.
 
     .venv/bin/python benchmarks/team.py [--drafts 100000] [--edits 100]
 
