@@ -399,7 +399,9 @@ CREATE TABLE campaign_money (
 # team records (studio/team/records.py): the outbox hears the rows that hang off drafts and clients
 # too: accounts' settings, images attached to drafts (an asset's focal point and crops queue every
 # draft link of that asset), schedules and their publications' states, review comments and
-# approvals (inserted only: an approval is never edited, and "stale" is each library's own finding).
+# approvals (inserted only: an approval is never edited, and "stale" is each library's own finding),
+# and the revisions a member saves (edits and restores; imports, creations and the engine's own
+# "sync" and conflict revisions stay in each library).
 _TEAM_RECORDS = "".join(
     f"CREATE TRIGGER team_{name} AFTER {event} ON {table} WHEN {_TEAM_LINKED}\n"
     f"BEGIN INSERT INTO team_outbox(kind, local_id) {select}; END;\n"
@@ -417,6 +419,8 @@ _TEAM_RECORDS = "".join(
         *((f"review_comments_{e.lower()}", e, "review_comments",
            f"VALUES ('comment', {'OLD' if e == 'DELETE' else 'NEW'}.id)") for e in ("INSERT", "UPDATE", "DELETE")),
         ("review_approvals_insert", "INSERT", "review_approvals", "VALUES ('approval', NEW.id)"),
+        ("revisions_insert", "INSERT", "revisions",
+         "SELECT 'revision', NEW.id WHERE NEW.reason IN ('edit', 'restore')"),
     )
 )
 

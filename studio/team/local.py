@@ -60,6 +60,8 @@ def queue_everything(conn: sqlite3.Connection) -> None:
     for kind, table in (("account", "accounts"), ("asset", "draft_assets"), ("schedule", "schedules"),
                         ("comment", "review_comments"), ("approval", "review_approvals")):
         conn.execute(f"INSERT INTO team_outbox(kind, local_id) SELECT '{kind}', rowid FROM {table}")
+    conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'revision', id FROM revisions "
+                 "WHERE reason IN ('edit', 'restore')")
 
 
 def doc_of(conn: sqlite3.Connection, kind: str, local_id: int) -> dict[str, Any] | None:

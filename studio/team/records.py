@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from studio.library import revisions
 from studio.library.schedules import due_text
 from studio.library.store import utc_now
 
@@ -275,8 +276,46 @@ def apply_approval(conn: sqlite3.Connection, approval_id: int | None, doc: Doc) 
         (draft_id, *(doc.get(key) for key in _APPROVAL))).lastrowid or 0)
 
 
+# --- revisions: a member's saved states (edits and restores; each library records its own "sync"
+# revisions when the team's text arrives, and keeps its conflict copies to itself) ---------------
+
+
+def revision_doc(conn: sqlite3.Connection, revision_id: int) -> Doc | None:
+    row = conn.execute("SELECT r.draft_id, r.hash, r.reason, r.created_at, b.data FROM revisions r "
+                       "JOIN revision_blobs b ON b.draft_id = r.draft_id AND b.hash = r.hash WHERE r.id = ?",
+                       (revision_id,)).fetchone()
+    if row is None:
+        return None
+    draft, client = _uid(conn, "draft", int(row[0])), _draft_client(conn, int(row[0]))
+    if draft is None or client is None:
+        return None
+    return {"client": client, "draft": draft, "hash": row[1], "reason": row[2], "created_at": row[3],
+            "state": json.loads(revisions.unpack(row[4]).decode("utf-8"))}
+
+
+def apply_revision(conn: sqlite3.Connection, revision_id: int | None, doc: Doc) -> int | None:
+    """A teammate's revision: the "sync" revision this library recorded when the same state
+    arrived becomes it (one entry, with the teammate's reason and time), else a new one."""
+    draft_id = _local(conn, "draft", doc["draft"])
+    if draft_id is None:
+        return None
+    if revision_id is not None:
+        return revision_id
+    data, digest = revisions.encode(doc["state"])
+    conn.execute("INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)",
+                 (draft_id, digest, revisions.pack(data)))
+    same = conn.execute("SELECT id FROM revisions WHERE draft_id = ? AND hash = ? AND reason = 'sync' "
+                        "ORDER BY id DESC LIMIT 1", (draft_id, digest)).fetchone()
+    if same is not None:
+        conn.execute("UPDATE revisions SET reason = ?, created_at = ? WHERE id = ?",
+                     (doc["reason"], doc["created_at"], same[0]))
+        return int(same[0])
+    return int(conn.execute("INSERT INTO revisions(draft_id, hash, reason, created_at) VALUES (?, ?, ?, ?)",
+                            (draft_id, digest, doc["reason"], doc["created_at"])).lastrowid or 0)
+
+
 def _keep(conn: sqlite3.Connection, local_id: int) -> None:
-    """Approvals are never deleted by a pull (the audit stays)."""
+    """Approvals and revisions are never deleted by a pull (the history stays)."""
 
 
 RECORDS: dict[str, Record] = {record.kind: record for record in (
@@ -285,5 +324,6 @@ RECORDS: dict[str, Record] = {record.kind: record for record in (
     Record("schedule", "studio.schedules", schedule_doc, apply_schedule, _delete_schedule, "schedule"),
     Record("comment", "studio.comments", comment_doc, apply_comment, _delete_comment, "draft"),
     Record("approval", "studio.approvals", approval_doc, apply_approval, _keep, "draft"),
+    Record("revision", "studio.revisions", revision_doc, apply_revision, _keep, "draft"),
 )}
 """In the order a push sends them: what a row refers to goes before it."""

@@ -291,7 +291,7 @@ GRANT INSERT, UPDATE ON studio.{name} TO {writers};
 # attached to a draft, with its focal point, crops and alt text); managers write accounts' settings
 # (never a secret) and schedules with their publications' states; every member writes comments;
 # an approval is inserted only by an approver (a trigger says so in words, as for a draft's status)
-# and never changed. An image's bytes are stored once per SHA-256 in ``studio.blobs``, readable by
+# and never changed; a revision (a member's saved state) is only ever added. An image's bytes are stored once per SHA-256 in ``studio.blobs``, readable by
 # whoever sees an asset row that names it.
 _V2_RECORDS = (
     _record_table("accounts", "studio_manager")
@@ -299,7 +299,10 @@ _V2_RECORDS = (
     + _record_table("schedules", "studio_manager")
     + _record_table("comments", "studio_member")
     + _record_table("approvals", "studio_member")
+    + _record_table("revisions", "studio_member")
     + """
+REVOKE UPDATE ON studio.revisions FROM studio_member;
+DROP POLICY revisions_update ON studio.revisions;
 REVOKE UPDATE ON studio.approvals FROM studio_member;
 DROP POLICY approvals_update ON studio.approvals;
 CREATE FUNCTION studio.check_approval() RETURNS trigger LANGUAGE plpgsql

@@ -93,6 +93,18 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
         assert [(s.account_id, s.state) for s in schedules] == [(accounts[0].id, "scheduled")]
         assert library.query("SELECT next_attempt_at FROM publications")[0][0] is None
 
+    # A's saved edit reaches B with its place in the history: one entry, A's reason and time.
+    with Library.open(designer_dir) as library:
+        library.save_text(draft_id, "Peluncuran produk baru minggu depan, Jumat pukul 10.")
+        edited = next(r for r in library.revisions(draft_id) if r.reason == "edit")
+    sync(designer_dir)
+    sync(approver_dir)
+    with Library.open(approver_dir) as library:
+        history = library.revisions(draft_id_b)
+        newest = history[0]
+        assert (newest.text, newest.reason, newest.created_at) == (edited.text, "edit", edited.created_at)
+        assert [r.text for r in history].count(edited.text) == 1
+
     # B comments and A replies and resolves: the thread is the same on both.
     with Library.open(approver_dir) as library:
         comments.add(library, draft_id_b, "Ganti 'minggu depan' dengan tanggalnya?", approver, start=23, end=35)
