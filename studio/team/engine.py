@@ -327,7 +327,11 @@ class SyncEngine:
                     doc, version, base = merged, their_version, their_doc
                 raise TeamError("The team database kept changing this row; trying again at the next sync.")
         except psycopg.errors.InsufficientPrivilege as error:
-            item.refusal = error.diag.message_primary or _first_line(error)
+            said = error.diag.message_primary or _first_line(error)
+            # The database's own words ("permission denied for table assets", "new row violates
+            # row-level security policy") name no role: the record's sentence does.
+            plain = item.kind in RECORDS and ("permission denied" in said or "row-level security" in said)
+            item.refusal = RECORDS[item.kind].refusal if plain else said
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
 

@@ -41,6 +41,7 @@ class Record:
     apply: Callable[[sqlite3.Connection, int | None, Doc], int | None]
     delete: Callable[[sqlite3.Connection, int], None]
     event: str  # the library change it announces ("draft", "account", ...)
+    refusal: str  # what a member whose role may not write it is told
 
 
 def _uid(conn: sqlite3.Connection, kind: str, local_id: int | None) -> str | None:
@@ -319,11 +320,17 @@ def _keep(conn: sqlite3.Connection, local_id: int) -> None:
 
 
 RECORDS: dict[str, Record] = {record.kind: record for record in (
-    Record("account", "studio.accounts", account_doc, apply_account, _delete_account, "account"),
-    Record("asset", "studio.assets", asset_doc, apply_asset, _delete_asset, "asset"),
-    Record("schedule", "studio.schedules", schedule_doc, apply_schedule, _delete_schedule, "schedule"),
-    Record("comment", "studio.comments", comment_doc, apply_comment, _delete_comment, "draft"),
-    Record("approval", "studio.approvals", approval_doc, apply_approval, _keep, "draft"),
-    Record("revision", "studio.revisions", revision_doc, apply_revision, _keep, "draft"),
+    Record("account", "studio.accounts", account_doc, apply_account, _delete_account, "account",
+           "Only a manager can change an account's settings; yours went back to the team's."),
+    Record("asset", "studio.assets", asset_doc, apply_asset, _delete_asset, "asset",
+           "Only a designer can change a post's images, crops or alt text; yours went back to the team's."),
+    Record("schedule", "studio.schedules", schedule_doc, apply_schedule, _delete_schedule, "schedule",
+           "Only a manager can schedule for the team; your schedule went back to the team's."),
+    Record("comment", "studio.comments", comment_doc, apply_comment, _delete_comment, "draft",
+           "The team did not take your comment: its client is not assigned to you."),
+    Record("approval", "studio.approvals", approval_doc, apply_approval, _keep, "draft",
+           "Only an approver can approve a draft."),
+    Record("revision", "studio.revisions", revision_doc, apply_revision, _keep, "draft",
+           "The team did not take your revision: its client is not assigned to you."),
 )}
 """In the order a push sends them: what a row refers to goes before it."""

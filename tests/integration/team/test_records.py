@@ -77,6 +77,15 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
         assert (asset.focal_x, asset.focal_y) == (0.3, 0.6)
         assert library.get_crops(sha)["instagram-square"] == Crop(0.1, 0.0, 0.75, 1.0)
 
+    # B is no designer: B's alt text is refused in words and goes back to the team's.
+    with Library.open(approver_dir) as library:
+        library.set_alt_text(draft_id_b, sha, "Teks alternatif dari penulis")
+    report = sync(approver_dir)
+    assert report.refused == ["Only a designer can change a post's images, crops or alt text; "
+                              "yours went back to the team's."]
+    with Library.open(approver_dir) as library:
+        assert [a.alt_text for a in library.get_draft(draft_id_b).assets] == ["Kotak produk oranye"]
+
     # The manager schedules it; the schedule and its account reach B, not due on B's machine.
     when = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     with Library.open(head) as library:
