@@ -49,8 +49,10 @@ def applying(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def waiting(conn: sqlite3.Connection) -> int:
-    """How many rows have changes not yet sent."""
-    return int(conn.execute("SELECT count(*) FROM (SELECT DISTINCT kind, local_id FROM team_outbox)").fetchone()[0])
+    """How many rows have changes not yet sent (a saved edit's revision travels with its draft and
+    is not counted apart: one edit, one change waiting)."""
+    return int(conn.execute("SELECT count(*) FROM (SELECT DISTINCT kind, local_id FROM team_outbox "
+                            "WHERE kind != 'revision')").fetchone()[0])
 
 
 def queue_everything(conn: sqlite3.Connection) -> None:
