@@ -6,8 +6,12 @@ Figures, each beside a baseline measured in the same run:
 - the first sync of a ``--drafts``-draft team library into an empty Studio (``studio team join``)
   against ``studio drafts import`` of the same drafts as CSV (goal: <= 2x); the push of the same
   library by ``studio team init`` is printed too;
-- the resident memory of an idle, linked library with its sync engine running, against the same
-  library unlinked, each in its own headless process (goal: within 20 MB).
+- the resident memory of an idle, linked library with its sync engine running (psycopg loaded as
+  the app loads it, :func:`studio.team.lean_driver`), against the same library unlinked, each in
+  its own headless process (goal: within 20 MB).
+
+The CSV's scheduled rows (one in ten) travel as team schedules too, so the first sync carries
+their schedules as well as the drafts the import made.
 
     .venv/bin/python benchmarks/team.py [--drafts 100000] [--edits 100]
 
@@ -17,6 +21,7 @@ Runs as root too (the server then runs as the system user ``studio-pg``). The se
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import statistics
@@ -25,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,7 +42,9 @@ import psutil
 from studio.library import Library
 library = Library.open(Path(sys.argv[1]))
 engine = None
-if sys.argv[2] == "linked":
+if sys.argv[2] == "linked":  # as the app's TeamFace starts it
+    from studio.team import lean_driver
+    lean_driver()
     from studio.team.engine import SyncEngine
     engine = SyncEngine(library)
     engine.start()
@@ -108,6 +116,18 @@ def idle_rss(folder: Path, mode: str) -> float:
     return float(json.loads(done.stdout)["rss_mb"])
 
 
+def pg_server_module() -> Any:
+    """The tests' PostgreSQL starter, by its path (a dependency installs a package named ``tests``
+    into site-packages, which hides the checkout's)."""
+    path = ROOT / "tests" / "integration" / "team" / "pgserver.py"
+    spec = importlib.util.spec_from_file_location("studio_bench_pgserver", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--drafts", type=int, default=100_000)
@@ -115,7 +135,7 @@ def main() -> None:
     options = parser.parse_args()
 
     from benchmarks.library import make_csv
-    from tests.integration.team.pgserver import running_server
+    running_server = pg_server_module().running_server
 
     work = Path(tempfile.mkdtemp(prefix="studio-team-bench-"))
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",

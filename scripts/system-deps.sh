@@ -20,6 +20,9 @@ packages=(
   chromium poppler-utils
   # the team library's tests start a real PostgreSQL server (initdb, pg_ctl, pg_dump, psql)
   postgresql
+  # the system's libpq: a synced app loads psycopg's "python" implementation over it, lighter when
+  # idle than the binary wheel's own copies (studio.team.lean_driver; benchmarks/team.py measures it)
+  libpq5
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping (see README)"; exit 0; }

@@ -44,7 +44,7 @@ def snapshot(conn: sqlite3.Connection, draft_id: int) -> dict[str, object] | Non
     return {"text": row[0], "variants": variants}
 
 
-def _encode(state: dict[str, object]) -> tuple[bytes, str]:
+def encode(state: dict[str, object]) -> tuple[bytes, str]:
     """A state as canonical JSON bytes, and the hash that names it."""
     data = json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return data, hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -56,7 +56,7 @@ def record(conn: sqlite3.Connection, draft_id: int, reason: str = "edit", *, alw
     state = snapshot(conn, draft_id)
     if state is None:
         return None
-    data, digest = _encode(state)
+    data, digest = encode(state)
     if not always:
         latest = conn.execute(
             "SELECT id, hash FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", (draft_id,)
@@ -78,7 +78,7 @@ def record_many(conn: sqlite3.Connection, drafts: list[tuple[int, str]], reason:
     """First revisions of new drafts without variants, in bulk (imports)."""
     blobs, rows, now = [], [], utc_now()
     for draft_id, text in drafts:
-        data, digest = _encode({"text": text, "variants": {}})
+        data, digest = encode({"text": text, "variants": {}})
         blobs.append((draft_id, digest, data))  # imports: raw, compressed on nothing
         rows.append((draft_id, digest, reason, now))
     conn.executemany("INSERT OR IGNORE INTO revision_blobs(draft_id, hash, data) VALUES (?, ?, ?)", blobs)

@@ -407,9 +407,38 @@ CREATE TABLE client_links (
 """
 
 
+# team records (studio/team/records.py): the outbox hears the rows that hang off drafts and clients
+# too: accounts' settings, images attached to drafts (an asset's focal point and crops queue every
+# draft link of that asset), schedules and their publications' states, review comments and
+# approvals (inserted only: an approval is never edited, and "stale" is each library's own finding),
+# and the revisions a member saves (edits and restores; imports, creations and the engine's own
+# "sync" and conflict revisions stay in each library).
+_TEAM_RECORDS = "".join(
+    f"CREATE TRIGGER team_{name} AFTER {event} ON {table} WHEN {_TEAM_LINKED}\n"
+    f"BEGIN INSERT INTO team_outbox(kind, local_id) {select}; END;\n"
+    for name, event, table, select in (
+        *((f"accounts_{e.lower()}", e, "accounts", "VALUES ('account', NEW.id)") for e in ("INSERT", "UPDATE")),
+        *((f"draft_assets_{e.lower()}", e, "draft_assets",
+           f"VALUES ('asset', {'OLD' if e == 'DELETE' else 'NEW'}.rowid)") for e in ("INSERT", "UPDATE", "DELETE")),
+        ("assets_update", "UPDATE", "assets", "SELECT 'asset', rowid FROM draft_assets WHERE sha = NEW.sha"),
+        *((f"crops_{e.lower()}", e, "crops",
+           f"SELECT 'asset', rowid FROM draft_assets WHERE sha = {'OLD' if e == 'DELETE' else 'NEW'}.sha")
+          for e in ("INSERT", "UPDATE", "DELETE")),
+        *((f"schedules_{e.lower()}", e, "schedules",
+           f"VALUES ('schedule', {'OLD' if e == 'DELETE' else 'NEW'}.id)") for e in ("INSERT", "UPDATE", "DELETE")),
+        ("publications_update", "UPDATE", "publications", "VALUES ('schedule', NEW.schedule_id)"),
+        *((f"review_comments_{e.lower()}", e, "review_comments",
+           f"VALUES ('comment', {'OLD' if e == 'DELETE' else 'NEW'}.id)") for e in ("INSERT", "UPDATE", "DELETE")),
+        ("review_approvals_insert", "INSERT", "review_approvals", "VALUES ('approval', NEW.id)"),
+        ("revisions_insert", "INSERT", "revisions",
+         "SELECT 'revision', NEW.id WHERE NEW.reason IN ('edit', 'restore')"),
+    )
+)
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
                                _DUE_MILLISECONDS, _reach_networks, _REVIEW,
-                               _TEAM_SYNC, _V_ANALYTICS, _CLIENT_LINKS]
+                               _TEAM_SYNC, _V_ANALYTICS, _CLIENT_LINKS, _TEAM_RECORDS]
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -16,6 +16,9 @@ Modules: :mod:`~studio.team.server` (the PostgreSQL schema, its versioned migrat
 
 from __future__ import annotations
 
+import os
+import sys
+
 from studio.errors import StudioError
 
 ROLES: tuple[str, ...] = ("writer", "designer", "manager", "approver")
@@ -27,3 +30,27 @@ class TeamError(StudioError):
 
 class Refused(TeamError):
     """The team database refused a change: the member's role does not allow it."""
+
+
+def lean_driver() -> str:
+    """Import psycopg with the system's libpq (its "python" implementation) when there is one, for
+    a process that keeps an idle engine (the app): the binary wheel carries its own copies of
+    libpq, OpenSSL and Kerberos, 3 MB more resident than the system's libpq, whose OpenSSL Python's
+    ``ssl`` (imported by psycopg's asyncio) has loaded already. Bulk work in a command (the first
+    sync of ``studio team join``) keeps the binary one, faster at turning rows into Python values.
+    Returns the implementation in use; the environment is left as it was (for child processes)."""
+    import ctypes.util
+
+    loaded = sys.modules.get("psycopg")
+    if loaded is None and "PSYCOPG_IMPL" not in os.environ and ctypes.util.find_library("pq"):
+        os.environ["PSYCOPG_IMPL"] = "python"
+        try:
+            import psycopg  # chosen now, for every later import in this process
+        except ImportError:  # a libpq too old for psycopg: the binary one it is
+            for name in [name for name in sys.modules if name.startswith("psycopg")]:
+                del sys.modules[name]
+        finally:
+            del os.environ["PSYCOPG_IMPL"]
+    import psycopg
+
+    return str(psycopg.pq.__impl__)

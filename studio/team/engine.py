@@ -31,12 +31,16 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
 from studio.library import Library, revisions
-from studio.team import TeamError, local, server
+from studio.team import TeamError, blobs, local, server
 from studio.team.merge import merge_doc
+from studio.team.records import RECORDS
 
 log = logging.getLogger(__name__)
 
 BATCH = 5000
+KINDS = ("client", "draft", *RECORDS)
+"""Every kind of row the engine carries, in the order a push sends them (a row's parents first)."""
+TABLES = {"client": "studio.clients", "draft": "studio.drafts", **{kind: r.table for kind, r in RECORDS.items()}}
 
 
 @dataclass
@@ -190,6 +194,7 @@ class SyncEngine:
                         self._checked = True
                     report = self._push(pg)
                     report.pulled = self._pull(pg)
+                    blobs.fetch_missing(pg, self.library)
                     return report
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == 2:
@@ -220,7 +225,7 @@ class SyncEngine:
                 # The positions' lock first, then row locks: the stamping trigger takes it after
                 # the row's lock, so two pushes taking them in the other order could deadlock.
                 pg.execute("SELECT pg_advisory_xact_lock(%s)", (server.POSITION_LOCK,))
-                for kind in ("client", "draft"):  # clients first: drafts refer to them
+                for kind in KINDS:  # parents first: drafts refer to clients, images to drafts
                     mine = [item for item in batch if item.kind == kind]
                     fresh = [item for item in mine if item.version == 0 and item.doc is not None]
                     if len(fresh) > 1:
@@ -228,6 +233,8 @@ class SyncEngine:
                     for item in mine:
                         if item.result is None:
                             self._push_row(pg, item)
+                        if kind == "asset" and item.result is not None and item.doc is not None:
+                            blobs.upload(pg, self.library, item.doc, item.base)
             self._after_push(top, batch, report)
 
     def _take_outbox(self) -> tuple[int, list[_Push]]:
@@ -238,8 +245,8 @@ class SyncEngine:
                 return 0, []
             top = min(int(row[1]), int(row[0]) + BATCH)
             keys = [(str(k), int(i)) for k, i in conn.execute(
-                "SELECT DISTINCT kind, local_id FROM team_outbox WHERE id <= ? ORDER BY kind = 'draft', local_id",
-                (top,))]
+                "SELECT DISTINCT kind, local_id FROM team_outbox WHERE id <= ? ORDER BY local_id", (top,))]
+            keys.sort(key=lambda key: KINDS.index(key[0]) if key[0] in KINDS else len(KINDS))
             for kind, local_id in list(keys):  # a draft's client travels first when the team lacks it
                 if kind == "draft":
                     client = conn.execute("SELECT client_id FROM drafts WHERE id = ?", (local_id,)).fetchone()
@@ -256,7 +263,7 @@ class SyncEngine:
             batch = []
             for kind, local_id in keys:
                 uid, version, base, sent = mapped[(kind, local_id)]
-                doc = local.client_doc(conn, local_id) if kind == "client" else local.draft_doc(conn, local_id)
+                doc = local.doc_of(conn, kind, local_id)
                 item = _Push(kind, local_id, uid, int(version), json.loads(base) if base else None, doc,
                              push_id=str(uuid.uuid4()), pending=json.loads(sent) if sent else [])
                 if doc is not None:  # recorded before sending: a kill after the server's commit leaves it
@@ -290,7 +297,7 @@ class SyncEngine:
             [(item.push_id, item.uid, item.new_version, Jsonb(item.result)) for item in items])
 
     def _push_row(self, pg: psycopg.Connection[Any], item: _Push) -> None:
-        table = "studio.clients" if item.kind == "client" else "studio.drafts"
+        table = TABLES[item.kind]
         try:
             with pg.transaction():
                 if item.doc is None:  # deleted here
@@ -320,7 +327,11 @@ class SyncEngine:
                     doc, version, base = merged, their_version, their_doc
                 raise TeamError("The team database kept changing this row; trying again at the next sync.")
         except psycopg.errors.InsufficientPrivilege as error:
-            item.refusal = error.diag.message_primary or _first_line(error)
+            said = error.diag.message_primary or _first_line(error)
+            # The database's own words ("permission denied for table assets", "new row violates
+            # row-level security policy") name no role: the record's sentence does.
+            plain = item.kind in RECORDS and ("permission denied" in said or "row-level security" in said)
+            item.refusal = RECORDS[item.kind].refusal if plain else said
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
 
@@ -334,20 +345,23 @@ class SyncEngine:
                     cursor.executemany(
                         "INSERT INTO studio.clients (uid, name, data) VALUES (%s, %s, %s) ON CONFLICT (uid) DO NOTHING",
                         [(item.uid, item.doc["name"], Jsonb(item.doc)) for item in items if item.doc])
-                else:
+                elif kind == "draft":
                     cursor.executemany(
                         "INSERT INTO studio.drafts (uid, client_uid, status, data) VALUES (%s, %s, %s, %s) "
                         "ON CONFLICT (uid) DO NOTHING",
                         [(item.uid, item.doc["client"], item.doc["status"], Jsonb(item.doc)) for item in items if item.doc])
+                else:
+                    cursor.executemany(
+                        f"INSERT INTO {TABLES[kind]} (uid, client_uid, data) VALUES (%s, %s, %s) ON CONFLICT (uid) DO NOTHING",
+                        [(item.uid, item.doc["client"], Jsonb(item.doc)) for item in items if item.doc])
         except (psycopg.errors.InsufficientPrivilege, psycopg.errors.UniqueViolation,
                 psycopg.errors.ForeignKeyViolation, psycopg.errors.NotNullViolation):
             return  # one by one, each refusal said for its own row
         found = {}
-        table = "studio.clients" if kind == "client" else "studio.drafts"
-        extra = "" if kind == "client" else ", status, client_uid::text"
-        for row in pg.execute(f"SELECT uid::text, data, version, changed_by, changed_at{extra} FROM {table} "
+        extra = ", status, client_uid::text" if kind == "draft" else ""
+        for row in pg.execute(f"SELECT uid::text, data, version, changed_by, changed_at{extra} FROM {TABLES[kind]} "
                               "WHERE uid = ANY(%s::uuid[])", ([item.uid for item in items],)):
-            doc = row[1] if kind == "client" else {**row[1], "status": row[5], "client": row[6]}
+            doc = {**row[1], "status": row[5], "client": row[6]} if kind == "draft" else row[1]
             found[row[0]] = (doc, int(row[2]), str(row[3]), row[4].isoformat())
         settled = []
         for item in items:
@@ -368,6 +382,14 @@ class SyncEngine:
                 sql = ("UPDATE studio.clients SET name = %(name)s, data = %(data)s, deleted = false "
                        "WHERE uid = %(uid)s AND version = %(version)s RETURNING version, changed_by, changed_at")
             params = {"uid": uid, "name": doc["name"], "data": Jsonb(doc), "version": version}
+        elif kind != "draft":
+            if version == 0:
+                sql = (f"INSERT INTO {TABLES[kind]} (uid, client_uid, data) VALUES (%(uid)s, %(client)s, %(data)s) "
+                       "ON CONFLICT (uid) DO NOTHING RETURNING version, changed_by, changed_at")
+            else:
+                sql = (f"UPDATE {TABLES[kind]} SET client_uid = %(client)s, data = %(data)s, deleted = false "
+                       "WHERE uid = %(uid)s AND version = %(version)s RETURNING version, changed_by, changed_at")
+            params = {"uid": uid, "client": doc["client"], "data": Jsonb(doc), "version": version}
         else:
             if version == 0:
                 sql = ("INSERT INTO studio.drafts (uid, client_uid, status, data) "
@@ -386,6 +408,10 @@ class SyncEngine:
     def _fetch(pg: psycopg.Connection[Any], kind: str, uid: str) -> tuple[dict[str, Any], int, str, str] | None:
         if kind == "client":
             row = pg.execute("SELECT data, version, changed_by, changed_at FROM studio.clients WHERE uid = %s",
+                             (uid,)).fetchone()
+            return None if row is None else (row[0], int(row[1]), row[2], row[3].isoformat())
+        if kind != "draft":
+            row = pg.execute(f"SELECT data, version, changed_by, changed_at FROM {TABLES[kind]} WHERE uid = %s",
                              (uid,)).fetchone()
             return None if row is None else (row[0], int(row[1]), row[2], row[3].isoformat())
         row = pg.execute("SELECT data, status, client_uid, version, changed_by, changed_at FROM studio.drafts "
@@ -434,6 +460,9 @@ class SyncEngine:
     def _restore(self, conn: Any, item: _Push) -> None:
         """A refused change: the row goes back to the team's version (the refused text stays in the
         draft's revisions)."""
+        if item.base is None and item.kind == "approval":  # an approval the team refused is no approval
+            conn.execute("DELETE FROM review_approvals WHERE id = ?", (item.local_id,))
+            self.library.changed("draft")
         if item.base is not None:
             if item.kind == "draft":
                 revisions.record(conn, item.local_id, "refused")
@@ -444,6 +473,12 @@ class SyncEngine:
             client_id = local.apply_client(conn, local_id, doc)
             self.library.changed("client", client_id)
             return client_id
+        if kind in RECORDS:
+            record = RECORDS[kind]
+            applied = record.apply(conn, local_id, doc)
+            if applied is not None:
+                self.library.changed(record.event)
+            return applied
         owner = local.local_of(conn, "client", doc.get("client") or "")
         if owner is None:
             return None
@@ -472,7 +507,10 @@ class SyncEngine:
                     " UNION ALL"
                     " SELECT 'draft', uid::text, client_uid::text, status, data, version, position, deleted,"
                     " changed_by, changed_at FROM studio.drafts WHERE position > %(p)s"
-                    ") AS changes ORDER BY position LIMIT %(n)s",
+                    + "".join(f" UNION ALL SELECT '{kind}', uid::text, client_uid::text, NULL, data, version, position,"
+                              f" deleted, changed_by, changed_at FROM {record.table} WHERE position > %(p)s"
+                              for kind, record in RECORDS.items())
+                    + ") AS changes ORDER BY position LIMIT %(n)s",
                     {"p": position, "n": BATCH},
                 ).fetchall()
             pg.commit()
@@ -483,16 +521,13 @@ class SyncEngine:
                     new_draft = self._new_draft(conn, row, known)
                     if new_draft is not None:
                         fresh.append((row, *new_draft))
-                    else:
-                        pulled += self._take(conn, row)
-                if fresh:  # the first sync of a large library: in bulk, as an import
-                    ids = local.insert_drafts(conn, [(doc, client_id) for _, doc, client_id in fresh])
-                    local.remember_many(conn, "draft", [
-                        (draft_id, row["uid"], int(row["version"]), doc, row["changed_by"],
-                         row["changed_at"].isoformat())
-                        for draft_id, (row, doc, _) in zip(ids, fresh, strict=True)])
-                    self.library.changed("library")
-                    pulled += len(fresh)
+                        continue
+                    if fresh and row["kind"] in RECORDS:  # its draft may be among them: in first
+                        pulled += self._insert_fresh(conn, fresh)
+                        fresh = []
+                    pulled += self._take(conn, row)
+                if fresh:
+                    pulled += self._insert_fresh(conn, fresh)
                 if rows:
                     position = int(rows[-1]["position"])
                 local.set_state(conn, "position", position)
@@ -500,6 +535,15 @@ class SyncEngine:
                 local.set_state(conn, "roles", json.dumps(list(roles)))
             if len(rows) < BATCH:
                 return pulled
+
+    def _insert_fresh(self, conn: Any, fresh: list[tuple[dict[str, Any], dict[str, Any], int]]) -> int:
+        """Drafts new to this library, in bulk, as an import (the first sync of a large library)."""
+        ids = local.insert_drafts(conn, [(doc, client_id) for _, doc, client_id in fresh])
+        local.remember_many(conn, "draft", [
+            (draft_id, row["uid"], int(row["version"]), doc, row["changed_by"], row["changed_at"].isoformat())
+            for draft_id, (row, doc, _) in zip(ids, fresh, strict=True)])
+        self.library.changed("library")
+        return len(fresh)
 
     @staticmethod
     def _known(conn: Any, rows: list[dict[str, Any]]) -> set[str]:
@@ -532,16 +576,20 @@ class SyncEngine:
             "SELECT 1 FROM team_outbox WHERE kind = ? AND local_id = ? LIMIT 1", (kind, local_id)
         ).fetchone():
             return 0  # edited here too: the next push merges it
-        doc = row["data"] if kind == "client" else {**row["data"], "status": row["status"], "client": row["client"]}
+        doc = {**row["data"], "status": row["status"], "client": row["client"]} if kind == "draft" else row["data"]
         if row["deleted"]:
-            if local_id is not None and kind == "draft":
+            if local_id is not None and kind in RECORDS:
+                RECORDS[kind].delete(conn, local_id)
+                conn.execute("DELETE FROM team_rows WHERE kind = ? AND local_id = ?", (kind, local_id))
+                self.library.changed(RECORDS[kind].event)
+            elif local_id is not None and kind == "draft":
                 conn.execute("DELETE FROM drafts WHERE id = ?", (local_id,))
                 conn.execute("DELETE FROM team_rows WHERE kind = 'draft' AND local_id = ?", (local_id,))
                 self.library.changed("draft", local_id)
             return 1
         current = None
         if local_id is not None:
-            current = local.client_doc(conn, local_id) if kind == "client" else local.draft_doc(conn, local_id)
+            current = local.doc_of(conn, kind, local_id)
         if current != doc:
             applied = self._apply(conn, kind, local_id, doc)
             if applied is None:

@@ -2,7 +2,8 @@
 
 A draft travels as one JSON document (text, language, notes, tags, networks, variants and threads,
 status, ignored rules, its client's uid); a client as another (name, colour, language, brand rules,
-dictionary, snippets, ignored rules, archived). Secrets never do: accounts are not synced here.
+dictionary, snippets, ignored rules, archived). The rows that hang off them (accounts' settings,
+images, schedules, comments, approvals) are :mod:`studio.team.records`'. Secrets never do.
 
 Functions take the library's SQLite connection inside the caller's transaction. While the engine
 writes the team's changes (:func:`applying`), the outbox triggers stay silent, so a pulled change
@@ -15,11 +16,13 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from studio.library import revisions, search
 from studio.library.drafts import _write_sets
 from studio.library.store import utc_now
+from studio.team.records import RECORDS
 
 _CLIENT_JSON = ("brand_rules", "dictionary", "snippets", "ignored_rules")
 
@@ -46,14 +49,30 @@ def applying(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def waiting(conn: sqlite3.Connection) -> int:
-    """How many rows have changes not yet sent."""
-    return int(conn.execute("SELECT count(*) FROM (SELECT DISTINCT kind, local_id FROM team_outbox)").fetchone()[0])
+    """How many rows have changes not yet sent (a saved edit's revision travels with its draft and
+    is not counted apart: one edit, one change waiting)."""
+    return int(conn.execute("SELECT count(*) FROM (SELECT DISTINCT kind, local_id FROM team_outbox "
+                            "WHERE kind != 'revision')").fetchone()[0])
 
 
 def queue_everything(conn: sqlite3.Connection) -> None:
     """Put every client and draft in the outbox (the library that starts a team brings its work)."""
     conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'client', id FROM clients")
     conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'draft', id FROM drafts")
+    for kind, table in (("account", "accounts"), ("asset", "draft_assets"), ("schedule", "schedules"),
+                        ("comment", "review_comments"), ("approval", "review_approvals")):
+        conn.execute(f"INSERT INTO team_outbox(kind, local_id) SELECT '{kind}', rowid FROM {table}")
+    conn.execute("INSERT INTO team_outbox(kind, local_id) SELECT 'revision', id FROM revisions "
+                 "WHERE reason IN ('edit', 'restore')")
+
+
+def doc_of(conn: sqlite3.Connection, kind: str, local_id: int) -> dict[str, Any] | None:
+    """The row ``local_id`` of ``kind`` as the document the team holds (``None``: gone here)."""
+    if kind == "client":
+        return client_doc(conn, local_id)
+    if kind == "draft":
+        return draft_doc(conn, local_id)
+    return RECORDS[kind].doc(conn, local_id)
 
 
 # --- rows <-> documents -----------------------------------------------------------------------
@@ -247,3 +266,37 @@ def last_changed(conn: sqlite3.Connection, draft_ids: list[int]) -> dict[int, st
         )
         if row[1]
     }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A draft's overlapping edit not dismissed yet: the member's text is kept as the draft's
+    revision ``number`` (counted from its first revision, 1-based), ``revision_id`` in the library."""
+
+    draft_id: int
+    revision_id: int
+    number: int
+    created_at: str
+
+
+def open_conflicts(conn: sqlite3.Connection, draft_ids: list[int] | None = None) -> dict[int, Conflict]:
+    """The latest conflict not yet dismissed of each draft (of ``draft_ids``, or of all)."""
+    where, params = "seen = 0", []
+    if draft_ids is not None:
+        if not draft_ids:
+            return {}
+        where += f" AND draft_id IN ({','.join('?' * len(draft_ids))})"
+        params = list(draft_ids)
+    found: dict[int, Conflict] = {}
+    for draft_id, revision_id, created_at in conn.execute(
+        f"SELECT draft_id, revision_id, created_at FROM team_conflicts WHERE {where} ORDER BY id", params
+    ):
+        number = int(conn.execute("SELECT count(*) FROM revisions WHERE draft_id = ? AND id <= ?",
+                                  (draft_id, revision_id or 0)).fetchone()[0])
+        found[int(draft_id)] = Conflict(int(draft_id), int(revision_id or 0), number, str(created_at))
+    return found
+
+
+def dismiss_conflicts(conn: sqlite3.Connection, draft_id: int) -> None:
+    """The member has seen the draft's conflicts: the notice and the Library's mark go."""
+    conn.execute("UPDATE team_conflicts SET seen = 1 WHERE draft_id = ?", (draft_id,))

@@ -253,7 +253,88 @@ REVOKE ALL ON FUNCTION studio.invite(text, text, text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION studio.invite(text, text, text[], text[]) TO studio_manager;
 """
 
-MIGRATIONS: list[str] = [_V1]
+
+
+def _record_table(name: str, writers: str) -> str:
+    """One more synced row kind (:mod:`studio.team.records`): shaped like ``studio.drafts``, stamped
+    and announced the same way, row-level security by client, and written by ``writers``."""
+    return f"""
+CREATE TABLE studio.{name} (
+    uid uuid PRIMARY KEY,
+    client_uid uuid NOT NULL REFERENCES studio.clients,
+    data jsonb NOT NULL,
+    version bigint NOT NULL DEFAULT 1,
+    position bigint NOT NULL DEFAULT 0,
+    deleted boolean NOT NULL DEFAULT false,
+    changed_by text NOT NULL DEFAULT '',
+    changed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX {name}_position ON studio.{name} (position);
+CREATE TRIGGER {name}_stamp BEFORE INSERT OR UPDATE ON studio.{name}
+    FOR EACH ROW EXECUTE FUNCTION studio.stamp();
+CREATE TRIGGER {name}_announce AFTER INSERT OR UPDATE ON studio.{name}
+    FOR EACH STATEMENT EXECUTE FUNCTION studio.announce();
+ALTER TABLE studio.{name} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY {name}_read ON studio.{name} FOR SELECT TO studio_member
+    USING (client_uid IN (SELECT studio.my_clients()));
+CREATE POLICY {name}_insert ON studio.{name} FOR INSERT TO {writers}
+    WITH CHECK (client_uid IN (SELECT studio.my_clients()));
+CREATE POLICY {name}_update ON studio.{name} FOR UPDATE TO {writers}
+    USING (client_uid IN (SELECT studio.my_clients()))
+    WITH CHECK (client_uid IN (SELECT studio.my_clients()));
+GRANT SELECT ON studio.{name} TO studio_member;
+GRANT INSERT, UPDATE ON studio.{name} TO {writers};
+"""
+
+
+# 2: what hangs off clients and drafts (studio/team/records.py). Designers write images (an asset
+# attached to a draft, with its focal point, crops and alt text); managers write accounts' settings
+# (never a secret) and schedules with their publications' states; every member writes comments;
+# an approval is inserted only by an approver (a trigger says so in words, as for a draft's status)
+# and never changed; a revision (a member's saved state) is only ever added. An image's bytes are stored once per SHA-256 in ``studio.blobs``, readable by
+# whoever sees an asset row that names it.
+_V2_RECORDS = (
+    _record_table("accounts", "studio_manager")
+    + _record_table("assets", "studio_designer")
+    + _record_table("schedules", "studio_manager")
+    + _record_table("comments", "studio_member")
+    + _record_table("approvals", "studio_member")
+    + _record_table("revisions", "studio_member")
+    + """
+REVOKE UPDATE ON studio.revisions FROM studio_member;
+DROP POLICY revisions_update ON studio.revisions;
+REVOKE UPDATE ON studio.approvals FROM studio_member;
+DROP POLICY approvals_update ON studio.approvals;
+CREATE FUNCTION studio.check_approval() RETURNS trigger LANGUAGE plpgsql
+SET search_path = studio, pg_temp AS $$
+BEGIN
+    IF NOT pg_has_role(session_user, 'studio_approver', 'MEMBER') THEN
+        RAISE EXCEPTION 'Only an approver can approve a draft; % is not one.', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER approvals_check BEFORE INSERT OR UPDATE ON studio.approvals
+    FOR EACH ROW EXECUTE FUNCTION studio.check_approval();
+
+CREATE TABLE studio.blobs (
+    sha text PRIMARY KEY CHECK (sha ~ '^[0-9a-f]{64}$'),
+    size bigint NOT NULL,
+    data bytea NOT NULL,
+    added_by text NOT NULL DEFAULT session_user,
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE studio.blobs ALTER COLUMN data SET STORAGE EXTERNAL;  -- images are compressed already
+ALTER TABLE studio.blobs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY blobs_read ON studio.blobs FOR SELECT TO studio_member
+    USING (sha IN (SELECT data->>'sha' FROM studio.assets));
+CREATE POLICY blobs_insert ON studio.blobs FOR INSERT TO studio_designer
+    WITH CHECK (added_by = session_user AND sha = encode(sha256(data), 'hex'));
+GRANT SELECT ON studio.blobs TO studio_member;
+GRANT INSERT ON studio.blobs TO studio_designer;
+""")
+
+MIGRATIONS: list[str] = [_V1, _V2_RECORDS]
 
 _GROUPS = ("member", *ROLES)
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")

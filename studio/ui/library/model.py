@@ -93,6 +93,8 @@ class DraftsModel(QAbstractTableModel):
         self._loading = False
         self._dirty: set[int] = set()
         self._changed_by: dict[int, str] = {}  # team member who last changed a draft (linked libraries)
+        self._conflicts: dict[int, int] = {}  # draft -> revision number of its open team conflict
+        self._conflict_icon: Any = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)
@@ -137,6 +139,9 @@ class DraftsModel(QAbstractTableModel):
                 return f"{_local(row.updated_at, self.zone)} · {who}" if who else _local(row.updated_at, self.zone)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(row.client_colour)
+        if column == 1 and row.id in self._conflicts and role in (Qt.ItemDataRole.DecorationRole,
+                                                                  Qt.ItemDataRole.ToolTipRole):
+            return self._conflict_mark(role, row.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._changed_by:
@@ -146,6 +151,17 @@ class DraftsModel(QAbstractTableModel):
         if role == DRAFT_ID_ROLE:
             return row.id
         return None
+
+    def _conflict_mark(self, role: int, draft_id: int) -> Any:
+        """A team conflict's mark on the text cell: an icon, and the notice's sentence as tooltip."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._conflict_icon is None:
+                from studio.ui.team.conflict_notice import conflict_icon
+
+                self._conflict_icon = conflict_icon()
+            return self._conflict_icon
+        return self.tr("Your text and a teammate's overlapped: yours is kept as revision %n.", "",
+                       self._conflicts[draft_id])
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -241,9 +257,14 @@ class DraftsModel(QAbstractTableModel):
         """Learn who in the team last changed ``rows`` (on the loading thread; empty when unlinked)."""
         connection = getattr(self.library, "connection", None)
         if connection is not None and rows:
-            from studio.team.local import last_changed
+            from studio.team.local import last_changed, open_conflicts
 
-            self._changed_by.update(last_changed(connection, [row.id for row in rows]))
+            ids = [row.id for row in rows]
+            self._changed_by.update(last_changed(connection, ids))
+            conflicts = open_conflicts(connection, ids)
+            for draft_id in ids:
+                self._conflicts.pop(draft_id, None)
+            self._conflicts.update({draft_id: c.number for draft_id, c in conflicts.items()})
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:

@@ -33,6 +33,7 @@ REASONS = {
     "edit": QT_TRANSLATE_NOOP("RevisionsDialog", "edited"),
     "restore": QT_TRANSLATE_NOOP("RevisionsDialog", "restored"),
     "import": QT_TRANSLATE_NOOP("RevisionsDialog", "imported"),
+    "conflict": QT_TRANSLATE_NOOP("RevisionsDialog", "your text (team conflict)"),
 }
 
 
@@ -61,6 +62,7 @@ class RevisionsDialog(QDialog):
         self.tasks = tasks
         self.draft_id = draft_id
         self.revisions: list[Revision] = []
+        self._wanted: int | None = None
         self.undo_to: int | None = None
         self.setWindowTitle(self.tr("History of this draft"))
         self.resize(780, 480)
@@ -112,8 +114,16 @@ class RevisionsDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(blocked)
         if revisions:
-            self.list.setCurrentRow(0)
-            self._chosen(0)
+            wanted = next((i for i, r in enumerate(revisions) if r.id == self._wanted), 0)
+            self.list.setCurrentRow(wanted)
+            self._chosen(wanted)
+
+    def choose(self, revision_id: int) -> None:
+        """Choose ``revision_id`` once the list has loaded (the team conflict notice's "Compare")."""
+        self._wanted = revision_id
+        row = next((i for i, r in enumerate(self.revisions) if r.id == revision_id), None)
+        if row is not None:
+            self.list.setCurrentRow(row)
 
     def _chosen(self, row: int) -> None:
         if not 0 <= row < len(self.revisions):

@@ -4,6 +4,7 @@ the way to the client manager, imports and backups."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from studio.ui.library.signals import LibrarySignals
 from studio.ui.locale_format import number
 from studio.ui.publishing.actions import PublishActions
 from studio.ui.translation import status_label
+from studio.ui.team.conflict_notice import ConflictsFilter
 from studio.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -110,10 +112,11 @@ class LibraryWorkspace(Workspace):
         self.clients_button = QPushButton(self.tr("Clients…"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.backups_button = QPushButton(self.tr("Backups…"))
+        self.conflicts = ConflictsFilter(self.library)  # team conflicts: a count, and only those drafts
         actions = QWidget()
         bar = QHBoxLayout(actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for button in (self.new_button, self.schedule_button, self.queue_button, self.send_button,
+        for button in (self.conflicts, self.new_button, self.schedule_button, self.queue_button, self.send_button,
                        self.clients_button, self.import_button, self.backups_button):
             bar.addWidget(button)
         self.tabs.setCornerWidget(actions, Qt.Corner.TopRightCorner)
@@ -133,6 +136,7 @@ class LibraryWorkspace(Workspace):
         self._calendar_timer.timeout.connect(self._reload_calendar)
 
         self.filters.changed.connect(self._filter_changed)
+        self.conflicts.ids_changed.connect(lambda _ids: self._filter_changed(self.filters.current()))
         self.signals.changed.connect(self._library_changed)
         self.model.total_changed.connect(self._total_changed)
         self.model.modelReset.connect(self.table.scrollToTop)  # a new filter or sort starts at its top
@@ -155,6 +159,7 @@ class LibraryWorkspace(Workspace):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
+            self.conflicts.refresh()
             self.model.reload()
             self.reload_lists()
 
@@ -191,6 +196,7 @@ class LibraryWorkspace(Workspace):
         self.table.horizontalHeader().resizeSection(0, max(140, min(widest, max(140, self.table.width() // 4))))
 
     def _filter_changed(self, flt: DraftFilter) -> None:
+        flt = replace(flt, ids=self.conflicts.wanted())
         if self._loaded:
             self.model.set_filter(flt)
         else:
@@ -204,6 +210,8 @@ class LibraryWorkspace(Workspace):
         if not self._loaded:
             return
         self.model.library_changed(kind, ident)
+        if kind in {"draft", "library"}:
+            self.conflicts.refresh()
         if kind in {"client", "library", "draft"}:
             self._lists_timer.start()
         if self._calendar_loaded and kind in {"schedule", "draft", "client", "library"}:

@@ -63,6 +63,9 @@ class TeamFace(QObject):
             self.window.context.tasks.run(self._make_engine, on_done=self._engine_ready, on_error=self._failed)
 
     def _make_engine(self) -> Any:
+        from studio.team import lean_driver
+
+        lean_driver()  # the system's libpq when there is one: an idle engine stays light
         from studio.team.engine import SyncEngine
 
         engine = SyncEngine(self.window.context.library)

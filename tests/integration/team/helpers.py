@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from studio.cli import main
+from studio.library import Library
+from studio.team.engine import Report, SyncEngine
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str,
@@ -44,3 +46,13 @@ def join(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fo
     code, _out, err = run(capsys, monkeypatch, "team", "join", str(invitation["url"]), "--library", str(folder),
                          "--password-stdin", stdin=f"{invitation['password']}\n")
     assert code == 0, err
+
+
+def sync(folder: Path) -> Report:
+    """One sync round of the library in ``folder`` (what ``studio sync`` runs), in this process."""
+    with Library.open(folder) as library:
+        engine = SyncEngine(library)
+        try:
+            return engine.sync_once()
+        finally:
+            engine.close()

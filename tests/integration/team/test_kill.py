@@ -15,10 +15,9 @@ import pytest
 
 from studio.library import Library
 from studio.team import local
-from studio.team.engine import SyncEngine
 
 from .conftest import PgServer
-from .helpers import init_team, invite, join
+from .helpers import init_team, invite, join, sync
 
 DRAFTS = 200
 
@@ -40,15 +39,6 @@ while True:
         library.save_text(draft_id, text + f"\\nm{sys.argv[2]}-{rounds}.")
     print("synced", engine.sync_once().pushed, flush=True)
 """
-
-
-def _sync(folder: Path) -> None:
-    with Library.open(folder) as library:
-        engine = SyncEngine(library)
-        try:
-            engine.sync_once()
-        finally:
-            engine.close()
 
 
 def _by_uid(folder: Path) -> dict[str, dict[str, object]]:
@@ -91,10 +81,10 @@ def test_sigkill_during_sync_twenty_times(
                 mark = f"h{kill}."
                 library.save_text(row.id, f"{mark}\n{library.get_draft(row.id).text}")
                 head_marks.setdefault(row.id, []).append(mark)
-        _sync(head)
+        sync(head)
 
     for folder in (member, head, member):
-        _sync(folder)
+        sync(folder)
     ours, theirs = _by_uid(member), _by_uid(head)
     assert ours == theirs and len(ours) == DRAFTS
     with Library.open(head) as library:

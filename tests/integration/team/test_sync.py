@@ -18,7 +18,7 @@ from studio.team.engine import SyncEngine
 from studio.ui.library.model import DraftsModel
 
 from .conftest import PG_BIN, PgServer
-from .helpers import init_team, invite, join, run
+from .helpers import init_team, invite, join, run, sync
 
 TEXT = "Paragraf pertama ada di sini.\n\nParagraf kedua ada di sini.\n\nParagraf ketiga."
 
@@ -43,15 +43,6 @@ def _edit(folder: Path, change: Callable[[str], str], tags: list[str] | None = N
             library.update_draft(draft.id, tags=tags)
 
 
-def _sync(folder: Path) -> None:
-    with Library.open(folder) as library:
-        engine = SyncEngine(library)
-        try:
-            engine.sync_once()
-        finally:
-            engine.close()
-
-
 def _draft(folder: Path) -> tuple[str, tuple[str, ...], list[str]]:
     with Library.open(folder) as library:
         draft = library.get_draft(library.list_drafts()[0].id)
@@ -69,7 +60,7 @@ def test_offline_edits_merge_and_overlaps_keep_both_texts(
     _edit(one, lambda t: t.replace("Paragraf pertama ada", "Paragraf PERTAMA sudah ada"), tags=["promo", "juni"])
     _edit(two, lambda t: t.replace("Paragraf ketiga.", "Paragraf ketiga, diubah."), tags=["promo", "diskon"])
     for folder in (one, two, one, head):
-        _sync(folder)
+        sync(folder)
     merged = TEXT.replace("Paragraf pertama ada", "Paragraf PERTAMA sudah ada").replace(
         "Paragraf ketiga.", "Paragraf ketiga, diubah.")
     for folder in (head, one, two):
@@ -82,7 +73,7 @@ def test_offline_edits_merge_and_overlaps_keep_both_texts(
     _edit(one, lambda t: t.replace("Paragraf kedua ada di sini.", "Paragraf kedua versi Satu."))
     _edit(two, lambda t: t.replace("Paragraf kedua ada di sini.", "Paragraf kedua versi Dua."))
     for folder in (one, two, one, head):
-        _sync(folder)
+        sync(folder)
     team_text = merged.replace("Paragraf kedua ada di sini.", "Paragraf kedua versi Satu.")
     for folder in (head, one, two):
         assert _draft(folder)[0] == team_text
@@ -130,8 +121,8 @@ def test_notify_wakes_the_other_studio_and_offline_changes_wait(
         offline.sync_once()
     assert offline.status.state == "offline" and offline.status.waiting == 1
     offline.close()
-    _sync(one)
-    _sync(two)
+    sync(one)
+    sync(two)
     assert lib_two.get_draft(draft_id_two).text == "Ditulis tanpa jaringan."
     lib_one.close()
     lib_two.close()
