@@ -31,7 +31,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
 from studio.library import Library, revisions
-from studio.team import TeamError, local, server
+from studio.team import TeamError, local, rights, server
 from studio.team.merge import merge_doc
 
 log = logging.getLogger(__name__)
@@ -404,8 +404,7 @@ class SyncEngine:
                 newer = conn.execute("SELECT 1 FROM team_outbox WHERE kind = ? AND local_id = ? AND id > ? LIMIT 1",
                                      (item.kind, item.local_id, top)).fetchone() is not None
                 if item.refusal:
-                    report.refused.append(item.refusal)
-                    self._restore(conn, item)
+                    report.refused.append(self._keep_refused(conn, item))
                     continue
                 if item.doc is None:
                     conn.execute("DELETE FROM team_rows WHERE kind = ? AND local_id = ?", (item.kind, item.local_id))
@@ -431,13 +430,13 @@ class SyncEngine:
                                item.changed_by, item.changed_at)
             conn.execute("DELETE FROM team_outbox WHERE id <= ?", (top,))
 
-    def _restore(self, conn: Any, item: _Push) -> None:
-        """A refused change: the row goes back to the team's version (the refused text stays in the
-        draft's revisions)."""
-        if item.base is not None:
-            if item.kind == "draft":
-                revisions.record(conn, item.local_id, "refused")
-            self._apply(conn, item.kind, item.local_id, item.base)
+    def _keep_refused(self, conn: Any, item: _Push) -> str:
+        """A refused change stays in this library, marked refused (:mod:`studio.team.rights`) and
+        kept as a revision; it is not sent again until the member changes the row again. Returns
+        the sentence for the member."""
+        if item.kind == "draft" and item.doc is not None:
+            revisions.record(conn, item.local_id, "refused")
+        return rights.keep_refused(conn, item.kind, item.local_id, item.version, item.refusal)
 
     def _apply(self, conn: Any, kind: str, local_id: int | None, doc: dict[str, Any]) -> int | None:
         if kind == "client":
