@@ -436,6 +436,7 @@ class SyncEngine:
         the sentence for the member."""
         if item.kind == "draft" and item.doc is not None:
             revisions.record(conn, item.local_id, "refused")
+            self.library.changed("draft", item.local_id)  # the Library shows the mark
         return rights.keep_refused(conn, item.kind, item.local_id, item.version, item.refusal)
 
     def _apply(self, conn: Any, kind: str, local_id: int | None, doc: dict[str, Any]) -> int | None:

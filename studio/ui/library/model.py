@@ -90,6 +90,7 @@ class DraftsModel(QAbstractTableModel):
         self._loading = False
         self._dirty: set[int] = set()
         self._changed_by: dict[int, str] = {}  # team member who last changed a draft (linked libraries)
+        self._refused: dict[int, str] = {}  # a change the team refused, kept here: its sentence
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)
@@ -130,11 +131,15 @@ class DraftsModel(QAbstractTableModel):
                 return _local(row.next_schedule, self.zone)
             if column == 6:
                 who = self._changed_by.get(row.id)
+                if row.id in self._refused:
+                    who = self.tr("refused by the team, kept here")
                 return f"{_local(row.updated_at, self.zone)} · {who}" if who else _local(row.updated_at, self.zone)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(row.client_colour)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._refused:
+            return self._refused[row.id]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._changed_by:
             return f"Last changed in the team by {self._changed_by[row.id]}"
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):  # a narrow column: the whole of it
@@ -238,8 +243,15 @@ class DraftsModel(QAbstractTableModel):
         connection = getattr(self.library, "connection", None)
         if connection is not None and rows:
             from studio.team.local import last_changed
+            from studio.team.rights import refused
 
-            self._changed_by.update(last_changed(connection, [row.id for row in rows]))
+            ids = [row.id for row in rows]
+            self._changed_by.update(last_changed(connection, ids))
+            marks = {mark.local_id: mark.sentence for mark in refused(connection, "draft")}
+            for draft_id in ids:
+                self._refused.pop(draft_id, None)
+                if draft_id in marks:
+                    self._refused[draft_id] = marks[draft_id]
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:

@@ -141,3 +141,73 @@ def test_join_sync_indicator_members_and_refusal(
     window.team.close()
     head_library.close()
     member.close()
+
+
+def test_a_writer_is_told_before_approving_and_a_refusal_is_kept_and_shown(
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path, qtbot: QtBot,
+    window_for: Callable[[Library], MainWindow], screenshot: Callable[[Any, str], Path],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMenu, QWidget
+
+    from studio.review.approval import approve
+    from studio.ui.review.actions import add_review_actions
+    from studio.ui.team.audit_dialog import StatusChangesDialog
+
+    from .helpers import join
+
+    head_dir, writer_dir = tmp_path / "head", tmp_path / "dewi"
+    with Library.open(head_dir) as library:
+        library.create_draft(library.add_client("Acme").id, "Promo kopi hari Senin.")
+    init_team(capsys, monkeypatch, head_dir, pg_server.url(dbname=team_db), pg_server.password)
+    join(capsys, monkeypatch, writer_dir, invite(capsys, monkeypatch, head_dir, f"dewi_{suffix}", "writer", "Acme"))
+    member = Library.open(writer_dir)
+    window = window_for(member)
+    qtbot.waitUntil(lambda: window.team_label.text() == "Team: up to date", timeout=20_000)
+    draft_id = member.list_drafts()[0].id
+
+    # Review -> Approve, as the writer: said at once, nothing tried, nothing changed.
+    errors: list[BaseException] = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = QMenu(parent)
+    add_review_actions(menu, parent, member, window.context.tasks, [draft_id], errors.append)
+    review = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in review.actions() if a.text() == "Approve").trigger()
+    assert [str(e) for e in errors] == [f"Only an approver can approve posts for Acme; dewi_{suffix} is writer."]
+    assert member.get_draft(draft_id).status == "draft"
+
+    # The Library's status menu does not ask; the team database refuses, the change stays here.
+    member.set_status(draft_id, "approved")
+    said = "Only an approver can approve posts for Acme; your change is kept on this computer."
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.team_label.text() == "Team: refused (kept here)", timeout=20_000)
+    assert window.team_label.toolTip() == said
+    model = DraftsModel(member)
+    model.reload_now()
+    assert model.data(model.index(0, 6)).endswith("· refused by the team, kept here")
+    assert model.data(model.index(0, 6), Qt.ItemDataRole.ToolTipRole) == said
+    assert member.get_draft(draft_id).status == "approved"
+
+    dialog = StatusChangesDialog(member, window.context.tasks, draft_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20_000)
+    assert dialog.table.item(0, 1).text() == "postgres" and dialog.table.item(0, 3).text() == "Draft"
+    assert said in dialog.refusal.text()
+    screenshot(window, "team-refused-approval-1366.png")
+    screenshot(dialog, "team-status-changes.png")
+    dialog.close()
+
+    # The owner (an approver) approves: it reaches the writer, whose mark goes (the team moved on).
+    with Library.open(head_dir) as head:
+        approve(head, head.list_drafts()[0].id, "postgres")
+        engine = SyncEngine(head)
+        engine.sync_once()
+        engine.close()
+    qtbot.waitUntil(lambda: member.query("SELECT version FROM team_rows WHERE kind = 'draft'")[0][0] == 2,
+                    timeout=20_000)
+    model.reload_now()
+    assert "refused" not in model.data(model.index(0, 6))
+    window.team.close()
+    member.close()
