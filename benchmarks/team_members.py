@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import re
@@ -64,7 +65,17 @@ def member(folder: Path, password: str, me: int, start_at: float, seconds: float
         elif text.startswith("Shared draft"):
             shared.append(int(draft_id))
     lags: dict[str, float] = {}
+    shared_lags: dict[str, float] = {}  # the part of ``lags`` in drafts everyone writes in
     stop = threading.Event()
+    failed_rounds: list[str] = []  # rounds the engine gave up and retried later (its log says why)
+
+    class Heard(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("Team sync:"):
+                failed_rounds.append(record.getMessage())
+
+    logging.getLogger("studio.team.engine").addHandler(Heard())
+    logging.getLogger("studio.team.engine").setLevel(logging.INFO)
 
     def watch() -> None:  # a second reader of the library file, as the Library page is
         while not stop.is_set():
@@ -73,6 +84,8 @@ def member(folder: Path, password: str, me: int, start_at: float, seconds: float
                 for found in MARKER.finditer(text):
                     if int(found.group(1)) != me and found.group(0) not in lags:
                         lags[found.group(0)] = now - int(found.group(3)) / 1000
+                        if text.startswith("Shared draft"):
+                            shared_lags[found.group(0)] = lags[found.group(0)]
             stop.wait(0.05)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -114,7 +127,8 @@ def member(folder: Path, password: str, me: int, start_at: float, seconds: float
     texts = {uid: text for uid, text in library.query(
         "SELECT r.uid, d.text FROM drafts d JOIN team_rows r ON r.kind = 'draft' AND r.local_id = d.id")}
     report = {
-        "made": made, "lags": list(lags.values()), "texts": texts,
+        "made": made, "lags": list(lags.values()), "shared_lags": list(shared_lags.values()), "texts": texts,
+        "failed_rounds": failed_rounds,
         "conflicts": int(library.query("SELECT count(*) FROM team_conflicts")[0][0]),
         "refused": len(rights.refused(library.connection)),
         "waiting": int(library.query("SELECT count(DISTINCT local_id) FROM team_outbox")[0][0]),
@@ -161,7 +175,9 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
                 folder = work / name / f"m{me}"
                 with Library.open(folder) as joined:
                     members.join(joined, invitation.url, invitation.password)
-                    SyncEngine(joined, invitation.password).sync_once()
+                    first = SyncEngine(joined, invitation.password)
+                    first.sync_once()
+                    first.close()
                 folders.append(folder)
                 passwords.append(invitation.password)
         finally:
@@ -194,6 +210,8 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
     everything = " ".join(texts.values())
     made = [marker for report in reports for marker in report["made"]]
     lags = sorted(lag for report in reports for lag in report["lags"])
+    shared = sorted(lag for report in reports for lag in report["shared_lags"])
+    failed = [said for report in reports for said in report["failed_rounds"]]
     return {
         "members": count, "seconds": seconds, "edits": len(made),
         "edits_per_second": round(len(made) / seconds, 1) if seconds else 0,
@@ -201,6 +219,10 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
         "lag_median_s": round(statistics.median(lags), 3) if lags else None,
         "lag_p95_s": round(statistics.quantiles(lags, n=20)[18], 3) if len(lags) > 1 else None,
         "lag_samples": len(lags),
+        "shared_drafts_lag_median_s": round(statistics.median(shared), 3) if shared else None,
+        "shared_drafts_lag_p95_s": round(statistics.quantiles(shared, n=20)[18], 3) if len(shared) > 1 else None,
+        "rounds_retried": len(failed),
+        "retry_reasons": sorted(set(failed))[:5],
         "conflicts_kept": sum(report["conflicts"] for report in reports),
         "refused": sum(report["refused"] for report in reports),
         "left_waiting": sum(report["waiting"] for report in reports),
