@@ -205,6 +205,7 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
         if process.wait(timeout=180) != 0:
             raise SystemExit("a member failed")
     reports = [json.loads(out.read_text()) for out in outs]
+    load = os.getloadavg()[0]  # the machine is shared: a long tail with a high load is CPU waiting
     team = server.psql("SELECT json_object_agg(uid, data->>'text') FROM studio.drafts", dbname=name)
     texts: dict[str, str] = json.loads(team.stdout)
     everything = " ".join(texts.values())
@@ -228,6 +229,8 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
         "left_waiting": sum(report["waiting"] for report in reports),
         "libraries_equal_to_team": sum(report["texts"] == texts for report in reports),
         "libraries": len(reports),
+        "load_average_1min_at_end": round(load, 1),
+        "cpu_cores": os.cpu_count(),
     }
 
 

@@ -99,6 +99,18 @@ def test_a_refused_approval_is_kept_here_and_said_in_a_sentence(
     code, out, _ = run(capsys, monkeypatch, "team", "status", "--library", str(writer_dir))
     assert "Refused by the team, kept here: 1" in out
 
+    # A designer's edit of the text: refused in a sentence, kept in the designer's library.
+    designer_dir = tmp_path / "budi"
+    join(capsys, monkeypatch, designer_dir, invite(capsys, monkeypatch, head, f"budi_{suffix}", "designer", "Acme"))
+    with Library.open(designer_dir) as library:
+        designer_draft = library.list_drafts()[0].id
+        library.save_text(designer_draft, "Promo Acme, ditulis ulang oleh desainer.")
+    code, _out, err = run(capsys, monkeypatch, "sync", "--library", str(designer_dir))
+    assert code == 1
+    assert "Only a writer can change the text of posts for Acme; your change is kept on this computer." in err
+    with Library.open(designer_dir) as library:
+        assert library.get_draft(designer_draft).text == "Promo Acme, ditulis ulang oleh desainer."
+
     # The team's draft is unchanged; its audit list says who moved it, in the CLI.
     code, out, err = run(capsys, monkeypatch, "team", "audit", str(draft.id), "--library", str(head))
     assert code == 0, err
