@@ -56,6 +56,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     audit.add_argument("draft", type=int, metavar="ID")
     audit.set_defaults(handler=_audit)
 
+    revert = actions.add_parser("revert", parents=[common],
+                                help="give up a change the team refused: the draft becomes the team's version")
+    revert.add_argument("draft", type=int, metavar="ID")
+    revert.set_defaults(handler=_revert)
+
     leave = actions.add_parser("leave", parents=[common], help="unlink this library (its drafts stay)")
     leave.set_defaults(handler=_leave)
 
@@ -150,6 +155,7 @@ def _status(args: argparse.Namespace) -> int:
             print(f"Refused by the team, kept here: {len(found['refused'])}")
             for said in found["refused"]:
                 print(f"  {said}")
+            print("  (`studio team revert ID` takes the team's version of a draft instead)")
         if found["conflicts"]:
             print(f"Conflict copies to look at: {found['conflicts']} (in the drafts' revisions)")
     return 0
@@ -174,6 +180,16 @@ def _audit(args: argparse.Namespace) -> int:
     for at, who, old, new in trail:
         move = f"{STATUS_LABELS.get(old, old)} -> {STATUS_LABELS.get(new, new)}" if old else STATUS_LABELS.get(new, new)
         print(f"  {at[:16].replace('T', ' ')} UTC  {who}  {move}")
+    return 0
+
+
+def _revert(args: argparse.Namespace) -> int:
+    from studio.team.rights import take_team_version
+
+    with open_library(args) as library:
+        library.get_draft(args.draft)
+        take_team_version(library, args.draft)
+    print(f"Draft {args.draft} is the team's version again; your refused change stays in its revisions.")
     return 0
 
 

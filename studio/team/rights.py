@@ -109,3 +109,30 @@ def refused(conn: sqlite3.Connection, kind: str | None = None) -> list[Refusal]:
         if row is not None and int(row[0]) == int(mark["version"]):
             found.append(Refusal(row_kind, int(local_id), int(mark["version"]), str(mark["sentence"])))
     return found
+
+
+def _forget(conn: sqlite3.Connection, kind: str, local_id: int) -> None:
+    marks = _marks(conn)
+    if marks.pop(f"{kind}:{local_id}", None) is not None:
+        conn.execute("UPDATE team_state SET value = ? WHERE key = 'refused'", (json.dumps(marks, ensure_ascii=False),))
+
+
+def take_team_version(library: Any, draft_id: int) -> None:
+    """Give up a refused change: the draft becomes the team's version again (the refused one stays
+    in the draft's revisions) and nothing of it waits to be sent."""
+    from studio.library import revisions
+    from studio.team import TeamError, local
+
+    with library.transaction() as conn, local.applying(conn):
+        row = conn.execute("SELECT base FROM team_rows WHERE kind = 'draft' AND local_id = ?", (draft_id,)).fetchone()
+        if row is None or row[0] is None:
+            raise TeamError("This draft has no team version yet.", "It was never accepted by the team; delete it instead.")
+        doc = json.loads(row[0])
+        client_id = local.local_of(conn, "client", doc.get("client") or "")
+        if client_id is None:
+            raise TeamError("This draft's client is not in this library.", "Run `studio sync` first.")
+        revisions.record(conn, draft_id, "refused")
+        local.apply_draft(conn, draft_id, doc, client_id)
+        conn.execute("DELETE FROM team_outbox WHERE kind = 'draft' AND local_id = ?", (draft_id,))
+        _forget(conn, "draft", draft_id)
+        library.changed("draft", draft_id)

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +48,10 @@ class StatusChangesDialog(QDialog):
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setVisible(False)
+        self.take_button = QPushButton(self.tr("Use the team's version"))
+        self.take_button.setToolTip(self.tr("Your refused change stays in the draft's history."))
+        self.take_button.setVisible(False)
+        self.take_button.clicked.connect(self._take_team_version)
         self.message = QLabel(self.tr("Asking the team database…"))
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -56,7 +62,12 @@ class StatusChangesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.refusal, self.message, self.table, buttons):
+        layout.addWidget(self.refusal)
+        row = QHBoxLayout()
+        row.addWidget(self.take_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        for widget in (self.message, self.table, buttons):
             layout.addWidget(widget)
 
         from studio.team.rights import refused
@@ -65,6 +76,8 @@ class StatusChangesDialog(QDialog):
         if kept:
             self.refusal.setText(self.tr("Refused by the team: %1").replace("%1", kept[0].sentence))
             self.refusal.setVisible(True)
+            self.take_button.setVisible(True)
+        self.tasks, self.draft_id = tasks, draft_id
         tasks.run(status_changes, library, draft_id, on_done=self._show, on_error=self._failed)
 
     def _show(self, trail: list[tuple[str, str, str, str]]) -> None:
@@ -80,5 +93,17 @@ class StatusChangesDialog(QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
+    def _take_team_version(self) -> None:
+        from studio.team.rights import take_team_version
+
+        self.take_button.setEnabled(False)
+        self.tasks.run(take_team_version, self.library, self.draft_id, on_done=self._taken, on_error=self._failed,
+                       pool="writes")
+
+    def _taken(self, _result: object) -> None:
+        self.take_button.setVisible(False)
+        self.refusal.setText(self.tr("The draft is the team's version again; your change is in its history."))
+
     def _failed(self, error: BaseException) -> None:
+        self.take_button.setEnabled(True)
         self.message.setText(in_words(error, self.tr("Studio could not ask the team database")))

@@ -110,6 +110,16 @@ def test_a_refused_approval_is_kept_here_and_said_in_a_sentence(
     assert "Only a writer can change the text of posts for Acme; your change is kept on this computer." in err
     with Library.open(designer_dir) as library:
         assert library.get_draft(designer_draft).text == "Promo Acme, ditulis ulang oleh desainer."
+    code, out, _ = run(capsys, monkeypatch, "team", "status", "--library", str(designer_dir))
+    assert f"draft {designer_draft}: Only a writer can change the text" in out
+    # Giving it up: the team's version comes back, the designer's stays in the revisions.
+    code, out, err = run(capsys, monkeypatch, "team", "revert", str(designer_draft), "--library", str(designer_dir))
+    assert code == 0, err
+    with Library.open(designer_dir) as library:
+        assert library.get_draft(designer_draft).text == "Promo Acme minggu ini."
+        assert any(r.text == "Promo Acme, ditulis ulang oleh desainer." for r in library.revisions(designer_draft))
+        assert rights.refused(library.connection) == []
+    assert run(capsys, monkeypatch, "sync", "--library", str(designer_dir))[0] == 0
 
     # The team's draft is unchanged; its audit list says who moved it, in the CLI.
     code, out, err = run(capsys, monkeypatch, "team", "audit", str(draft.id), "--library", str(head))

@@ -197,9 +197,19 @@ def test_a_writer_is_told_before_approving_and_a_refusal_is_kept_and_shown(
     assert said in dialog.refusal.text()
     screenshot(window, "team-refused-approval-1366.png")
     screenshot(dialog, "team-status-changes.png")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "dark")
+    qtbot.wait(100)  # the palette reaches the dialog
+    screenshot(dialog, "team-status-changes-dark.png")
+    theme.apply_theme(app, "light")
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)  # give the refused change up
+    qtbot.waitUntil(lambda: member.get_draft(draft_id).status == "draft", timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.take_button.isVisible(), timeout=10_000)
+    assert "history" in dialog.refusal.text()
     dialog.close()
 
-    # The owner (an approver) approves: it reaches the writer, whose mark goes (the team moved on).
+    # The owner (an approver) approves: it reaches the writer, with who and when in the audit list.
     with Library.open(head_dir) as head:
         approve(head, head.list_drafts()[0].id, "postgres")
         engine = SyncEngine(head)
@@ -207,7 +217,15 @@ def test_a_writer_is_told_before_approving_and_a_refusal_is_kept_and_shown(
         engine.close()
     qtbot.waitUntil(lambda: member.query("SELECT version FROM team_rows WHERE kind = 'draft'")[0][0] == 2,
                     timeout=20_000)
+    assert member.get_draft(draft_id).status == "approved"
     model.reload_now()
     assert "refused" not in model.data(model.index(0, 6))
+    dialog = StatusChangesDialog(member, window.context.tasks, draft_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=20_000)
+    assert [dialog.table.item(1, c).text() for c in (1, 2, 3)] == ["postgres", "Draft", "Approved"]
+    assert not dialog.refusal.isVisible()
+    dialog.close()
     window.team.close()
     member.close()
