@@ -153,8 +153,8 @@ def _status(args: argparse.Namespace) -> int:
         print(f"Rows in step with the team: {found['synced_rows']}")
         if found.get("refused"):
             print(f"Refused by the team, kept here: {len(found['refused'])}")
-            for said in found["refused"]:
-                print(f"  {said}")
+            for refusal in found["refused"]:
+                print(f"  {refusal['kind']} {refusal['id']}: {refusal['sentence']}")
             print("  (`studio team revert ID` takes the team's version of a draft instead)")
         if found["conflicts"]:
             print(f"Conflict copies to look at: {found['conflicts']} (in the drafts' revisions)")

@@ -320,7 +320,7 @@ class SyncEngine:
                     doc, version, base = merged, their_version, their_doc
                 raise TeamError("The team database kept changing this row; trying again at the next sync.")
         except psycopg.errors.InsufficientPrivilege as error:
-            item.refusal = error.diag.message_primary or _first_line(error)
+            item.refusal = rights.said(error.diag.message_primary or _first_line(error), error.diag.message_detail)
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
 

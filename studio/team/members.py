@@ -136,8 +136,8 @@ def status(library: Library) -> dict[str, Any]:
         "position": int(st.get("position", "0")),
         "conflicts": int(conn.execute("SELECT count(*) FROM team_conflicts WHERE seen = 0").fetchone()[0]),
         "synced_rows": int(conn.execute("SELECT count(*) FROM team_rows WHERE version > 0").fetchone()[0]),
-        "refused": [(f"draft {refusal.local_id}: " if refusal.kind == "draft" else "") + refusal.sentence
-                    for refusal in rights.refused(conn)],
+        "refused": [{"kind": r.kind, "id": r.local_id, "role": r.role, "field": r.field, "sentence": r.sentence}
+                    for r in rights.refused(conn)],
     }
 
 

@@ -30,6 +30,8 @@ class Refusal:
     local_id: int
     version: int
     sentence: str
+    role: str = ""  # the role that may make the change ("workflow": nobody may), when the team said
+    field: str = ""
 
 
 def _state(conn: sqlite3.Connection, key: str) -> str | None:
@@ -50,6 +52,12 @@ def role_for(detail: str | None) -> tuple[str, str] | None:
     """``(role, field)`` from a refusal's detail (the code the team database sends), else ``None``."""
     match = _DETAIL.search(detail or "")
     return (match.group(1), match.group(2)) if match else None
+
+
+def said(message: str, detail: str | None) -> str:
+    """What the team database answered, as the engine keeps it: the message, and on a second line
+    the refusal's code (its detail) when it has one."""
+    return f"{message}\n{detail}" if role_for(detail) else message
 
 
 def sentence(message: str) -> str:
@@ -88,12 +96,14 @@ def _marks(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
 def keep_refused(conn: sqlite3.Connection, kind: str, local_id: int, version: int, message: str) -> str:
     """Mark the row's change as refused by the team (inside the engine's transaction); returns the
     sentence for the member."""
-    said = sentence(message)
-    marks = {f"{r.kind}:{r.local_id}": {"version": r.version, "sentence": r.sentence} for r in refused(conn)}
-    marks[f"{kind}:{local_id}"] = {"version": version, "sentence": said}
+    first, _, detail = message.partition("\n")
+    role, field = role_for(detail) or ("", "")
+    marks = {f"{r.kind}:{r.local_id}": {"version": r.version, "sentence": r.sentence, "role": r.role,
+                                        "field": r.field} for r in refused(conn)}
+    marks[f"{kind}:{local_id}"] = {"version": version, "sentence": sentence(first), "role": role, "field": field}
     conn.execute("INSERT INTO team_state(key, value) VALUES ('refused', ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (json.dumps(marks, ensure_ascii=False),))
-    return said
+    return sentence(first)
 
 
 def refused(conn: sqlite3.Connection, kind: str | None = None) -> list[Refusal]:
@@ -107,7 +117,8 @@ def refused(conn: sqlite3.Connection, kind: str | None = None) -> list[Refusal]:
         row = conn.execute("SELECT version FROM team_rows WHERE kind = ? AND local_id = ?",
                            (row_kind, int(local_id))).fetchone()
         if row is not None and int(row[0]) == int(mark["version"]):
-            found.append(Refusal(row_kind, int(local_id), int(mark["version"]), str(mark["sentence"])))
+            found.append(Refusal(row_kind, int(local_id), int(mark["version"]), str(mark["sentence"]),
+                                 str(mark.get("role", "")), str(mark.get("field", ""))))
     return found
 
 

@@ -3,6 +3,7 @@ what their role does not cover, and the CLI says a refusal in a sentence and kee
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,8 @@ def test_a_refused_approval_is_kept_here_and_said_in_a_sentence(
         assert library.get_draft(designer_draft).text == "Promo Acme, ditulis ulang oleh desainer."
     code, out, _ = run(capsys, monkeypatch, "team", "status", "--library", str(designer_dir))
     assert f"draft {designer_draft}: Only a writer can change the text" in out
+    found = json.loads(run(capsys, monkeypatch, "team", "status", "--json", "--library", str(designer_dir))[1])
+    assert [(r["id"], r["role"], r["field"]) for r in found["refused"]] == [(designer_draft, "writer", "text")]
     # Giving it up: the team's version comes back, the designer's stays in the revisions.
     code, out, err = run(capsys, monkeypatch, "team", "revert", str(designer_draft), "--library", str(designer_dir))
     assert code == 0, err
