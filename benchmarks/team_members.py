@@ -27,6 +27,7 @@ import logging
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -182,6 +183,7 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
                 passwords.append(invitation.password)
         finally:
             engine.close()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start_at = time.time() + 8.0  # every process open and listening first
     outs = [work / name / f"m{me}.json" for me in range(len(folders))]
     processes = [
@@ -204,6 +206,8 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
     for process in processes:
         if process.wait(timeout=180) != 0:
             raise SystemExit("a member failed")
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     reports = [json.loads(out.read_text()) for out in outs]
     load = os.getloadavg()[0]  # the machine is shared: a long tail with a high load is CPU waiting
     team = server.psql("SELECT json_object_agg(uid, data->>'text') FROM studio.drafts", dbname=name)
@@ -229,6 +233,7 @@ def round_of(work: Path, server: Any, env: dict[str, str], name: str, count: int
         "left_waiting": sum(report["waiting"] for report in reports),
         "libraries_equal_to_team": sum(report["texts"] == texts for report in reports),
         "libraries": len(reports),
+        "members_cpu_s": round(cpu, 1),  # all member processes together, editing and settling
         "load_average_1min_at_end": round(load, 1),
         "cpu_cores": os.cpu_count(),
     }
