@@ -79,15 +79,18 @@ def member(folder: Path, password: str, me: int, start_at: float, seconds: float
     logging.getLogger("studio.team.engine").setLevel(logging.INFO)
 
     def watch() -> None:  # a second reader of the library file, as the Library page is
+        since = "0"
         while not stop.is_set():
             now = time.time()
-            for (text,) in library.query("SELECT text FROM drafts"):
+            rows = library.query("SELECT text FROM drafts WHERE updated_at >= ?", (since,))
+            since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now - 2))  # what changed lately
+            for (text,) in rows:
                 for found in MARKER.finditer(text):
                     if int(found.group(1)) != me and found.group(0) not in lags:
                         lags[found.group(0)] = now - int(found.group(3)) / 1000
                         if text.startswith("Shared draft"):
                             shared_lags[found.group(0)] = lags[found.group(0)]
-            stop.wait(0.05)
+            stop.wait(0.1)
 
     watcher = threading.Thread(target=watch, daemon=True)
     time.sleep(max(0.0, start_at - time.time()))
