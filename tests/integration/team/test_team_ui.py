@@ -176,6 +176,15 @@ def test_a_writer_is_told_before_approving_and_a_refusal_is_kept_and_shown(
     next(a for a in review.actions() if a.text() == "Approve").trigger()
     assert [str(e) for e in errors] == [f"Only an approver can approve posts for Acme; dewi_{suffix} is writer."]
     assert member.get_draft(draft_id).status == "draft"
+    from studio.ui.review.actions import open_changes
+    from studio.ui.review.changes_view import ChangesDialog
+
+    changes = open_changes(window, member, window.context.tasks, draft_id)
+    assert isinstance(changes, ChangesDialog)
+    assert not changes.may_approve and "Only an approver can approve posts for Acme" in changes.message.text()
+    qtbot.wait(200)  # the view has loaded: the button stays off
+    assert not changes.approve_button.isEnabled()
+    changes.close()
 
     # The Library's status menu does not ask; the team database refuses, the change stays here.
     member.set_status(draft_id, "approved")
