@@ -430,10 +430,21 @@ class SyncEngine:
                                item.changed_by, item.changed_at)
             conn.execute("DELETE FROM team_outbox WHERE id <= ?", (top,))
 
+    def _restore(self, conn: Any, item: _Push) -> None:
+        """A refused change: the row goes back to the team's version (the refused text stays in the
+        draft's revisions)."""
+        if item.base is not None:
+            if item.kind == "draft":
+                revisions.record(conn, item.local_id, "refused")
+            self._apply(conn, item.kind, item.local_id, item.base)
+
     def _keep_refused(self, conn: Any, item: _Push) -> str:
-        """A refused change stays in this library, marked refused (:mod:`studio.team.rights`) and
-        kept as a revision; it is not sent again until the member changes the row again. Returns
-        the sentence for the member."""
+        """A refused draft or client stays in this library, marked refused (:mod:`studio.team.rights`)
+        and kept as a revision; it is not sent again until the member changes the row again. Other
+        rows go back to the team's version (:meth:`_restore`). Returns the sentence for the member."""
+        if item.kind not in ("draft", "client"):
+            self._restore(conn, item)
+            return item.refusal.partition("\n")[0]
         if item.kind == "draft" and item.doc is not None:
             revisions.record(conn, item.local_id, "refused")
             self.library.changed("draft", item.local_id)  # the Library shows the mark

@@ -253,6 +253,92 @@ REVOKE ALL ON FUNCTION studio.invite(text, text, text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION studio.invite(text, text, text[], text[]) TO studio_manager;
 """
 
+MIGRATIONS: list[str] = [_V1]
+
+_GROUPS = ("member", *ROLES)
+_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+
+
+def check_member_name(name: str) -> str:
+    """A member's name as their PostgreSQL role: lower-case letters, digits and ``_``."""
+    cleaned = name.strip().lower()
+    if not _NAME.match(cleaned) or cleaned.startswith(("pg_", "studio_")):
+        raise TeamError(
+            f"“{name}” cannot be a member's name.",
+            "Use 2 to 41 lower-case letters, digits or _, starting with a letter (e.g. dewi or budi_s).",
+        )
+    return cleaned
+
+
+def check_roles(roles: list[str]) -> list[str]:
+    wanted = [role.strip().lower() for role in roles if role.strip()]
+    unknown = [role for role in wanted if role not in ROLES]
+    if unknown or not wanted:
+        raise TeamError(
+            f"Unknown role: {', '.join(unknown)}." if unknown else "A member needs at least one role.",
+            f"Use one or more of: {', '.join(ROLES)}.",
+        )
+    return list(dict.fromkeys(wanted))
+
+
+def server_version(conn: Any) -> int:
+    """The number of migrations the team database holds (0: not a team database yet)."""
+    row = conn.execute("SELECT to_regclass('studio.schema_version') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    return int(conn.execute("SELECT version FROM studio.schema_version").fetchone()[0])
+
+
+def check_version(conn: Any) -> int:
+    """The server's schema version, or :class:`TeamError` when it is missing or newer than ours."""
+    found = server_version(conn)
+    if found == 0:
+        raise TeamError("This database is not a Studio team database.", "Run `studio team init URL` first.")
+    if found > len(MIGRATIONS):
+        raise TeamError(
+            "The team database was upgraded by a newer Studio.", "Update Studio to sync with it."
+        )
+    if found < len(MIGRATIONS):
+        raise TeamError(
+            "The team database is older than this Studio.",
+            "Ask whoever set it up to run `studio team init URL` again: it upgrades it.",
+        )
+    return found
+
+
+def migrate(conn: Any) -> int:
+    """Create the group roles and apply the missing migrations, each in one transaction; returns
+    the version. ``conn`` is the owner's connection (autocommit off)."""
+    for group in _GROUPS:
+        conn.execute(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'studio_{group}') THEN "
+            f"CREATE ROLE studio_{group} NOLOGIN; END IF; END $$"
+        )
+    for group in ROLES:  # whoever sets the team up may do everything
+        conn.execute(f'GRANT studio_{group} TO "{_quote(current_user(conn))}"')
+    conn.commit()
+    current = server_version(conn)
+    if current > len(MIGRATIONS):
+        raise TeamError("The team database was upgraded by a newer Studio.", "Update Studio first.")
+    for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (POSITION_LOCK + 1,))
+            if server_version(conn) >= number:  # another init got there first
+                continue
+            conn.execute(step)
+            conn.execute("UPDATE studio.schema_version SET version = %s", (number,))
+    conn.commit()
+    return server_version(conn)
+
+
+def current_user(conn: Any) -> str:
+    return str(conn.execute("SELECT session_user").fetchone()[0])
+
+
+def _quote(name: str) -> str:
+    return name.replace('"', '""')
+
+
 # Rights per role, on the existing tables (issue #12, "Roles"). A draft is one JSON document, so a
 # trigger compares the old and the new document field by field and refuses a field the member's
 # roles do not cover; ``studio.field_rights`` says which role owns which field (later steps add
@@ -387,87 +473,4 @@ CREATE TRIGGER clients_check_rights BEFORE UPDATE ON studio.clients
     FOR EACH ROW EXECUTE FUNCTION studio.check_client_rights();
 """
 
-MIGRATIONS: list[str] = [_V1, _RIGHTS]
-
-_GROUPS = ("member", *ROLES)
-_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
-
-
-def check_member_name(name: str) -> str:
-    """A member's name as their PostgreSQL role: lower-case letters, digits and ``_``."""
-    cleaned = name.strip().lower()
-    if not _NAME.match(cleaned) or cleaned.startswith(("pg_", "studio_")):
-        raise TeamError(
-            f"“{name}” cannot be a member's name.",
-            "Use 2 to 41 lower-case letters, digits or _, starting with a letter (e.g. dewi or budi_s).",
-        )
-    return cleaned
-
-
-def check_roles(roles: list[str]) -> list[str]:
-    wanted = [role.strip().lower() for role in roles if role.strip()]
-    unknown = [role for role in wanted if role not in ROLES]
-    if unknown or not wanted:
-        raise TeamError(
-            f"Unknown role: {', '.join(unknown)}." if unknown else "A member needs at least one role.",
-            f"Use one or more of: {', '.join(ROLES)}.",
-        )
-    return list(dict.fromkeys(wanted))
-
-
-def server_version(conn: Any) -> int:
-    """The number of migrations the team database holds (0: not a team database yet)."""
-    row = conn.execute("SELECT to_regclass('studio.schema_version') IS NOT NULL").fetchone()
-    if not row[0]:
-        return 0
-    return int(conn.execute("SELECT version FROM studio.schema_version").fetchone()[0])
-
-
-def check_version(conn: Any) -> int:
-    """The server's schema version, or :class:`TeamError` when it is missing or newer than ours."""
-    found = server_version(conn)
-    if found == 0:
-        raise TeamError("This database is not a Studio team database.", "Run `studio team init URL` first.")
-    if found > len(MIGRATIONS):
-        raise TeamError(
-            "The team database was upgraded by a newer Studio.", "Update Studio to sync with it."
-        )
-    if found < len(MIGRATIONS):
-        raise TeamError(
-            "The team database is older than this Studio.",
-            "Ask whoever set it up to run `studio team init URL` again: it upgrades it.",
-        )
-    return found
-
-
-def migrate(conn: Any) -> int:
-    """Create the group roles and apply the missing migrations, each in one transaction; returns
-    the version. ``conn`` is the owner's connection (autocommit off)."""
-    for group in _GROUPS:
-        conn.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'studio_{group}') THEN "
-            f"CREATE ROLE studio_{group} NOLOGIN; END IF; END $$"
-        )
-    for group in ROLES:  # whoever sets the team up may do everything
-        conn.execute(f'GRANT studio_{group} TO "{_quote(current_user(conn))}"')
-    conn.commit()
-    current = server_version(conn)
-    if current > len(MIGRATIONS):
-        raise TeamError("The team database was upgraded by a newer Studio.", "Update Studio first.")
-    for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (POSITION_LOCK + 1,))
-            if server_version(conn) >= number:  # another init got there first
-                continue
-            conn.execute(step)
-            conn.execute("UPDATE studio.schema_version SET version = %s", (number,))
-    conn.commit()
-    return server_version(conn)
-
-
-def current_user(conn: Any) -> str:
-    return str(conn.execute("SELECT session_user").fetchone()[0])
-
-
-def _quote(name: str) -> str:
-    return name.replace('"', '""')
+MIGRATIONS.append(_RIGHTS)  # a step of its own, kept apart from the steps above

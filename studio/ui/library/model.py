@@ -90,11 +90,11 @@ class DraftsModel(QAbstractTableModel):
         self._loading = False
         self._dirty: set[int] = set()
         self._changed_by: dict[int, str] = {}  # team member who last changed a draft (linked libraries)
-        self._refused: dict[int, str] = {}  # a change the team refused, kept here: its sentence
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)
         self._refresh_timer.timeout.connect(self._refresh_dirty)
+        self._refused: dict[int, str] = {}  # a change the team refused, kept here: its sentence
 
     # --- what the view asks -------------------------------------------------------------
 
@@ -230,28 +230,34 @@ class DraftsModel(QAbstractTableModel):
 
     def _first(self, flt: DraftFilter, sort: str, descending: bool) -> tuple[int, list[DraftRow]]:
         total = self.library.count_drafts(flt)
-        return total, self._note_who(self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE,
-                                                              descending=descending))
+        return total, self._note_refused(self._note_who(self.library.list_drafts(
+            flt, sort=sort, offset=0, limit=PAGE, descending=descending)))
 
     def _page(self, flt: DraftFilter, sort: str, descending: bool, after: DraftRow | None) -> list[DraftRow]:
         rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, limit=PAGE, descending=descending,
                                                         after=after)
-        return self._note_who(rows)
+        return self._note_refused(self._note_who(rows))
 
     def _note_who(self, rows: list[DraftRow]) -> list[DraftRow]:
         """Learn who in the team last changed ``rows`` (on the loading thread; empty when unlinked)."""
         connection = getattr(self.library, "connection", None)
         if connection is not None and rows:
             from studio.team.local import last_changed
+
+            self._changed_by.update(last_changed(connection, [row.id for row in rows]))
+        return rows
+
+    def _note_refused(self, rows: list[DraftRow]) -> list[DraftRow]:
+        """Learn which of ``rows`` hold a change the team refused, kept here (on the loading thread)."""
+        connection = getattr(self.library, "connection", None)
+        if connection is not None and rows:
             from studio.team.rights import refused
 
-            ids = [row.id for row in rows]
-            self._changed_by.update(last_changed(connection, ids))
             marks = {mark.local_id: mark.sentence for mark in refused(connection, "draft")}
-            for draft_id in ids:
-                self._refused.pop(draft_id, None)
-                if draft_id in marks:
-                    self._refused[draft_id] = marks[draft_id]
+            for row in rows:
+                self._refused.pop(row.id, None)
+                if row.id in marks:
+                    self._refused[row.id] = marks[row.id]
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:
@@ -307,7 +313,7 @@ class DraftsModel(QAbstractTableModel):
             return
         flt = DraftFilter(**{**self.filter.__dict__, "ids": ids})
         generation = self._generation
-        self._run(lambda: self._note_who(self.library.list_drafts(flt, limit=len(ids))), (),
+        self._run(lambda: self._note_refused(self._note_who(self.library.list_drafts(flt, limit=len(ids)))), (),
                   lambda rows: self._apply(generation, ids, rows))
 
     def _apply(self, generation: int, ids: tuple[int, ...], rows: list[DraftRow]) -> None:
