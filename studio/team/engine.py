@@ -31,7 +31,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
 from studio.library import Library, revisions
-from studio.team import TeamError, local, rights, server
+from studio.team import TeamError, local, server
 from studio.team.merge import merge_doc
 
 log = logging.getLogger(__name__)
@@ -320,7 +320,7 @@ class SyncEngine:
                     doc, version, base = merged, their_version, their_doc
                 raise TeamError("The team database kept changing this row; trying again at the next sync.")
         except psycopg.errors.InsufficientPrivilege as error:
-            item.refusal = rights.said(error.diag.message_primary or _first_line(error), error.diag.message_detail)
+            item.refusal = _refusal(error.diag.message_primary or _first_line(error), error.diag.message_detail)
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
 
@@ -442,6 +442,8 @@ class SyncEngine:
         """A refused draft or client stays in this library, marked refused (:mod:`studio.team.rights`)
         and kept as a revision; it is not sent again until the member changes the row again. Other
         rows go back to the team's version (:meth:`_restore`). Returns the sentence for the member."""
+        from studio.team import rights
+
         if item.kind not in ("draft", "client"):
             self._restore(conn, item)
             return item.refusal.partition("\n")[0]
@@ -626,6 +628,12 @@ class SyncEngine:
                 if self._stop.wait(pause):
                     return
                 pause = min(30.0, pause * 2)
+
+
+def _refusal(message: str, detail: str | None) -> str:
+    from studio.team.rights import said
+
+    return said(message, detail)
 
 
 def _one(pg: psycopg.Connection[Any], sql: str) -> Any:
