@@ -79,7 +79,11 @@ def move_status(conn: sqlite3.Connection, draft_id: int, status: str) -> None:
 def approve(library: Any, draft_id: int, author: str, *, content: dict[str, Any] | None = None,
             source: str = "studio") -> Approval:
     """Record ``author``'s approval of the draft as it is now (or of ``content``, the version a
-    pack showed); the draft becomes Approved (Scheduled when it has schedules)."""
+    pack showed); the draft becomes Approved (Scheduled when it has schedules). In a team library
+    a member without the approver role gets :class:`~studio.team.Refused` instead."""
+    from studio.team.rights import check_approver
+
+    check_approver(library.connection, [draft_id])  # in a team library, only an approver (said before trying)
     content = content if content is not None else published_content(library, draft_id)
     with library.transaction() as conn:
         library._require(conn, draft_id)

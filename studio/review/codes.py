@@ -147,6 +147,7 @@ def import_code(library: Any, text: str) -> ImportReport:
     author = f"{name or (client[0][0] if client else 'Client')} (client)"
     report = ImportReport(pack_id, author)
     with library.transaction() as conn:
+        refused = False
         for item in data.get("a") or []:
             try:
                 draft_id, verdict, digest, comment = int(item[0]), str(item[1]), str(item[2]), str(item[3] or "")
@@ -171,10 +172,21 @@ def import_code(library: Any, text: str) -> ImportReport:
                                              "The post was edited after the pack was made: show the client the "
                                              "new version."))
                 continue
+            if verdict == "a":  # in a team library, only an approver records a client's approval
+                from studio.team import Refused
+                from studio.team.rights import check_approver
+
+                try:
+                    check_approver(conn, [draft_id])
+                except Refused as refusal:
+                    report.answers.append(Answer(draft_id, verdict, comment, False, refusal.message))
+                    refused = True  # an approver may import the same code later
+                    continue
             _apply(library, conn, draft_id, verdict, comment, author, shown, pack_id, approval, comments)
             report.answers.append(Answer(draft_id, verdict, comment, True))
-        conn.execute("INSERT INTO review_imports(code_hash, pack_id, imported_at) VALUES (?, ?, ?)",
-                     (code_hash, pack_id, utc_now()))
+        if not refused:
+            conn.execute("INSERT INTO review_imports(code_hash, pack_id, imported_at) VALUES (?, ?, ?)",
+                         (code_hash, pack_id, utc_now()))
     return report
 
 

@@ -52,6 +52,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     status.add_argument("--json", action="store_true", help="print it as JSON")
     status.set_defaults(handler=_status)
 
+    audit = actions.add_parser("audit", parents=[common], help="a draft's status changes in the team: who and when")
+    audit.add_argument("draft", type=int, metavar="ID")
+    audit.set_defaults(handler=_audit)
+
+    revert = actions.add_parser("revert", parents=[common],
+                                help="give up a change the team refused: the draft becomes the team's version")
+    revert.add_argument("draft", type=int, metavar="ID")
+    revert.set_defaults(handler=_revert)
+
     leave = actions.add_parser("leave", parents=[common], help="unlink this library (its drafts stay)")
     leave.set_defaults(handler=_leave)
 
@@ -142,8 +151,45 @@ def _status(args: argparse.Namespace) -> int:
         print(f"Team: {found['team']} as {found['member']} ({', '.join(found['roles']) or 'roles not known yet'})")
         print(f"Changes waiting to be sent: {found['waiting']}")
         print(f"Rows in step with the team: {found['synced_rows']}")
+        if found.get("refused"):
+            print(f"Refused by the team, kept here: {len(found['refused'])}")
+            for refusal in found["refused"]:
+                print(f"  {refusal['kind']} {refusal['id']}: {refusal['sentence']}")
+            print("  (`studio team revert ID` takes the team's version of a draft instead)")
         if found["conflicts"]:
             print(f"Conflict copies to look at: {found['conflicts']} (in the drafts' revisions)")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from studio.model import STATUS_LABELS
+    from studio.team import members
+    from studio.team.engine import SyncEngine
+
+    with open_library(args) as library:
+        library.get_draft(args.draft)  # a clear error for an unknown id
+        engine = SyncEngine(library)
+        try:
+            trail = members.audit(engine, args.draft)
+        finally:
+            engine.close()
+    if not trail:
+        print(f"Draft {args.draft} has not reached the team yet: run `studio sync`.")
+        return 0
+    print(f"Status changes of draft {args.draft} in the team:")
+    for at, who, old, new in trail:
+        move = f"{STATUS_LABELS.get(old, old)} -> {STATUS_LABELS.get(new, new)}" if old else STATUS_LABELS.get(new, new)
+        print(f"  {at[:16].replace('T', ' ')} UTC  {who}  {move}")
+    return 0
+
+
+def _revert(args: argparse.Namespace) -> int:
+    from studio.team.rights import take_team_version
+
+    with open_library(args) as library:
+        library.get_draft(args.draft)
+        take_team_version(library, args.draft)
+    print(f"Draft {args.draft} is the team's version again; your refused change stays in its revisions.")
     return 0
 
 

@@ -331,7 +331,7 @@ class SyncEngine:
             # The database's own words ("permission denied for table assets", "new row violates
             # row-level security policy") name no role: the record's sentence does.
             plain = item.kind in RECORDS and ("permission denied" in said or "row-level security" in said)
-            item.refusal = RECORDS[item.kind].refusal if plain else said
+            item.refusal = RECORDS[item.kind].refusal if plain else _refusal(said, error.diag.message_detail)
         except (psycopg.errors.UniqueViolation, psycopg.errors.ForeignKeyViolation) as error:
             item.refusal = _first_line(error)
 
@@ -430,8 +430,7 @@ class SyncEngine:
                 newer = conn.execute("SELECT 1 FROM team_outbox WHERE kind = ? AND local_id = ? AND id > ? LIMIT 1",
                                      (item.kind, item.local_id, top)).fetchone() is not None
                 if item.refusal:
-                    report.refused.append(item.refusal)
-                    self._restore(conn, item)
+                    report.refused.append(self._keep_refused(conn, item))
                     continue
                 if item.doc is None:
                     conn.execute("DELETE FROM team_rows WHERE kind = ? AND local_id = ?", (item.kind, item.local_id))
@@ -467,6 +466,20 @@ class SyncEngine:
             if item.kind == "draft":
                 revisions.record(conn, item.local_id, "refused")
             self._apply(conn, item.kind, item.local_id, item.base)
+
+    def _keep_refused(self, conn: Any, item: _Push) -> str:
+        """A refused draft or client stays in this library, marked refused (:mod:`studio.team.rights`)
+        and kept as a revision; it is not sent again until the member changes the row again. Other
+        rows go back to the team's version (:meth:`_restore`). Returns the sentence for the member."""
+        from studio.team import rights
+
+        if item.kind not in ("draft", "client"):
+            self._restore(conn, item)
+            return item.refusal.partition("\n")[0]
+        if item.kind == "draft" and item.doc is not None:
+            revisions.record(conn, item.local_id, "refused")
+            self.library.changed("draft", item.local_id)  # the Library shows the mark
+        return rights.keep_refused(conn, item.kind, item.local_id, item.version, item.refusal)
 
     def _apply(self, conn: Any, kind: str, local_id: int | None, doc: dict[str, Any]) -> int | None:
         if kind == "client":
@@ -663,6 +676,12 @@ class SyncEngine:
                 if self._stop.wait(pause):
                     return
                 pause = min(30.0, pause * 2)
+
+
+def _refusal(message: str, detail: str | None) -> str:
+    from studio.team.rights import said
+
+    return said(message, detail)
 
 
 def _one(pg: psycopg.Connection[Any], sql: str) -> Any:

@@ -16,7 +16,7 @@ import psycopg
 
 from studio import secrets
 from studio.library import Library
-from studio.team import Refused, TeamError, local, server
+from studio.team import Refused, TeamError, local, rights, server
 from studio.team.engine import SyncEngine, connect, describe, link_parts, secret_ref
 
 
@@ -136,6 +136,8 @@ def status(library: Library) -> dict[str, Any]:
         "position": int(st.get("position", "0")),
         "conflicts": int(conn.execute("SELECT count(*) FROM team_conflicts WHERE seen = 0").fetchone()[0]),
         "synced_rows": int(conn.execute("SELECT count(*) FROM team_rows WHERE version > 0").fetchone()[0]),
+        "refused": [{"kind": r.kind, "id": r.local_id, "role": r.role, "field": r.field, "sentence": r.sentence}
+                    for r in rights.refused(conn)],
     }
 
 

@@ -418,3 +418,140 @@ def current_user(conn: Any) -> str:
 
 def _quote(name: str) -> str:
     return name.replace('"', '""')
+
+
+# Rights per role, on the existing tables (issue #12, "Roles"). A draft is one JSON document, so a
+# trigger compares the old and the new document field by field and refuses a field the member's
+# roles do not cover; ``studio.field_rights`` says which role owns which field (later steps add
+# rows; a field it does not name is anyone's). Every refusal is SQLSTATE 42501 with a sentence as
+# the message and ``studio-refused role=R field=F`` as the detail, which the app maps
+# (studio/team/rights.py). Status moves: into "approved" only an approver; into "scheduled" a
+# manager or an approver; back to "in review" anyone (an edit of an approved post sends it back);
+# a published post only to "archived".
+_RIGHTS = """
+CREATE TABLE studio.field_rights (
+    tbl text NOT NULL,
+    field text NOT NULL,
+    role text NOT NULL,
+    label text NOT NULL,
+    PRIMARY KEY (tbl, field)
+);
+INSERT INTO studio.field_rights (tbl, field, role, label) VALUES
+    ('drafts', 'text', 'writer', 'change the text of posts'),
+    ('drafts', 'variants', 'writer', 'change the network versions and threads of posts'),
+    ('drafts', 'tags', 'writer', 'change the tags of posts'),
+    ('drafts', 'notes', 'writer', 'change the notes of posts'),
+    ('drafts', 'language', 'writer', 'change the language of posts'),
+    ('drafts', 'networks', 'writer', 'change the networks of posts'),
+    ('drafts', 'ignored_rules', 'writer', 'change the ignored rules of posts'),
+    ('drafts', 'assets', 'designer', 'change the images of posts'),
+    ('drafts', 'images', 'designer', 'change the images of posts'),
+    ('drafts', 'crops', 'designer', 'change the crops of posts'),
+    ('drafts', 'focal_points', 'designer', 'change the focal points of posts'),
+    ('drafts', 'alt_texts', 'designer', 'change the alt text of posts'),
+    ('drafts', 'schedules', 'manager', 'schedule posts'),
+    ('drafts', 'accounts', 'manager', 'change the accounts of posts');
+GRANT SELECT ON studio.field_rights TO studio_member;
+
+CREATE FUNCTION studio.may(wanted text) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(session_user, 'studio_' || wanted, 'MEMBER')
+$$;
+
+CREATE FUNCTION studio.client_name(client uuid) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = studio, pg_temp AS $$
+    SELECT coalesce((SELECT name FROM studio.clients WHERE uid = client), 'this client')
+$$;
+
+-- "Only an approver can approve posts for Acme." (the message), the role and field (the detail).
+CREATE FUNCTION studio.refuse(wanted text, field text, what text, client uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'Only % % can % for %.', CASE WHEN wanted ~ '^[aeiou]' THEN 'an' ELSE 'a' END, wanted,
+        what, studio.client_name(client)
+        USING ERRCODE = 'insufficient_privilege',
+              DETAIL = format('studio-refused role=%s field=%s', wanted, field),
+              HINT = 'Ask a member with that role, or a manager to give you the role.';
+END $$;
+
+-- Missing, null, "", [] and {} are one "nothing": two Studios may write an empty field either way.
+CREATE FUNCTION studio.value_of(doc jsonb, key text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN doc -> key IS NULL OR doc -> key IN ('null', '""', '[]', '{}') THEN 'null'::jsonb
+                ELSE doc -> key END
+$$;
+
+CREATE FUNCTION studio.check_rights() RETURNS trigger LANGUAGE plpgsql
+SET search_path = studio, pg_temp AS $$
+DECLARE
+    key text;
+    owner record;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NOT (studio.may('writer') OR studio.may('manager')) THEN
+            PERFORM studio.refuse('writer', 'text', 'add posts', NEW.client_uid);
+        END IF;
+        RETURN NEW;
+    END IF;
+    FOR key IN SELECT jsonb_object_keys(OLD.data) UNION SELECT jsonb_object_keys(NEW.data) LOOP
+        IF studio.value_of(OLD.data, key) IS DISTINCT FROM studio.value_of(NEW.data, key) THEN
+            SELECT role, label INTO owner FROM studio.field_rights WHERE tbl = TG_TABLE_NAME AND field = key;
+            IF FOUND AND NOT studio.may(owner.role) THEN
+                PERFORM studio.refuse(owner.role, key, owner.label, NEW.client_uid);
+            END IF;
+        END IF;
+    END LOOP;
+    IF NEW.client_uid IS DISTINCT FROM OLD.client_uid AND NOT studio.may('manager') THEN
+        PERFORM studio.refuse('manager', 'client', 'move posts to another client', OLD.client_uid);
+    END IF;
+    IF NEW.deleted AND NOT OLD.deleted AND NOT (studio.may('writer') OR studio.may('manager')) THEN
+        PERFORM studio.refuse('writer', 'deleted', 'delete posts', OLD.client_uid);
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER drafts_check_rights BEFORE INSERT OR UPDATE ON studio.drafts
+    FOR EACH ROW EXECUTE FUNCTION studio.check_rights();
+
+-- The workflow and the roles of status moves (replaces step 1's approver-only check).
+CREATE OR REPLACE FUNCTION studio.check_status() RETURNS trigger LANGUAGE plpgsql
+SET search_path = studio, pg_temp AS $$
+DECLARE
+    allowed text[];
+    what text;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.status = 'published' AND NEW.status <> 'archived' THEN
+        RAISE EXCEPTION 'A published post for % can only be archived, not moved back to %.',
+            studio.client_name(NEW.client_uid), replace(NEW.status, '_', ' ')
+            USING ERRCODE = 'insufficient_privilege', DETAIL = 'studio-refused role=workflow field=status';
+    END IF;
+    allowed := CASE NEW.status
+        WHEN 'approved' THEN ARRAY['approver']
+        WHEN 'scheduled' THEN ARRAY['manager', 'approver']
+        WHEN 'in_review' THEN ARRAY['writer', 'designer', 'manager', 'approver']
+        WHEN 'published' THEN ARRAY['writer', 'designer', 'manager', 'approver']
+        WHEN 'failed' THEN ARRAY['writer', 'designer', 'manager', 'approver']
+        ELSE ARRAY['writer', 'manager', 'approver'] END;
+    IF NOT EXISTS (SELECT 1 FROM unnest(allowed) AS r WHERE studio.may(r)) THEN
+        what := CASE NEW.status WHEN 'approved' THEN 'approve posts' WHEN 'scheduled' THEN 'schedule posts'
+                ELSE 'move posts to ' || replace(NEW.status, '_', ' ') END;
+        PERFORM studio.refuse(allowed[1], 'status', what, NEW.client_uid);
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- Clients and their settings are the managers'.
+CREATE FUNCTION studio.check_client_rights() RETURNS trigger LANGUAGE plpgsql
+SET search_path = studio, pg_temp AS $$
+BEGIN
+    IF (NEW.name, NEW.data, NEW.deleted) IS DISTINCT FROM (OLD.name, OLD.data, OLD.deleted)
+       AND NOT studio.may('manager') THEN
+        PERFORM studio.refuse('manager', 'client', 'change the client settings', OLD.uid);
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER clients_check_rights BEFORE UPDATE ON studio.clients
+    FOR EACH ROW EXECUTE FUNCTION studio.check_client_rights();
+"""
+
+MIGRATIONS.append(_RIGHTS)  # a step of its own, kept apart from the steps above

@@ -99,6 +99,7 @@ class DraftsModel(QAbstractTableModel):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)
         self._refresh_timer.timeout.connect(self._refresh_dirty)
+        self._refused: dict[int, str] = {}  # a change the team refused, kept here: its sentence
 
     # --- what the view asks -------------------------------------------------------------
 
@@ -136,6 +137,8 @@ class DraftsModel(QAbstractTableModel):
                 return _local(row.next_schedule, self.zone)
             if column == 6:
                 who = self._changed_by.get(row.id)
+                if row.id in self._refused:
+                    who = self.tr("refused by the team, kept here")
                 return f"{_local(row.updated_at, self.zone)} · {who}" if who else _local(row.updated_at, self.zone)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(row.client_colour)
@@ -144,6 +147,8 @@ class DraftsModel(QAbstractTableModel):
             return self._conflict_mark(role, row.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.text[:280]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._refused:
+            return self._refused[row.id]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.id in self._changed_by:
             return self.tr("Last changed in the team by %1").replace("%1", self._changed_by[row.id])
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):  # a narrow column: the whole of it
@@ -245,13 +250,13 @@ class DraftsModel(QAbstractTableModel):
 
     def _first(self, flt: DraftFilter, sort: str, descending: bool) -> tuple[int, list[DraftRow]]:
         total = self.library.count_drafts(flt)
-        return total, self._note_who(self.library.list_drafts(flt, sort=sort, offset=0, limit=PAGE,
-                                                              descending=descending))
+        return total, self._note_refused(self._note_who(self.library.list_drafts(
+            flt, sort=sort, offset=0, limit=PAGE, descending=descending)))
 
     def _page(self, flt: DraftFilter, sort: str, descending: bool, after: DraftRow | None) -> list[DraftRow]:
         rows: list[DraftRow] = self.library.list_drafts(flt, sort=sort, limit=PAGE, descending=descending,
                                                         after=after)
-        return self._note_who(rows)
+        return self._note_refused(self._note_who(rows))
 
     def _note_who(self, rows: list[DraftRow]) -> list[DraftRow]:
         """Learn who in the team last changed ``rows`` (on the loading thread; empty when unlinked)."""
@@ -265,6 +270,19 @@ class DraftsModel(QAbstractTableModel):
             for draft_id in ids:
                 self._conflicts.pop(draft_id, None)
             self._conflicts.update({draft_id: c.number for draft_id, c in conflicts.items()})
+        return rows
+
+    def _note_refused(self, rows: list[DraftRow]) -> list[DraftRow]:
+        """Learn which of ``rows`` hold a change the team refused, kept here (on the loading thread)."""
+        connection = getattr(self.library, "connection", None)
+        if connection is not None and rows:
+            from studio.team.rights import refused
+
+            marks = {mark.local_id: mark.sentence for mark in refused(connection, "draft")}
+            for row in rows:
+                self._refused.pop(row.id, None)
+                if row.id in marks:
+                    self._refused[row.id] = marks[row.id]
         return rows
 
     def _run(self, fn: Any, args: tuple[Any, ...], done: Any) -> None:
@@ -320,7 +338,7 @@ class DraftsModel(QAbstractTableModel):
             return
         flt = DraftFilter(**{**self.filter.__dict__, "ids": ids})
         generation = self._generation
-        self._run(lambda: self._note_who(self.library.list_drafts(flt, limit=len(ids))), (),
+        self._run(lambda: self._note_refused(self._note_who(self.library.list_drafts(flt, limit=len(ids)))), (),
                   lambda rows: self._apply(generation, ids, rows))
 
     def _apply(self, generation: int, ids: tuple[int, ...], rows: list[DraftRow]) -> None:

@@ -36,8 +36,8 @@ from studio.ui.library.model import COLUMNS, DraftsModel
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.locale_format import number
 from studio.ui.publishing.actions import PublishActions
-from studio.ui.translation import status_label
 from studio.ui.team.conflict_notice import ConflictsFilter
+from studio.ui.translation import status_label
 from studio.ui.workspace import Workspace
 
 if TYPE_CHECKING:

@@ -23,18 +23,46 @@ def add_review_actions(menu: QMenu, parent: QWidget, library: Any, tasks: Any, d
     review.addAction(QCoreApplication.translate("ReviewActions", "Approve"), lambda: _approve(library, tasks, draft_ids, on_error))
     review.addSeparator()
     review.addAction(QCoreApplication.translate("ReviewActions", "Import reply code…"), lambda: open_reply_dialog(parent, library, tasks))
+    from studio.team.rights import roles
+
+    if roles(library.connection) is not None:  # a team library: who moved the draft, and when
+        review.addAction(QCoreApplication.translate("ReviewActions", "Status changes in the team…"),
+                         lambda: open_status_changes(parent, library, tasks, draft_ids[0]))
 
 
-def _approve(library: Any, tasks: Any, draft_ids: list[int], on_error: Any) -> None:
+def _approve(library: Any, tasks: Any, draft_ids: list[int], on_error: Any) -> bool:
+    """Approve ``draft_ids`` on the writes pool; in a team library a member without the approver
+    role is told so at once, before anything is tried (the team database would refuse it). Returns
+    whether the approval was started."""
     import getpass
 
     from studio.review.approval import approve
+    from studio.team import Refused
+    from studio.team.rights import check_approver
+
+    try:
+        check_approver(library.connection, draft_ids)
+    except Refused as refusal:
+        on_error(refusal)
+        return False
+    member = library.query("SELECT value FROM team_state WHERE key = 'member'")
+    author = str(member[0][0]) if member else getpass.getuser()
 
     def work() -> None:
         for draft_id in draft_ids:
-            approve(library, draft_id, getpass.getuser())
+            approve(library, draft_id, author)
 
     tasks.run(work, on_error=on_error, pool="writes")
+    return True
+
+
+def open_status_changes(parent: QWidget, library: Any, tasks: Any, draft_id: int) -> QWidget:
+    from studio.ui.team.audit_dialog import StatusChangesDialog
+
+    dialog = StatusChangesDialog(library, tasks, draft_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def open_send_dialog(parent: QWidget, library: Any, tasks: Any, draft_ids: list[int]) -> QWidget:

@@ -124,8 +124,22 @@ class ChangesDialog(QDialog):
         self.buttons.accepted.connect(self.approve)
         self.buttons.rejected.connect(self.reject)
         self.view.failed.connect(self.message.setText)
-        self.view.loaded.connect(lambda fresh: self.approve_button.setEnabled(not fresh))
+        self.may_approve = self._may_approve(library, draft_id)
+        self.view.loaded.connect(lambda fresh: self.approve_button.setEnabled(self.may_approve and not fresh))
         self.view.set_draft(draft_id)
+
+    def _may_approve(self, library: Any, draft_id: int) -> bool:
+        """In a team library, a member without the approver role reads why before trying."""
+        from studio.team import Refused
+        from studio.team.rights import check_approver
+
+        try:
+            check_approver(library.connection, [draft_id])
+        except Refused as refusal:
+            self.message.setText(refusal.for_humans())
+            self.approve_button.setToolTip(refusal.message)
+            return False
+        return True
 
     def approve(self) -> None:
         from studio.review.approval import approve

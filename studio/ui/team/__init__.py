@@ -94,6 +94,17 @@ class TeamFace(QObject):
         label.setVisible(True)
         label.setText(describe(state, waiting))
         label.setToolTip(message or self.tr("Team sync"))
+        if state == "up to date":  # a refused change kept here stays in view until the team moves on
+            from studio.errors import StudioError
+            from studio.team.rights import refused
+
+            try:
+                kept = refused(self.window.context.library.connection)
+            except StudioError:  # the library closed meanwhile (quitting)
+                kept = []
+            if kept:
+                label.setText(self.tr("Team: refused (kept here)"))
+                label.setToolTip("\n".join(refusal.sentence for refusal in kept))
         if state == "refused" and message:
             self.window.show_message("warning", message)
         if state == "conflict":

@@ -51,7 +51,7 @@ def test_members_see_their_clients_only_and_only_approvers_approve(
     assert all_beta.stdout.strip() == "0"
     approve = pg_server.psql("UPDATE studio.drafts SET status = 'approved'", user=writer, password=password,
                              dbname=team_db)
-    assert approve.returncode != 0 and "Only an approver can approve a draft" in approve.stderr
+    assert approve.returncode != 0 and "Only an approver can approve posts for Acme." in approve.stderr
     steal = pg_server.psql("UPDATE studio.drafts SET data = '{}' WHERE data->>'text' LIKE 'Rahasia%' RETURNING 1",
                            user=writer, password=password, dbname=team_db)
     assert steal.returncode == 0 and steal.stdout.strip() == "UPDATE 0"  # RLS: no such row for the writer
@@ -62,14 +62,15 @@ def test_members_see_their_clients_only_and_only_approvers_approve(
                               user=writer, password=password, dbname=team_db)
     assert reinvite.returncode != 0 and "permission denied" in reinvite.stderr
 
-    # Studio, as the writer: the approval is refused with a sentence and the draft goes back.
+    # Studio, as the writer: the approval is refused with a sentence and kept here, marked refused
+    # (tests/integration/team/test_rights.py follows it further).
     with Library.open(writer_dir) as library:
         draft_id = library.list_drafts()[0].id
         library.set_status(draft_id, "approved")
     code, out, err = run(capsys, monkeypatch, "sync", "--library", str(writer_dir))
-    assert code == 1 and "Only an approver can approve a draft" in err
+    assert code == 1 and "Only an approver can approve posts for Acme; your change is kept on this computer." in err
     with Library.open(writer_dir) as library:
-        assert library.get_draft(draft_id).status == "draft"
+        assert library.get_draft(draft_id).status == "approved"
 
     # The approver's approval reaches everyone, with who and when in the audit list.
     with Library.open(approver_dir) as library:
