@@ -17,6 +17,7 @@ from studio import secrets
 from studio.library import Library
 from studio.model import Crop
 from studio.review import approval, comments
+from studio.team import Refused
 from studio.team.engine import SyncEngine
 
 from .conftest import PG_BIN, PgServer
@@ -138,6 +139,10 @@ def test_images_schedules_comments_and_approvals_sync_across_members(
         user=designer, password=password, dbname=team_db)
     assert forged.returncode != 0 and "Only an approver can approve a draft" in forged.stderr
     with Library.open(designer_dir) as library:
+        with pytest.raises(Refused, match="approver"):  # said before trying: the roles are cached
+            approval.approve(library, draft_id, designer)
+        # Were the roles not cached yet, the team database refuses it, and the engine undoes it.
+        monkeypatch.setattr("studio.team.rights.check_approver", lambda *_args, **_kwargs: None)
         approval.approve(library, draft_id, designer)
         engine = SyncEngine(library)
         try:
