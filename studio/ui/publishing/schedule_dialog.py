@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.analytics.links import outgoing_texts
 from studio.drafting import parts_for
 from studio.editors.post.previews import PostLook, PreviewsPanel
 from studio.errors import StudioError
@@ -174,7 +175,8 @@ class ScheduleDialog(QDialog):
 
     def looks(self) -> list[PostLook]:
         """One preview per ticked account: the text and renditions of its network version, as the
-        runner renders them for the publisher (``parts_for`` and ``media_for`` of the same target)."""
+        runner renders them for the publisher (``parts_for``, ``outgoing_texts``' UTM parameters and
+        ``media_for`` of the same target)."""
         draft = self.library.get_draft(self.draft_id)
         looks = []
         for account_id in self.chosen():
@@ -182,8 +184,8 @@ class ScheduleDialog(QDialog):
             target = target_of(account.network, account.settings)
             channel = account.network if account.network in ("folder", "webhook") else ""
             looks.append(PostLook(target, account.display_name or self.client.name, account.handle,
-                                  self.client.colour, parts_for(draft, target), assets=draft.assets,
-                                  channel=channel, account_id=account.id))
+                                  self.client.colour, outgoing_texts(self.library, draft, target, parts_for(draft, target)),
+                                  assets=draft.assets, channel=channel, account_id=account.id))
         return looks
 
     def _done(self, schedule_ids: list[int]) -> None:

@@ -42,6 +42,8 @@ def test_a_preview_per_ticked_account(qtbot: QtBot, context: AppContext, tmp_pat
     qtbot.waitUntil(lambda: all(card.tiles for card in dialog.previews.cards), timeout=30_000)
     assert shown() == [("bluesky", "bluesky"), ("folder", "instagram")]
     sky = dialog.previews.cards[0]
+    # The link as it will leave: with the UTM parameters the runner adds (issue 15), in the preview too.
+    assert "utm_source=bluesky" in sky.look.parts[0] and "utm_medium=social" in sky.look.parts[0]
     assert "Kopi Senja" in sky.findChild(type(sky.text_labels[0]), "previewWho").text()
     for card in dialog.previews.cards:
         (tile,) = card.findChildren(ImageTile)
