@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio.drafting import start_draft
-from studio.model import Client, Draft
+from studio.model import Account, Client, Draft
 from studio.text import server_limits
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ class Opened:
     handles: dict[str, str] = field(default_factory=dict)  # network -> @handle of the client's account
     limits: dict[str, int] = field(default_factory=dict)  # network -> server limit (Mastodon)
     images: tuple[Path, ...] = ()
+    accounts: tuple[Account, ...] = ()  # the client's connected accounts (the Write page's channels)
 
 
 def load_draft(library: Library, draft_id: int) -> Opened:
@@ -37,7 +38,7 @@ def load_draft(library: Library, draft_id: int) -> Opened:
     for account in accounts:
         handles.setdefault(account.network, account.handle)
     images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
-    return Opened(draft, client, handles, server_limits(accounts), images)
+    return Opened(draft, client, handles, server_limits(accounts), images, tuple(accounts))
 
 
 def start_and_load(library: Library, client_id: int | None) -> Opened:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from studio.drafting import BASE, DraftText
+from studio.drafting import BASE, DraftText, remember_channels
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.issues_panel import IssuePanel
@@ -182,7 +182,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.editor.setPlaceholderText(EMPTY_HINT)
         self.heading.setText("No post open")
         self.variant_bar.setEnabled(False)
-        self.header.networks_button.setEnabled(False)
+        self.header.channels.setEnabled(False)
 
     def _show_opened(self, opened: Opened) -> None:
         if not self.ready:
@@ -209,8 +209,9 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.editor.setReadOnly(False)
         self.editor.setPlaceholderText("Write your post…")
         self.variant_bar.setEnabled(True)
-        self.header.networks_button.setEnabled(True)
+        self.header.channels.setEnabled(True)
         self.heading.setText(f"<b>{client.name}</b> · post {draft.id} · {draft.status.replace('_', ' ')}")
+        self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)
         self.current = BASE
         self._targets_changed(save=False)
@@ -221,6 +222,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.context.messages.error(in_words(error, "Studio could not open the post"))
 
     def _targets_changed(self, save: bool = True) -> None:
+        self.header.show_targets(self.draft.targets)
         self.variant_bar.set_networks(self.draft.targets, self.current)
         self.counters.set_networks(self.draft.targets)
         if save:
@@ -229,9 +231,15 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self._previews()
 
     def set_target(self, network_id: str, on: bool) -> None:
-        """Add or remove ``network_id`` from the networks this post is for."""
+        """Add or remove ``network_id`` from the networks this post is for; the client's next
+        posts start with the same channels."""
         if self.opened is not None and self.draft.set_target(network_id, on):
             self._targets_changed()
+            self.context.tasks.run(remember_channels, self.context.library, self.opened.client.id,
+                                   list(self.draft.targets), pool="writes", on_error=self._channels_not_kept)
+
+    def _channels_not_kept(self, error: BaseException) -> None:
+        self.context.messages.warning(in_words(error, self.tr("Studio could not remember the client's channels")))
 
     def _show_network(self, network_id: str) -> None:
         """Show the text of ``network_id`` (its thread, its own variant, or the base text)."""
