@@ -48,6 +48,7 @@ class WriteHeader(QWidget):
     def add_publish_action(self, action: QAction) -> QToolButton:
         """A button for one of the page's publishing actions, at the end of the channels row."""
         button = QToolButton(self)
+        action.setIconText(action.text().replace("&", ""))  # a tool button would drop the "…" of "Schedule…"
         button.setDefaultAction(action)
         self.row.addWidget(button)
         self.publish_buttons.append(button)

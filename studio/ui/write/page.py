@@ -8,6 +8,8 @@ once typing pauses (off the UI thread, answers tagged with the text's revision).
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -25,6 +27,7 @@ from studio.model import grammar_language
 from studio.text import network, networks
 from studio.ui.context import AppContext
 from studio.ui.debounce import Debounce
+from studio.ui.publishing.actions import PublishActions
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
 from studio.ui.write.header import WriteHeader
@@ -34,7 +37,7 @@ from studio.ui.write.rules import RulesMixin
 from studio.ui.write.saver import DraftSaver
 
 if TYPE_CHECKING:
-    from studio.model import Issue
+    from studio.model import Draft, Issue
     from studio.ui.grammar import GrammarEngine
 
 EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
@@ -134,6 +137,11 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.thread_editor.join_requested.connect(self.join_thread)
         self.thread_editor.resplit_requested.connect(self.split)
         self.side.currentChanged.connect(lambda _i: self._previews())
+        # Schedule…, Add to queue, Send now: the Library's actions and shortcuts, for the open post.
+        self.publish = PublishActions(self.context, self, self._draft_to_publish)
+        for action in self.publish.actions:
+            self.header.add_publish_action(action)
+        self.publish.scheduled.connect(lambda _ids: self._reload_status())
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
 
     # -- the main window's hooks --------------------------------------------------------------
@@ -210,13 +218,38 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.editor.setPlaceholderText("Write your post…")
         self.variant_bar.setEnabled(True)
         self.header.channels.setEnabled(True)
-        self.heading.setText(f"<b>{client.name}</b> · post {draft.id} · {draft.status.replace('_', ' ')}")
+        self._show_heading()
         self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)
         self.current = BASE
         self._targets_changed(save=False)
         self._show_network(BASE)
         self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
+
+    def _draft_to_publish(self) -> int | None:
+        """The open post, written to the library first: what is scheduled is what is on screen."""
+        if self.opened is None:
+            return None
+        self.saver.flush_now()
+        return self.opened.draft.id
+
+    def _reload_status(self) -> None:
+        """The open post's status as stored (scheduled, published…), shown in the heading."""
+        if self.opened is not None:
+            self.context.tasks.run(self.context.library.get_draft, self.opened.draft.id,
+                                   on_done=self._status_loaded, on_error=lambda _error: None)
+
+    def _status_loaded(self, draft: Draft) -> None:
+        if self.opened is None or self.opened.draft.id != draft.id:
+            return
+        self.opened.draft = replace(self.opened.draft, status=draft.status)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        assert self.opened is not None
+        draft, client = self.opened.draft, self.opened.client
+        self.heading.setText(self.tr("<b>{client}</b> · post {number} · {status}").format(
+            client=html.escape(client.name), number=draft.id, status=draft.status.replace("_", " ")))
 
     def _open_failed(self, error: BaseException) -> None:
         self.context.messages.error(in_words(error, "Studio could not open the post"))
