@@ -27,6 +27,7 @@ from studio.model import grammar_language
 from studio.text import network, networks
 from studio.ui.context import AppContext
 from studio.ui.debounce import Debounce
+from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.actions import PublishActions
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
@@ -142,6 +143,11 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         for action in self.publish.actions:
             self.header.add_publish_action(action)
         self.publish.scheduled.connect(lambda _ids: self._reload_status())
+        # The page listens: the client's words, snippets and rules edited anywhere reach the editor at
+        # once, and a fix applied is checked at once (no pause to wait for).
+        self._library_signals = LibrarySignals(self.context.library, self)
+        self._library_signals.changed.connect(self._library_changed)
+        self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
 
     # -- the main window's hooks --------------------------------------------------------------
@@ -225,6 +231,11 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self._targets_changed(save=False)
         self._show_network(BASE)
         self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
+
+    def _accounts_changed(self) -> None:
+        """An account connected, edited or removed: the chips follow."""
+        if self.opened is not None:
+            self.header.channels.set_accounts(self.opened.accounts, self.opened.client.colour)
 
     def _draft_to_publish(self) -> int | None:
         """The open post, written to the library first: what is scheduled is what is on screen."""
