@@ -9,7 +9,6 @@ once typing pauses (off the UI thread, answers tagged with the text's revision).
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -34,17 +33,18 @@ from studio.ui.write.checking import GrammarRunner, ThreadChecks
 from studio.ui.write.header import WriteHeader
 from studio.ui.write.opening import Opened, load_draft, remember, start_and_load
 from studio.ui.write.panels import PanelsMixin
+from studio.ui.write.published import PublishedBar, PublishedMixin
 from studio.ui.write.rules import RulesMixin
 from studio.ui.write.saver import DraftSaver
 
 if TYPE_CHECKING:
-    from studio.model import Draft, Issue
+    from studio.model import Issue, Schedule
     from studio.ui.grammar import GrammarEngine
 
 EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
 
 
-class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
+class WriteWorkspace(PublishedMixin, RulesMixin, PanelsMixin, Workspace):
     """The page where posts are written. The main window calls :meth:`set_client`,
     :meth:`open_draft`, :meth:`new_draft`, :meth:`save_now` and :meth:`activated`.
 
@@ -69,6 +69,8 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self._loading = False
         self._waiting: Opened | None = None
         self._thread_checks = ThreadChecks()
+        self.sent: tuple[Schedule, ...] = ()  # the open post's sends (it is not edited without a word)
+        self._unlocked: int | None = None
         self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
         self._counts = Debounce(60, self._refresh_counts, parent=self)
         self._panel = Debounce(120, self._refresh_panel, parent=self)
@@ -92,6 +94,10 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.header = WriteHeader(self)
         self.heading, self.network_actions = self.header.heading, self.header.network_actions
         layout.addWidget(self.header)
+        self.published_bar = PublishedBar(self)
+        self.published_bar.edit_anyway.connect(self.edit_post_anyway)
+        self.published_bar.duplicate.connect(self.duplicate_post)
+        layout.addWidget(self.published_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -220,16 +226,15 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.thread_editor.dictionary = self.editor.dictionary
         self.thread_editor.disabled_rules = self.editor.disabled_rules
         self.issues.set_ignored(len(draft.ignored_rules))
-        self.editor.setReadOnly(False)
         self.editor.setPlaceholderText("Write your post…")
-        self.variant_bar.setEnabled(True)
-        self.header.channels.setEnabled(True)
+        self.sent = opened.sent
         self._show_heading()
         self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)
         self.current = BASE
         self._targets_changed(save=False)
         self._show_network(BASE)
+        self._show_published()
         self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
 
     def _accounts_changed(self) -> None:
@@ -243,18 +248,6 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
             return None
         self.saver.flush_now()
         return self.opened.draft.id
-
-    def _reload_status(self) -> None:
-        """The open post's status as stored (scheduled, published…), shown in the heading."""
-        if self.opened is not None:
-            self.context.tasks.run(self.context.library.get_draft, self.opened.draft.id,
-                                   on_done=self._status_loaded, on_error=lambda _error: None)
-
-    def _status_loaded(self, draft: Draft) -> None:
-        if self.opened is None or self.opened.draft.id != draft.id:
-            return
-        self.opened.draft = replace(self.opened.draft, status=draft.status)
-        self._show_heading()
 
     def _show_heading(self) -> None:
         assert self.opened is not None
@@ -302,9 +295,18 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
             finally:
                 self._loading = False
             self.stack.setCurrentWidget(self.editor)
+        if self.locked:
+            self._set_editable(False)  # new part editors of a thread that went out
         self._request_check(now=True)
         self._counts()
         self._panel()  # the panel lists what is on screen: the text, or the parts
+
+    def _set_editable(self, editable: bool) -> None:
+        """Typing, versions and channels on or off (a post that went out, until "Edit anyway")."""
+        for editor in (self.editor, *self.thread_editor.editors):
+            editor.setReadOnly(not editable)
+        self.variant_bar.setEnabled(editable)
+        self.header.channels.setEnabled(editable)
 
     # -- typing and checking ------------------------------------------------------------------
 

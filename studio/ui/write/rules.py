@@ -43,6 +43,8 @@ class RulesMixin:
         """A change committed anywhere (the client manager, an import, another window): the open
         post's client is read again (off the UI thread) and reaches the editor at once."""
         opened = self.opened
+        if opened is not None and kind in ("publication", "schedule", "library"):
+            self._reload_status()  # sent meanwhile (the publisher's timer), or unscheduled
         if opened is None or kind not in ("client", "account", "library"):
             return
         if kind == "client" and changed_id not in (None, opened.client.id):
@@ -61,6 +63,9 @@ class RulesMixin:
         self._client_updated(client)
 
     def _accounts_changed(self) -> None:
+        raise NotImplementedError
+
+    def _reload_status(self) -> None:
         raise NotImplementedError
 
     def _client_updated(self, client: Client) -> None:
