@@ -30,6 +30,7 @@ from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.actions import PublishActions
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
+from studio.ui.write.comments import CommentsMixin
 from studio.ui.write.header import WriteHeader
 from studio.ui.write.opening import Opened, load_draft, remember, start_and_load
 from studio.ui.write.panels import PanelsMixin
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
 
 
-class WriteWorkspace(PublishedMixin, RulesMixin, PanelsMixin, Workspace):
+class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Workspace):
     """The page where posts are written. The main window calls :meth:`set_client`,
     :meth:`open_draft`, :meth:`new_draft`, :meth:`save_now` and :meth:`activated`.
 
@@ -117,6 +118,7 @@ class WriteWorkspace(PublishedMixin, RulesMixin, PanelsMixin, Workspace):
         self.previews = PreviewsPanel(self.side)
         self.side.addTab(self.issues, "Issues")
         self.side.addTab(self.previews, "Preview")
+        self._build_comments()
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
@@ -228,6 +230,7 @@ class WriteWorkspace(PublishedMixin, RulesMixin, PanelsMixin, Workspace):
         self.issues.set_ignored(len(draft.ignored_rules))
         self.editor.setPlaceholderText("Write your post…")
         self.sent = opened.sent
+        self.comments.set_draft(draft.id)
         self._show_heading()
         self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)
@@ -287,6 +290,7 @@ class WriteWorkspace(PublishedMixin, RulesMixin, PanelsMixin, Workspace):
             self._thread_checks.forget()
             self.thread_editor.set_parts(network_id, network(network_id).title, self.draft.threads[network_id],
                                          self.counters.limits.get(network_id))
+            self._watch_parts()
             self.stack.setCurrentWidget(self.thread_editor)
         else:
             self._loading = True  # the text shown is not an edit of this network's text
