@@ -22,7 +22,8 @@ from studio.text import networks
 
 CHIP_ICON = 20
 CHIP_STYLE = """
-QToolButton#channelChip { border: 1px solid palette(mid); border-radius: 12px; padding: 1px 8px 1px 3px; }
+QToolButton#channelChip { border: 1px solid palette(mid); border-radius: 11px; padding: 1px 8px 1px 3px;
+                          min-height: 20px; }
 QToolButton#channelChip:checked { border: 2px solid palette(highlight); padding: 0px 7px 0px 2px; }
 QToolButton#channelChip:disabled { color: palette(mid); }
 """
