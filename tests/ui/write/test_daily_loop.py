@@ -185,9 +185,12 @@ def test_from_an_empty_library_to_a_cropped_photo_published_in_a_folder(
     assert crop.x == 0 and crop.w * 4000 < RED_WIDTH, crop
     qtbot.waitUntil(lambda: library.get_crops(sha).get(PRESET) == crop, timeout=10_000)
 
-    # 5. Back to Write (Ctrl+1); Schedule… (Ctrl+Shift+D), "Send now", Schedule.
+    # 5. Back to Write (Ctrl+1, by way of the Library, Ctrl+3, whose toolbar has the same three
+    # actions and shortcuts: one must not shadow the other); Schedule… (Ctrl+Shift+D), "Send now".
     window.activateWindow()  # as the window manager does when a dialog closes
     qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is studio.library_view
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_workspace() is write
     write.editor.setFocus()
