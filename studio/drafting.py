@@ -17,6 +17,8 @@ Public API (others call these after the merge; keep the names stable):
   ``.make_variant``, ``.drop_variant``, ``.split``, ``.join``, ``.set_parts``, ``.set_target``
 - ``ThreadText.of(parts)``, ``.text``, ``.offsets``, ``.issues_by_part(issues)``
 - ``start_draft(library, client_id) -> Draft``: the one "New draft" policy
+- ``default_channels(library, client_id)``, ``remember_channels(library, client_id, networks)``: the
+  networks a client's new posts start with
 """
 
 from __future__ import annotations
@@ -179,8 +181,35 @@ class ThreadText:
 
 def start_draft(library: Library, client_id: int | None = None) -> Draft:
     """A new empty draft: for ``client_id``, else the first client, else a new client "My brand"
-    (so a post can be started in an empty library). Ctrl+N and the Library's New button call this."""
+    (so a post can be started in an empty library), for the client's default channels
+    (:func:`default_channels`). Ctrl+N and the Library's New button call this."""
     if client_id is None:
         clients = library.list_clients()
         client_id = clients[0].id if clients else library.add_client(FIRST_CLIENT).id
-    return library.create_draft(client_id)
+    return library.create_draft(client_id, networks=default_channels(library, client_id))
+
+
+def default_channels(library: Library, client_id: int) -> list[str]:
+    """The networks a new post of the client is for: those last chosen for one of its posts in the
+    Write page (:func:`remember_channels`), else the network versions of its connected accounts."""
+    import json
+
+    from studio.library.clients import target_networks
+    from studio.publishing.renditions import target_of
+
+    rows = library.query("SELECT networks FROM client_channels WHERE client_id = ?", (client_id,))
+    known = set(target_networks())
+    if rows:
+        return [n for n in json.loads(rows[0]["networks"]) if n in known]
+    versions = (target_of(account.network, account.settings) for account in library.list_accounts(client_id))
+    return [n for n in dict.fromkeys(versions) if n in known]
+
+
+def remember_channels(library: Library, client_id: int, networks: Iterable[str]) -> None:
+    """The client's new posts start with ``networks`` from now on."""
+    import json
+
+    with library.transaction() as conn:
+        conn.execute("INSERT INTO client_channels(client_id, networks) VALUES (?, ?) "
+                     "ON CONFLICT(client_id) DO UPDATE SET networks = excluded.networks",
+                     (client_id, json.dumps(list(dict.fromkeys(networks)))))

@@ -436,9 +436,20 @@ _TEAM_RECORDS = "".join(
 )
 
 
+# each client's default channels: the networks a new post starts with, as last chosen in the Write
+# page (no row: the network versions of the client's connected accounts).
+_CLIENT_CHANNELS = """
+CREATE TABLE client_channels (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    networks TEXT NOT NULL DEFAULT '[]'
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4_PUBLISHING, _V5_IGNORED_RULES, _V6_DRAFT_IGNORED_RULES,
                                _DUE_MILLISECONDS, _reach_networks, _REVIEW,
-                               _TEAM_SYNC, _V_ANALYTICS, _CLIENT_LINKS, _TEAM_RECORDS]
+                               _TEAM_SYNC, _V_ANALYTICS, _CLIENT_LINKS, _TEAM_RECORDS,
+                               _CLIENT_CHANNELS]
 
 
 def version(conn: sqlite3.Connection) -> int:

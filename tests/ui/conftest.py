@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,9 @@ from studio.ui.context import AppContext
 from studio.ui.messages import Messages
 from studio.ui.settings_signals import SettingsSignals
 from studio.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from studio.ui.app import Studio
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +53,26 @@ def context(qtbot: QtBot, tmp_path: Path, library: Library) -> Iterator[AppConte
     # As on quit: no new work once the test is over (widgets' timers may still fire while pytest-qt
     # processes events), and no outcome delivered to widgets that are gone; then the library closes.
     tasks.close(10_000)
+
+
+@pytest.fixture
+def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
+    """The whole app over a new library in ``tmp_path`` (grammar off), not started yet."""
+    from PySide6.QtWidgets import QApplication
+
+    from studio.ui.app import Studio
+
+    library = Library.open(tmp_path / "library")
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set("grammar.mode", "off")  # LanguageTool has its own integration tests
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running = Studio(app, tmp_path / "library", library, settings)
+    qtbot.addWidget(running.window)
+    # An unexpected error would open the (modal) error dialog: record it instead, and fail below.
+    monkeypatch.setattr(running.hook, "_show", lambda summary, details: None)
+    yield running
+    running.window.close()
+    running.shutdown()
+    app.setQuitOnLastWindowClosed(True)  # the publisher's tray may have turned it off
+    assert running.hook.shown == [], "unexpected errors reached the error dialog (see the log)"

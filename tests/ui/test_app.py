@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,23 +17,6 @@ from studio.library import Library
 from studio.settings import Settings
 from studio.ui.app import Studio
 from studio.ui.welcome_dialog import WelcomeDialog
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
-    library = Library.open(tmp_path / "library")
-    settings = Settings(tmp_path / "config" / "settings.json")
-    settings.set("grammar.mode", "off")  # LanguageTool has its own integration tests
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    running = Studio(app, tmp_path / "library", library, settings)
-    qtbot.addWidget(running.window)
-    # An unexpected error would open the (modal) error dialog: record it instead, and fail below.
-    monkeypatch.setattr(running.hook, "_show", lambda summary, details: None)
-    yield running
-    running.window.close()
-    running.shutdown()
-    assert running.hook.shown == [], "unexpected errors reached the error dialog (see the log)"
 
 
 def test_four_workspaces_and_the_status_bar(studio: Studio, qtbot: QtBot) -> None:

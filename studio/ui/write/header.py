@@ -1,4 +1,4 @@
-"""The Write page's header: who the post is for, the networks it goes to, and "New post"."""
+"""The Write page's header: who the post is for, the channels it goes to, publishing, and "New post"."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from studio.text import networks
+from studio.ui.write.channels import ChannelsRow
 
 
 class WriteHeader(QWidget):
-    """The heading line, the "Networks" menu (a checklist of the text networks) and "New post".
+    """The heading line with "New post", and below it the channels row (:class:`ChannelsRow`) and
+    the publishing buttons the page adds (:meth:`add_publish_action`).
 
-    Signals: ``target_toggled(str network, bool on)`` when a network is ticked or unticked by the
+    Signals: ``target_toggled(str network, bool on)`` when a channel is turned on or off by the
     user; ``new_requested()`` from the "New post" button.
     """
 
@@ -23,34 +24,36 @@ class WriteHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("writeHeading")
-        layout.addWidget(self.heading, 1)
-        self.networks_button = QToolButton(self)
-        self.networks_button.setText("Networks")
-        self.networks_button.setObjectName("networksButton")
-        self.networks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.networks_menu = QMenu(self.networks_button)
-        self.network_actions: dict[str, QAction] = {}
-        for network_id, title in networks():
-            action = self.networks_menu.addAction(title)
-            action.setCheckable(True)
-            action.toggled.connect(lambda on, n=network_id: self.target_toggled.emit(n, on))
-            self.network_actions[network_id] = action
-        self.networks_button.setMenu(self.networks_menu)
-        layout.addWidget(self.networks_button)
+        top.addWidget(self.heading, 1)
         self.new_button = QToolButton(self)
-        self.new_button.setText("New post")
-        self.new_button.setToolTip("New post for the current client (Ctrl+N)")
+        self.new_button.setText(self.tr("New post"))
+        self.new_button.setToolTip(self.tr("New post for the current client (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested.emit)
-        layout.addWidget(self.new_button)
+        top.addWidget(self.new_button)
+        column.addLayout(top)
+        self.row = QHBoxLayout()
+        self.channels = ChannelsRow(self)
+        self.channels.target_toggled.connect(self.target_toggled.emit)
+        self.network_actions = self.channels.network_actions
+        self.row.addWidget(self.channels)
+        self.row.addStretch(1)
+        column.addLayout(self.row)
+        self.publish_buttons: list[QToolButton] = []
+
+    def add_publish_action(self, action: QAction) -> QToolButton:
+        """A button for one of the page's publishing actions, at the end of the channels row."""
+        button = QToolButton(self)
+        action.setIconText(action.text().replace("&", ""))  # a tool button would drop the "…" of "Schedule…"
+        button.setDefaultAction(action)
+        self.row.addWidget(button)
+        self.publish_buttons.append(button)
+        return button
 
     def show_targets(self, targets: Iterable[str]) -> None:
-        """Tick the networks of an opened post (without telling: nothing was chosen)."""
-        chosen = set(targets)
-        for network_id, action in self.network_actions.items():
-            action.blockSignals(True)
-            action.setChecked(network_id in chosen)
-            action.blockSignals(False)
+        """Show the channels of an opened post (without telling: nothing was chosen)."""
+        self.channels.show_targets(targets)

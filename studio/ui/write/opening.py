@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio.drafting import start_draft
-from studio.model import Client, Draft
+from studio.model import Account, Client, Draft, Schedule
 from studio.text import server_limits
 
 if TYPE_CHECKING:
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from studio.settings import Settings
 
 LAST_DRAFT = "write.last_draft"  # "<draft id>@<library folder>": the draft open when Studio quit
+SENT_STATES = ("published", "sending", "uncertain")  # the network has the post, or may have it
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Opened:
     handles: dict[str, str] = field(default_factory=dict)  # network -> @handle of the client's account
     limits: dict[str, int] = field(default_factory=dict)  # network -> server limit (Mastodon)
     images: tuple[Path, ...] = ()
+    accounts: tuple[Account, ...] = ()  # the client's connected accounts (the Write page's channels)
+    sent: tuple[Schedule, ...] = ()  # the schedules whose post went out (see SENT_STATES)
 
 
 def load_draft(library: Library, draft_id: int) -> Opened:
@@ -37,7 +40,18 @@ def load_draft(library: Library, draft_id: int) -> Opened:
     for account in accounts:
         handles.setdefault(account.network, account.handle)
     images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
-    return Opened(draft, client, handles, server_limits(accounts), images)
+    return Opened(draft, client, handles, server_limits(accounts), images, tuple(accounts),
+                  sent_schedules(library, draft_id))
+
+
+def sent_schedules(library: Library, draft_id: int) -> tuple[Schedule, ...]:
+    """The draft's schedules whose post went out (or may have: sending, uncertain)."""
+    return tuple(s for s in library.schedules_of(draft_id) if s.state in SENT_STATES)
+
+
+def load_status(library: Library, draft_id: int) -> tuple[Draft, tuple[Schedule, ...]]:
+    """The draft as stored and its sent schedules (runs on a worker thread)."""
+    return library.get_draft(draft_id), sent_schedules(library, draft_id)
 
 
 def start_and_load(library: Library, client_id: int | None) -> Opened:

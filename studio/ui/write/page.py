@@ -8,12 +8,13 @@ once typing pauses (off the UI thread, answers tagged with the text's revision).
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from studio.drafting import BASE, DraftText
+from studio.drafting import BASE, DraftText, remember_channels
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor
 from studio.editors.post.issues_panel import IssuePanel
@@ -25,22 +26,26 @@ from studio.model import grammar_language
 from studio.text import network, networks
 from studio.ui.context import AppContext
 from studio.ui.debounce import Debounce
+from studio.ui.library.signals import LibrarySignals
+from studio.ui.publishing.actions import PublishActions
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
+from studio.ui.write.comments import CommentsMixin
 from studio.ui.write.header import WriteHeader
 from studio.ui.write.opening import Opened, load_draft, remember, start_and_load
 from studio.ui.write.panels import PanelsMixin
+from studio.ui.write.published import PublishedBar, PublishedMixin
 from studio.ui.write.rules import RulesMixin
 from studio.ui.write.saver import DraftSaver
 
 if TYPE_CHECKING:
-    from studio.model import Issue
+    from studio.model import Issue, Schedule
     from studio.ui.grammar import GrammarEngine
 
 EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
 
 
-class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
+class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Workspace):
     """The page where posts are written. The main window calls :meth:`set_client`,
     :meth:`open_draft`, :meth:`new_draft`, :meth:`save_now` and :meth:`activated`.
 
@@ -65,6 +70,8 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self._loading = False
         self._waiting: Opened | None = None
         self._thread_checks = ThreadChecks()
+        self.sent: tuple[Schedule, ...] = ()  # the open post's sends (it is not edited without a word)
+        self._unlocked: int | None = None
         self.ready = False  # the URL rules are loaded (see studio.text.entities.warm_up)
         self._counts = Debounce(60, self._refresh_counts, parent=self)
         self._panel = Debounce(120, self._refresh_panel, parent=self)
@@ -88,6 +95,10 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.header = WriteHeader(self)
         self.heading, self.network_actions = self.header.heading, self.header.network_actions
         layout.addWidget(self.header)
+        self.published_bar = PublishedBar(self)
+        self.published_bar.edit_anyway.connect(self.edit_post_anyway)
+        self.published_bar.duplicate.connect(self.duplicate_post)
+        layout.addWidget(self.published_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -107,6 +118,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.previews = PreviewsPanel(self.side)
         self.side.addTab(self.issues, "Issues")
         self.side.addTab(self.previews, "Preview")
+        self._build_comments()
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
@@ -134,6 +146,16 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.thread_editor.join_requested.connect(self.join_thread)
         self.thread_editor.resplit_requested.connect(self.split)
         self.side.currentChanged.connect(lambda _i: self._previews())
+        # Schedule…, Add to queue, Send now: the Library's actions and shortcuts, for the open post.
+        self.publish = PublishActions(self.context, self, self._draft_to_publish)
+        for action in self.publish.actions:
+            self.header.add_publish_action(action)
+        self.publish.scheduled.connect(lambda _ids: self._reload_status())
+        # The page listens: the client's words, snippets and rules edited anywhere reach the editor at
+        # once, and a fix applied is checked at once (no pause to wait for).
+        self._library_signals = LibrarySignals(self.context.library, self)
+        self._library_signals.changed.connect(self._library_changed)
+        self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
 
     # -- the main window's hooks --------------------------------------------------------------
@@ -182,7 +204,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.editor.setPlaceholderText(EMPTY_HINT)
         self.heading.setText("No post open")
         self.variant_bar.setEnabled(False)
-        self.header.networks_button.setEnabled(False)
+        self.header.channels.setEnabled(False)
 
     def _show_opened(self, opened: Opened) -> None:
         if not self.ready:
@@ -206,21 +228,41 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.thread_editor.dictionary = self.editor.dictionary
         self.thread_editor.disabled_rules = self.editor.disabled_rules
         self.issues.set_ignored(len(draft.ignored_rules))
-        self.editor.setReadOnly(False)
         self.editor.setPlaceholderText("Write your post…")
-        self.variant_bar.setEnabled(True)
-        self.header.networks_button.setEnabled(True)
-        self.heading.setText(f"<b>{client.name}</b> · post {draft.id} · {draft.status.replace('_', ' ')}")
+        self.sent = opened.sent
+        self.comments.set_draft(draft.id)
+        self._show_heading()
+        self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)
         self.current = BASE
         self._targets_changed(save=False)
         self._show_network(BASE)
+        self._show_published()
         self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
+
+    def _accounts_changed(self) -> None:
+        """An account connected, edited or removed: the chips follow."""
+        if self.opened is not None:
+            self.header.channels.set_accounts(self.opened.accounts, self.opened.client.colour)
+
+    def _draft_to_publish(self) -> int | None:
+        """The open post, written to the library first: what is scheduled is what is on screen."""
+        if self.opened is None:
+            return None
+        self.saver.flush_now()
+        return self.opened.draft.id
+
+    def _show_heading(self) -> None:
+        assert self.opened is not None
+        draft, client = self.opened.draft, self.opened.client
+        self.heading.setText(self.tr("<b>{client}</b> · post {number} · {status}").format(
+            client=html.escape(client.name), number=draft.id, status=draft.status.replace("_", " ")))
 
     def _open_failed(self, error: BaseException) -> None:
         self.context.messages.error(in_words(error, "Studio could not open the post"))
 
     def _targets_changed(self, save: bool = True) -> None:
+        self.header.show_targets(self.draft.targets)
         self.variant_bar.set_networks(self.draft.targets, self.current)
         self.counters.set_networks(self.draft.targets)
         if save:
@@ -229,9 +271,15 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self._previews()
 
     def set_target(self, network_id: str, on: bool) -> None:
-        """Add or remove ``network_id`` from the networks this post is for."""
+        """Add or remove ``network_id`` from the networks this post is for; the client's next
+        posts start with the same channels."""
         if self.opened is not None and self.draft.set_target(network_id, on):
             self._targets_changed()
+            self.context.tasks.run(remember_channels, self.context.library, self.opened.client.id,
+                                   list(self.draft.targets), pool="writes", on_error=self._channels_not_kept)
+
+    def _channels_not_kept(self, error: BaseException) -> None:
+        self.context.messages.warning(in_words(error, self.tr("Studio could not remember the client's channels")))
 
     def _show_network(self, network_id: str) -> None:
         """Show the text of ``network_id`` (its thread, its own variant, or the base text)."""
@@ -242,6 +290,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
             self._thread_checks.forget()
             self.thread_editor.set_parts(network_id, network(network_id).title, self.draft.threads[network_id],
                                          self.counters.limits.get(network_id))
+            self._watch_parts()
             self.stack.setCurrentWidget(self.thread_editor)
         else:
             self._loading = True  # the text shown is not an edit of this network's text
@@ -250,9 +299,18 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
             finally:
                 self._loading = False
             self.stack.setCurrentWidget(self.editor)
+        if self.locked:
+            self._set_editable(False)  # new part editors of a thread that went out
         self._request_check(now=True)
         self._counts()
         self._panel()  # the panel lists what is on screen: the text, or the parts
+
+    def _set_editable(self, editable: bool) -> None:
+        """Typing, versions and channels on or off (a post that went out, until "Edit anyway")."""
+        for editor in (self.editor, *self.thread_editor.editors):
+            editor.setReadOnly(not editable)
+        self.variant_bar.setEnabled(editable)
+        self.header.channels.setEnabled(editable)
 
     # -- typing and checking ------------------------------------------------------------------
 

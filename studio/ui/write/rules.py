@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from studio.errors import in_words
-from studio.model import Client
+from studio.model import Account, Client
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -39,12 +39,43 @@ class RulesMixin:
     def _part_editors(self) -> list[PostEditor]:
         return [self.editor, *self.thread_editor.editors]
 
+    def _library_changed(self, kind: str, changed_id: object) -> None:
+        """A change committed anywhere (the client manager, an import, another window): the open
+        post's client is read again (off the UI thread) and reaches the editor at once."""
+        opened = self.opened
+        if opened is not None and kind in ("publication", "schedule", "library"):
+            self._reload_status()  # sent meanwhile (the publisher's timer), or unscheduled
+        if opened is None or kind not in ("client", "account", "library"):
+            return
+        if kind == "client" and changed_id not in (None, opened.client.id):
+            return
+        library, client_id = self.context.library, opened.client.id
+        self.context.tasks.run(lambda: (library.get_client(client_id), library.list_accounts(client_id)),
+                               on_done=self._client_reloaded, on_error=lambda _error: None)
+
+    def _client_reloaded(self, found: tuple[Client, list[Account]]) -> None:
+        client, accounts = found
+        if self.opened is None or self.opened.client.id != client.id:
+            return
+        if tuple(accounts) != self.opened.accounts:
+            self.opened.accounts = tuple(accounts)
+            self._accounts_changed()
+        self._client_updated(client)
+
+    def _accounts_changed(self) -> None:
+        raise NotImplementedError
+
+    def _reload_status(self) -> None:
+        raise NotImplementedError
+
     def _client_updated(self, client: Client) -> None:
         """The client's rules, dictionary and snippets as edited meanwhile in the Library."""
         if self.opened is None or self.opened.client.id != client.id:
             return
         previous, self.opened.client = self.opened.client, client
         self.thread_editor.brand_rules = client.brand_rules
+        # The same set is the thread editor's: words removed in the client manager show again.
+        self.editor.dictionary.clear()
         self.editor.dictionary.update(client.dictionary)
         # Rules the client no longer ignores (edited in the client manager) are checked again.
         rules = self.editor.disabled_rules

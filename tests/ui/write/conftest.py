@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from studio.grammar import GrammarConfig, GrammarService, LocalServer
 from studio.library import Library
 from studio.ui.context import AppContext
 from studio.ui.grammar import GrammarEngine
+from studio.ui.write.page import WriteWorkspace
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +55,14 @@ def full_disk_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[Library, BaseEx
         return failed
 
     return install
+
+
+@pytest.fixture
+def workspace(qtbot: QtBot, context: AppContext) -> WriteWorkspace:
+    """The Write page, shown, with the pools' work run inline."""
+    context.tasks.inline = True
+    page = WriteWorkspace(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    return page

@@ -20,16 +20,6 @@ from studio.ui.write.page import WriteWorkspace
 LONG = " ".join(f"Sentence {i} tells the story of our trail shoes in the mountains." for i in range(12))
 
 
-@pytest.fixture
-def workspace(qtbot: QtBot, context: AppContext) -> WriteWorkspace:
-    context.tasks.inline = True
-    page = WriteWorkspace(context)
-    qtbot.addWidget(page)
-    page.resize(1000, 600)
-    page.show()
-    return page
-
-
 def client_with_rules(library: Library) -> int:
     client = library.add_client("Acme Shoes", "#e0663d")
     client = library.update_client(replace(
