@@ -109,8 +109,14 @@ def outgoing_texts(library: Library, draft: Any, network: str, texts: Iterable[s
     ``texts`` with UTM parameters on their links when the draft's client wants them, each part
     kept untagged when only the parameters would take it past the network's limit (``limit``: the
     server's own, as the pre-flight check reads it)."""
+    return tagged_texts(link_settings(library, int(draft.client_id)), draft, network, texts, limit)
+
+
+def tagged_texts(settings: LinkSettings, draft: Any, network: str, texts: Iterable[str],
+                 limit: int | None = None) -> tuple[str, ...]:
+    """:func:`outgoing_texts` with the client's link settings already read (the Write page reads
+    them with the draft, off the UI thread, and previews each pause in typing with them)."""
     chosen = tuple(texts)
-    settings = link_settings(library, int(draft.client_id))
     if not settings.utm:
         return chosen
     campaign = campaign_of(settings, getattr(draft, "tags", ()))

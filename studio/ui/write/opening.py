@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studio.analytics.links import LinkSettings, link_settings
 from studio.drafting import start_draft
 from studio.model import Account, Client, Draft, Schedule
 from studio.text import server_limits
@@ -29,6 +30,7 @@ class Opened:
     images: tuple[Path, ...] = ()
     accounts: tuple[Account, ...] = ()  # the client's connected accounts (the Write page's channels)
     sent: tuple[Schedule, ...] = ()  # the schedules whose post went out (see SENT_STATES)
+    links: LinkSettings = field(default_factory=LinkSettings)  # UTM parameters on the links that leave
 
 
 def load_draft(library: Library, draft_id: int) -> Opened:
@@ -41,7 +43,7 @@ def load_draft(library: Library, draft_id: int) -> Opened:
         handles.setdefault(account.network, account.handle)
     images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
     return Opened(draft, client, handles, server_limits(accounts), images, tuple(accounts),
-                  sent_schedules(library, draft_id))
+                  sent_schedules(library, draft_id), link_settings(library, client.id))
 
 
 def sent_schedules(library: Library, draft_id: int) -> tuple[Schedule, ...]:

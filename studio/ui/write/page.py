@@ -28,6 +28,7 @@ from studio.ui.context import AppContext
 from studio.ui.debounce import Debounce
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.actions import PublishActions
+from studio.ui.team.conflict_notice import ConflictNotice
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
 from studio.ui.write.comments import CommentsMixin
@@ -99,6 +100,10 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self.published_bar.edit_anyway.connect(self.edit_post_anyway)
         self.published_bar.duplicate.connect(self.duplicate_post)
         layout.addWidget(self.published_bar)
+        # A team sync kept this member's overlapping words as a revision: said above the text.
+        self.conflict_notice = ConflictNotice(self.context.library, self.context.tasks, self)
+        self.conflict_notice.compared.connect(self.open_draft)  # a restore there may have changed it
+        layout.addWidget(self.conflict_notice)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -231,6 +236,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self.editor.setPlaceholderText("Write your post…")
         self.sent = opened.sent
         self.comments.set_draft(draft.id)
+        self.conflict_notice.show_for(draft.id)
         self._show_heading()
         self.header.channels.set_accounts(opened.accounts, client.colour)
         self.header.show_targets(self.draft.targets)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QWidget
 
+from studio.analytics.links import tagged_texts
 from studio.drafting import BASE, DraftText
 from studio.editors.post.counters import CountersBar
 from studio.editors.post.editor import PostEditor
@@ -106,9 +107,15 @@ class PanelsMixin(_Widget):
         for network_id in self.draft.targets:
             handle = self.opened.handles.get(network_id, default_handle)
             looks.append(PostLook(network_id, client.name, handle if handle.startswith("@") else "@" + handle,
-                                  client.colour, self.draft.parts_for(network_id), self.opened.images,
+                                  client.colour, self._leaving(network_id), self.opened.images,
                                   assets=self.opened.draft.assets, client_id=client.id))
         return looks
+
+    def _leaving(self, network_id: str) -> tuple[str, ...]:
+        """The parts as they will leave for ``network_id``: with the UTM parameters the runner adds."""
+        assert self.opened is not None
+        return tagged_texts(self.opened.links, self.opened.draft, network_id, self.draft.parts_for(network_id),
+                            self.counters.limits.get(network_id))
 
     def _refresh_previews(self) -> None:
         if self.side.currentWidget() is self.previews:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from studio.editors.post.issues_panel import IssuePanel
     from studio.editors.post.thread_editor import ThreadEditor
     from studio.ui.context import AppContext
+    from studio.ui.team.conflict_notice import ConflictNotice
     from studio.ui.write.opening import Opened
     from studio.ui.write.saver import DraftSaver
 
@@ -31,6 +32,7 @@ class RulesMixin:
     thread_editor: ThreadEditor
     issues: IssuePanel
     saver: DraftSaver
+    conflict_notice: ConflictNotice
     state_changed: SignalInstance
 
     def _request_check(self, now: bool = False) -> None:
@@ -45,6 +47,8 @@ class RulesMixin:
         opened = self.opened
         if opened is not None and kind in ("publication", "schedule", "library"):
             self._reload_status()  # sent meanwhile (the publisher's timer), or unscheduled
+        if opened is not None and kind in ("draft", "library") and changed_id in (None, opened.draft.id):
+            self.conflict_notice.show_for(opened.draft.id)  # a team sync may have kept a conflict copy
         if opened is None or kind not in ("client", "account", "library"):
             return
         if kind == "client" and changed_id not in (None, opened.client.id):

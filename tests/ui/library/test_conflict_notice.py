@@ -103,3 +103,26 @@ def test_notice_says_which_revision_compares_and_dismisses(context: AppContext, 
     assert open_conflicts(context.library.connection) == {}
     notice.show_for(draft_id)
     assert notice.isHidden()
+
+
+def test_write_page_shows_the_notice_of_the_open_post(context: AppContext, qtbot: QtBot,
+                                                      screenshot: Callable[[Any, str], Path]) -> None:
+    from studio.ui.write.page import WriteWorkspace
+
+    context.tasks.inline = True
+    draft_id, other = _conflicted(context)
+    page = WriteWorkspace(context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitUntil(lambda: page.ready, timeout=10_000)
+    page.open_draft(other)
+    qtbot.waitUntil(lambda: page.opened is not None and page.opened.draft.id == other)
+    assert page.conflict_notice.isHidden()
+    page.open_draft(draft_id)
+    qtbot.waitUntil(lambda: page.opened is not None and page.opened.draft.id == draft_id)
+    assert page.conflict_notice.isVisible() and "revision" in page.conflict_notice.message.text()
+    assert page.editor.text() == "Teks tim: promo hari Sabtu."  # the team's text stays the text
+    screenshot(page, "write-conflict-notice.png")
+    qtbot.mouseClick(page.conflict_notice.dismiss_button, Qt.MouseButton.LeftButton)
+    assert page.conflict_notice.isHidden()
