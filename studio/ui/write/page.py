@@ -74,6 +74,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(lambda message: self.state_changed.emit(f"Grammar: {message}"))
         self.runner.busy.connect(self.issues.set_checking)
+        self._wire_language()
         context.settings_signals.changed.connect(self._setting_changed)  # a method: disconnected with the page
         self.saver = DraftSaver(context.library, context.tasks, parent=self)
         self.saver.failed.connect(context.messages.warning)
@@ -135,6 +136,14 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.thread_editor.resplit_requested.connect(self.split)
         self.side.currentChanged.connect(lambda _i: self._previews())
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
+
+    # -- the post's language (helper s4w2's block: the rest is in studio.ui.write.language) ---
+
+    def _wire_language(self) -> None:
+        """The language control beside the counters, kept with the draft."""
+        from studio.ui.write.language import PostLanguage
+
+        self.language = PostLanguage(self)
 
     # -- the main window's hooks --------------------------------------------------------------
 

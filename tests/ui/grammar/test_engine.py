@@ -49,7 +49,8 @@ def test_missing_languagetool_asks_for_a_download(qtbot: QtBot, tmp_path: Path, 
     with qtbot.wait_signal(engine.download_needed, timeout=30_000):
         engine.ensure_started()
     assert engine.state.startswith("unavailable: LanguageTool is not installed")
-    assert engine.status_text() == "Grammar: unavailable"
+    assert engine.status_text().startswith("Grammar: LanguageTool is not installed")
+    assert engine.error is not None and engine.error.hint in engine.status_text()  # what to do, too
     assert not engine.available()  # no retry storm while typing
     assert engine.check("x", "en-US", on_done=lambda issues: None) is False
 
