@@ -9,7 +9,7 @@ click elsewhere closes it; Tab walks its buttons, Enter presses the one with the
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.editors.post.highlighter import category_colour
@@ -37,6 +37,9 @@ class IssueCard(QFrame):
         self.setObjectName("issueCard")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # A visible edge in light and dark themes alike (a plain panel's frame vanishes on dark).
+        self.setStyleSheet("QFrame#issueCard { border: 1px solid palette(mid); border-radius: 6px;"
+                           " background: palette(window); }")
         self.setAccessibleName(self.tr("Issue"))
         self.mark = mark
         issue = mark.issue
@@ -62,9 +65,10 @@ class IssueCard(QFrame):
         self.rule.setObjectName("issueCardRule")
         self.rule.setWordWrap(True)
         self.rule.setFixedWidth(inner)
-        self.rule.setEnabled(False)  # the secondary line, in the theme's muted colour
+        self.rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # the secondary line, muted
         self.rule.setToolTip(self.tr("Rule: {0}").format(issue.rule))
-        self.rule.setVisible(bool(issue.description) and issue.description != issue.message)
+        # Only when it says more than the message ("Possible spelling mistake" says nothing new).
+        self.rule.setVisible(bool(issue.description) and issue.description.casefold() not in issue.message.casefold())
         layout.addWidget(self.rule)
 
         self.buttons: list[QPushButton] = []

@@ -160,8 +160,9 @@ class LanguageControl(QWidget):
             if code == DETECT:
                 self.menu.addSeparator()
         self.button.setMenu(self.menu)
+        self.button.setText(self.tr("Language"))
+        self.button.setToolTip(self.tr("The language this post is checked in (click to change it)"))
         layout.addWidget(self.button)
-        self.show_language(None, DETECT)
 
     def show_language(self, code: str | None, choice: str) -> None:
         """Show the language the post is checked in: ``code`` (``None``: not recognised) for
@@ -174,7 +175,6 @@ class LanguageControl(QWidget):
         else:
             text = self.tr(language_name(code))
         self.button.setText(text)
-        self.button.setToolTip(self.tr("The language this post is checked in (click to change it)"))
         action = self.actions_by_code.get(choice)
         if action is not None:
             action.setChecked(True)
