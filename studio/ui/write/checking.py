@@ -119,7 +119,7 @@ class GrammarRunner(QObject):
         if isinstance(error, LanguageNotSupported) and asked is not None:
             # Not the engine's fault: the text is in a language it cannot check. Say so where the
             # language is chosen, and take away underlines of the language it was checked in before.
-            self.unsupported.emit(error.message)
+            self.unsupported.emit(error.for_humans())
             self.ready.emit(asked.revision, asked.text, [])
         else:
             if not isinstance(error, StudioError):

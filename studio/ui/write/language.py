@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from studio.editors.post.counters import DETECT
+from studio.languages import language_name
 from studio.ui.debounce import Debounce
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ class PostLanguage(QObject):
             if not self._unrecognised:
                 self.control.set_note("")
             return
-        if message.startswith("Language not recognised"):  # studio.grammar.LanguageNotRecognised
+        asked = self.page.runner.asked
+        if message.startswith("Language not recognised") or asked is None:  # studio.grammar.LanguageNotRecognised
             self.control.set_note(self.tr("Language not recognised: not checked"), message)
-        else:
-            self.control.set_note(self.tr("{0}: not checked").format(message.rstrip(".")), message)
+        else:  # a language this LanguageTool has no module for: by its name, the details in the tooltip
+            name = language_name(asked.language) if asked.language not in ("", DETECT) else asked.language
+            self.control.set_note(self.tr("{0} cannot be checked here: not checked").format(name), message)

@@ -106,6 +106,13 @@ def test_an_unrecognised_language_is_said_and_not_checked_as_english(qtbot: QtBo
     choose(page, "English (US)")
     qtbot.waitUntil(lambda: bool(grammar_marks(page.editor)), timeout=CHECK_S)
     assert not control.note.isVisible()
+    # A language this LanguageTool has no module for (the test set has no French) is said by name,
+    # and the English underlines go.
+    choose(page, "French")
+    qtbot.waitUntil(lambda: control.note.isVisible(), timeout=CHECK_S)
+    assert control.note.text() == "French cannot be checked here: not checked"
+    assert "fr-FR" in control.note.toolTip()
+    assert grammar_marks(page.editor) == []
 
 
 def test_a_click_on_a_real_issue_opens_its_card(qtbot: QtBot, context: AppContext, library: Library,
