@@ -74,7 +74,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(lambda message: self.state_changed.emit(f"Grammar: {message}"))
         self.runner.busy.connect(self.issues.set_checking)
-        self._wire_language()
+        self._wire_feedback()
         context.settings_signals.changed.connect(self._setting_changed)  # a method: disconnected with the page
         self.saver = DraftSaver(context.library, context.tasks, parent=self)
         self.saver.failed.connect(context.messages.warning)
@@ -137,13 +137,16 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         self.side.currentChanged.connect(lambda _i: self._previews())
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
 
-    # -- the post's language (helper s4w2's block: the rest is in studio.ui.write.language) ---
+    # -- grammar feedback (helper s4w2's block: the language is in studio.ui.write.language) --
 
-    def _wire_language(self) -> None:
-        """The language control beside the counters, kept with the draft."""
+    def _wire_feedback(self) -> None:
+        """The language control beside the counters, kept with the draft; a fix applied from a
+        card or the menu (a deliberate change) is checked at once, not after a pause."""
         from studio.ui.write.language import PostLanguage
 
         self.language = PostLanguage(self)
+        self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
+        self.thread_editor.fix_applied.connect(lambda: self._request_check(now=True))
 
     # -- the main window's hooks --------------------------------------------------------------
 

@@ -140,6 +140,7 @@ def test_a_click_on_a_real_issue_opens_its_card(qtbot: QtBot, context: AppContex
     with qtbot.wait_signal(editor.fix_applied):
         qtbot.mouseClick(next(b for b in card.buttons if b.text() == "really"), Qt.MouseButton.LeftButton)
     assert "are really light" in editor.text()
+    assert page.runner._running and not page.runner.pause.pending  # a fix is checked at once, no pause
 
 
 def test_the_clients_own_words_are_never_flagged(qtbot: QtBot, context: AppContext, library: Library,
