@@ -3,12 +3,13 @@
 One small popup with everything about one issue in one place: its category (in the underline's
 colour), the message, the rule in words (its id in a tooltip), the replacements as buttons (a
 click applies one), "Ignore" (in this post) and, for a spelling issue, "Add to dictionary". Esc or a
-click elsewhere closes it; Tab walks its buttons, Enter presses the one with the focus.
+click elsewhere closes it; Tab walks its buttons, Enter or Space presses the one with the focus,
+and typing a letter closes it and types the letter in the text (a click was to put the cursor there).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -122,11 +123,19 @@ class IssueCard(QFrame):
         (self.buttons[0] if self.buttons else self.ignore).setFocus(Qt.FocusReason.PopupFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        owner = self.parentWidget()
         if event.key() == Qt.Key.Key_Escape:
             self.close()
-            owner = self.parentWidget()
             if owner is not None:  # back to the text, where the keyboard was
                 owner.setFocus(Qt.FocusReason.PopupFocusReason)
+            return
+        typed = event.text()
+        if owner is not None and typed and typed.isprintable() and typed != " " and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            # Someone clicked into the word to type there: the card goes and the key reaches the text.
+            self.close()
+            owner.setFocus(Qt.FocusReason.PopupFocusReason)
+            QCoreApplication.sendEvent(owner, QKeyEvent(event.type(), event.key(), event.modifiers(), typed))
             return
         super().keyPressEvent(event)
 

@@ -166,3 +166,14 @@ def test_a_click_that_selects_text_opens_no_card(qtbot: QtBot) -> None:
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=start)
     assert editor.card is None
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QPushButton) and w.isVisible()]
+
+
+def test_typing_after_a_click_goes_to_the_text(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    spelling = next(m for m in editor.marks() if m.issue.category == "spelling")
+    click_on(qtbot, editor, spelling)  # to put the cursor in the word, as much as for the card
+    card = card_of(qtbot, editor)
+    position = editor.textCursor().position()
+    qtbot.keyClicks(QApplication.focusWidget() or card, "l")
+    qtbot.waitUntil(lambda: editor.card is None)
+    assert editor.text() == TEXT[:position] + "l" + TEXT[position:]

@@ -86,5 +86,11 @@ def test_the_language_control_and_the_card_at_1366x768(qtbot: QtBot, context: Ap
         with_popup(page, card).save(str(screenshot(page, f"card-{theme}.png")))
         assert card.geometry().right() <= editor.mapToGlobal(QPoint(editor.width(), 0)).x() + 24
         card.close()
+        editor.selectAll()
+        qtbot.keyClicks(editor, "Habari za asubuhi rafiki zangu, leo tunazindua viatu vipya sokoni kwa bei nzuri.")
+        qtbot.waitUntil(lambda: control.note.isVisible(), timeout=5_000)
+        assert control.note.text() == "Language not recognised: not checked"
+        assert control.note.width() >= control.note.sizeHint().width()
+        screenshot(page, f"language-not-recognised-{theme}.png")
     finally:
         apply_theme(app, "light")
