@@ -124,10 +124,12 @@ class LanguageControl(QWidget):
     "Indonesian · detected") and opens a menu of languages by name with "Detect" first, and a
     note when the post cannot be checked ("Language not recognised: not checked").
 
-    Signals: ``chosen(str code)`` when the user picks a language ("auto": detect it).
+    Signals: ``chosen(str code)`` when the user picks a language ("auto": detect it);
+    ``noted(str text)`` when the note changes ("": the post is checked).
     """
 
     chosen = Signal(str)
+    noted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,7 +171,7 @@ class LanguageControl(QWidget):
         the user's ``choice`` ("auto" when it is detected); the menu ticks the choice."""
         detected = choice == DETECT
         if code is None:
-            text = self.tr("Language: not recognised")
+            text = self.tr("Choose the language")
         elif detected:
             text = self.tr("{0} · detected").format(self.tr(language_name(code)))
         else:
@@ -185,7 +187,8 @@ class LanguageControl(QWidget):
             self.set_note(self.tr("Language not recognised: not checked"))
 
     def set_note(self, text: str, tooltip: str = "") -> None:
-        """Say why the post is not checked (``""``: it is)."""
+        """Say why the post is not checked (``""``: it is); ``noted(text)`` follows."""
+        self.noted.emit(text)
         self.note.setText(text)
         self.note.setToolTip(tooltip or text)
         self.note.setVisible(bool(text))

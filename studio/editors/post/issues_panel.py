@@ -85,6 +85,7 @@ class IssuePanel(QWidget):
         self._marks: list[Mark] = []
         self._parts: list[int] = []  # the part of each mark; empty for a single text
         self._checking = False
+        self._not_checked = ""
         self.set_marks("", [])
 
     def set_marks(self, text: str, marks: Sequence[Mark]) -> None:
@@ -94,6 +95,11 @@ class IssuePanel(QWidget):
     def set_parts(self, parts: Sequence[tuple[str, Sequence[Mark]]]) -> None:
         """Show the issues of a thread: ``(text, marks)`` of each part, labelled with its number."""
         self._show(parts, numbered=True)
+
+    def set_not_checked(self, reason: str) -> None:
+        """Why the grammar of the post is not checked ("": it is), said instead of "No issues found."."""
+        self._not_checked = reason
+        self._summarise()
 
     def set_checking(self, checking: bool) -> None:
         """A grammar check is running (or not): an empty list then says "Checking…"."""
@@ -125,7 +131,8 @@ class IssuePanel(QWidget):
             count = len(self._marks)
             self.summary.setText(f"{counted(count, 'issue')} · F8 next, Ctrl+. fixes")
         else:
-            self.summary.setText("Checking…" if self._checking else "No issues found.")
+            self.summary.setText(self._not_checked or (self.tr("Checking…") if self._checking
+                                                        else self.tr("No issues found.")))
 
     def set_ignored(self, count: int) -> None:
         """How many rules this post ignores (0 hides the button that shows them again)."""

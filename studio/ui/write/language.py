@@ -35,6 +35,7 @@ class PostLanguage(QObject):
         self._unrecognised = False
         self._refresh = Debounce(150, self.refresh, parent=self)  # detection follows typing, not each key
         self.control.chosen.connect(self.choose)
+        self.control.noted.connect(page.issues.set_not_checked)  # the issues panel says it too
         page.runner.requested.connect(self._refresh)
         page.runner.unsupported.connect(self._unsupported)
 

@@ -91,6 +91,7 @@ def test_the_language_control_and_the_card_at_1366x768(qtbot: QtBot, context: Ap
         qtbot.waitUntil(lambda: control.note.isVisible(), timeout=5_000)
         assert control.note.text() == "Language not recognised: not checked"
         assert control.note.width() >= control.note.sizeHint().width()
+        assert page.issues.summary.text() == "Language not recognised: not checked"  # not "No issues found."
         screenshot(page, f"language-not-recognised-{theme}.png")
     finally:
         apply_theme(app, "light")
