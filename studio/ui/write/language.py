@@ -9,7 +9,7 @@ the same rule the checker uses, so the control and the underlines never disagree
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -18,7 +18,27 @@ from studio.languages import language_name
 from studio.ui.debounce import Debounce
 
 if TYPE_CHECKING:
-    from studio.ui.write.page import WriteWorkspace
+    from studio.editors.post.counters import CountersBar
+    from studio.editors.post.editor import PostEditor
+    from studio.editors.post.issues_panel import IssuePanel
+    from studio.ui.write.checking import GrammarRunner
+    from studio.ui.write.opening import Opened
+    from studio.ui.write.saver import DraftSaver
+
+
+class Page(Protocol):
+    """What this needs of the Write page (:class:`studio.ui.write.page.WriteWorkspace`; a
+    protocol, so the page's module and this one do not import each other)."""
+
+    counters: CountersBar
+    runner: GrammarRunner
+    issues: IssuePanel
+    saver: DraftSaver
+    opened: Opened | None
+
+    def _part_editors(self) -> list[PostEditor]: ...
+
+    def _request_check(self, now: bool = False) -> None: ...
 
 
 class PostLanguage(QObject):
@@ -28,8 +48,8 @@ class PostLanguage(QObject):
     Signals: none (it acts on the page).
     """
 
-    def __init__(self, page: WriteWorkspace) -> None:
-        super().__init__(page)
+    def __init__(self, page: Page, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.page = page
         self.control = page.counters.language
         self._unrecognised = False

@@ -144,7 +144,7 @@ class WriteWorkspace(RulesMixin, PanelsMixin, Workspace):
         card or the menu (a deliberate change) is checked at once, not after a pause."""
         from studio.ui.write.language import PostLanguage
 
-        self.language = PostLanguage(self)
+        self.language = PostLanguage(self, self)
         self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
         self.thread_editor.fix_applied.connect(lambda: self._request_check(now=True))
 
