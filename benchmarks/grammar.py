@@ -225,14 +225,14 @@ def bench_after_pause(service: object, runs: int) -> tuple[list[float], list[flo
 
     fixes, fix_checks, keys, key_checks = [], [], [], []
     for run in range(runs):
-        wait(lambda: not page.runner._running and not page.runner.timer.isActive())
+        wait(lambda: not page.runner._running and not page.runner.pause.pending)
         mark = next(mark for mark in editor.marks() if mark.issue.replacements)
         checks.clear()
         started = time.perf_counter()
         editor.apply(mark, mark.issue.replacements[0])  # what a click on the fix in the menu does
         fixes.append(drawn_for(editor.revision) - started)
         fix_checks.append(checks[-1])
-        wait(lambda: not page.runner._running and not page.runner.timer.isActive())
+        wait(lambda: not page.runner._running and not page.runner.pause.pending)
         cursor = editor.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         editor.setTextCursor(cursor)

@@ -15,10 +15,11 @@ class Issue:
 
     start: int  # code points, inclusive
     end: int  # code points, exclusive
-    category: str  # "spelling" | "grammar" | "style" | "brand" | "typography" | "other"
+    category: str  # "spelling" | "grammar" | "punctuation" | "typography" | "style" | "brand" | "other"
     rule: str  # LanguageTool rule id, or "BRAND_BANNED", "BRAND_HASHTAG_MISSING", ...
     message: str
     replacements: tuple[str, ...] = ()
+    description: str = ""  # the rule in words (LanguageTool's description), shown instead of its id
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -28,6 +29,7 @@ class Issue:
             "rule": self.rule,
             "message": self.message,
             "replacements": list(self.replacements),
+            "description": self.description,
         }
 
 

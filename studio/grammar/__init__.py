@@ -8,10 +8,11 @@ the editor and ``studio check`` call. Nothing here imports Qt; ``studio.ui.gramm
 from __future__ import annotations
 
 from studio.grammar.checker import IncrementalChecker, Paragraph, split_paragraphs
-from studio.grammar.detect import detect_language
+from studio.grammar.detect import detect_language, recognised
 from studio.grammar.errors import (
     GrammarUnavailable,
     JavaMissing,
+    LanguageNotRecognised,
     LanguageNotSupported,
     LanguageToolMissing,
 )
@@ -25,11 +26,13 @@ __all__ = [
     "GrammarUnavailable",
     "IncrementalChecker",
     "JavaMissing",
+    "LanguageNotRecognised",
     "LanguageNotSupported",
     "LanguageToolMissing",
     "LocalServer",
     "Paragraph",
     "detect_language",
     "lt_span",
+    "recognised",
     "split_paragraphs",
 ]

@@ -19,7 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from studio.grammar.detect import detect_language
+from studio.grammar.detect import detect_language, recognised
+from studio.grammar.errors import LanguageNotRecognised
 from studio.grammar.indonesian import LANGUAGE as INDONESIAN
 from studio.grammar.indonesian import IndonesianChecker, is_indonesian
 from studio.model import Issue
@@ -117,9 +118,15 @@ class IncrementalChecker:
     def resolve_language(self, language: str, text: str, *, prefer: Collection[str] = (),
                          default: str = "en-US") -> str:
         """The code ``text`` is checked in: Indonesian (by any code, or detected) is "id-ID" and
-        never reaches LanguageTool, which has no Indonesian; anything else is the service's."""
+        never reaches LanguageTool, which has no Indonesian; anything else is the service's. A
+        text to detect that is in no language Studio can tell raises
+        :class:`studio.grammar.LanguageNotRecognised`: it is not checked as the default."""
         if is_indonesian(language):
             return INDONESIAN
+        if (not language or language == "auto") and recognised(text, default=default, prefer=prefer) is None:
+            raise LanguageNotRecognised(
+                "Language not recognised: not checked.",
+                "Choose the post's language beside the counters to check it.")
         if (not language or language == "auto") and is_indonesian(
                 detect_language(text, default=default, prefer=prefer)):
             return INDONESIAN

@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 
 PUBLIC_API_URL = "https://api.languagetool.org/v2/"
 
-# LanguageTool's issue types and categories, in the five words the editor colours by.
+# LanguageTool's issue types and categories, in the words the editor colours and titles by. The
+# category comes first: LanguageTool gives "typographical" as the issue type of most punctuation
+# rules (a missing comma, a space before a full stop), which people call punctuation.
 _ISSUE_TYPES = {
     "misspelling": "spelling",
     "grammar": "grammar",
@@ -39,7 +41,7 @@ _CATEGORIES = {
     "CONFUSED_WORDS": "grammar",
     "COMPOUNDING": "grammar",
     "COLLOCATIONS": "grammar",
-    "PUNCTUATION": "typography",
+    "PUNCTUATION": "punctuation",
     "TYPOGRAPHY": "typography",
     "STYLE": "style",
     "REDUNDANCY": "style",
@@ -50,13 +52,14 @@ _CATEGORIES = {
 
 
 def category_of(match: dict[str, Any]) -> str:
-    """One of "spelling", "grammar", "style", "typography", "other" for a LanguageTool match."""
+    """One of "spelling", "grammar", "punctuation", "typography", "style", "other" for a
+    LanguageTool match: its rule's category where Studio knows it, else its issue type."""
     rule = match.get("rule") or {}
     category_id = str((rule.get("category") or {}).get("id") or "")
     issue_type = str(rule.get("issueType") or "")
     if category_id == "TYPOS" or issue_type == "misspelling":
         return "spelling"
-    return _ISSUE_TYPES.get(issue_type) or _CATEGORIES.get(category_id) or "other"
+    return _CATEGORIES.get(category_id) or _ISSUE_TYPES.get(issue_type) or "other"
 
 
 def issues_from_matches(text: str, matches: Iterable[dict[str, Any]]) -> list[Issue]:
@@ -76,6 +79,7 @@ def issues_from_matches(text: str, matches: Iterable[dict[str, Any]]) -> list[Is
                     str(item["value"]) for item in (match.get("replacements") or [])[:8]
                     if isinstance(item, dict) and "value" in item
                 ),
+                description=str(rule.get("description") or ""),
             )
         )
     return issues

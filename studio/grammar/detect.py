@@ -100,6 +100,29 @@ DEFAULT_VARIANTS = {
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_HITS = 2
+# Hashtags, mentions and links say nothing about the language a post is written in.
+_NAMES = re.compile(r"[#@][\w.]+|\b\w+://\S+|\bwww\.\S+")
+# A text with this many words (or letters, for scripts written without spaces) and fewer than one
+# common word of any language Studio knows in _WORDS_PER_HIT is in a language it cannot tell (a few
+# short words such as "bei" or "sana" are common words of some language by chance): it is not
+# checked at all, rather than checked as the client's English and underlined from end to end.
+_UNRECOGNISED_WORDS = 6
+_UNRECOGNISED_LETTERS = 40
+_WORDS_PER_HIT = 12
+
+
+def recognised(text: str, *, default: str = "en-US", prefer: Collection[str] = (),
+               available: Collection[str] | None = None) -> str | None:
+    """:func:`detect_language`, except that a text long enough to tell but with no common word of
+    any language Studio knows is ``None`` (not recognised) instead of ``default``."""
+    plain = _NAMES.sub(" ", text[:20_000])
+    words = [word.lower().replace("’", "'") for word in _WORD.findall(plain)]
+    letters = sum(len(word) for word in words)
+    if len(words) >= _UNRECOGNISED_WORDS or letters >= _UNRECOGNISED_LETTERS:
+        best = max(sum(1 for word in words if word in common) for common in _COMMON.values())
+        if best * _WORDS_PER_HIT < max(len(words), _UNRECOGNISED_WORDS):
+            return None
+    return detect_language(text, default=default, prefer=prefer, available=available)
 
 
 def detect_language(text: str, *, default: str = "en-US", prefer: Collection[str] = (),

@@ -19,3 +19,7 @@ class LanguageToolMissing(GrammarUnavailable):
 
 class LanguageNotSupported(GrammarUnavailable):
     """The LanguageTool in use has no module for the language asked for."""
+
+
+class LanguageNotRecognised(LanguageNotSupported):
+    """A post that should be detected is in a language Studio cannot tell (it is not checked)."""

@@ -71,6 +71,7 @@ class GrammarEngine(QObject):
         self.checker = IncrementalChecker(self.service)
         self._state = OFF if self.service.mode == "off" else NOT_STARTED
         self._error: GrammarUnavailable | None = None
+        self._starting = False  # a start is running (possibly behind an error still shown)
         self._closed = False
         if settings_signals is not None:
             settings_signals.changed.connect(self._setting_changed)
@@ -87,7 +88,8 @@ class GrammarEngine(QObject):
         return self._error
 
     def status_text(self) -> str:
-        """The state in the status bar's words."""
+        """The state in the status bar's words. An error stays there, with its hint, until it is
+        resolved: the next check that goes through (or a change of settings) replaces it."""
         where = {"local": self.tr("local"), "server": self.tr("server"),
                  "public": self.tr("public API")}.get(self.service.mode, "")
         if self._state == READY:
@@ -97,7 +99,9 @@ class GrammarEngine(QObject):
         if self._state == OFF:
             return self.tr("Grammar: off")
         if self._state.startswith(UNAVAILABLE):
-            return self.tr("Grammar: unavailable")
+            if self._error is None:
+                return self.tr("Grammar: unavailable")
+            return self.tr("Grammar: %1").replace("%1", self._error.for_humans())
         return self.tr("Grammar: not started")
 
     def _set_state(self, state: str) -> None:
@@ -124,7 +128,7 @@ class GrammarEngine(QObject):
 
     def ensure_started(self) -> None:
         """Start LanguageTool in the background if it is not running or starting."""
-        if self._closed or self._state in (STARTING, READY, OFF):
+        if self._closed or self._starting or self._state in (STARTING, READY, OFF):
             return
         if self._state.startswith(UNAVAILABLE) and isinstance(
                 self._error, (JavaMissing, LanguageToolMissing)):
@@ -139,13 +143,20 @@ class GrammarEngine(QObject):
         self.ensure_started()
 
     def _start(self) -> None:
-        self._set_state(STARTING)
-        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._failed)
+        self._starting = True
+        if self._error is None:  # an error stays in the status bar while Studio tries again
+            self._set_state(STARTING)
+        self.tasks.run(self.service.start, on_done=lambda _: self._started(), on_error=self._start_failed)
 
     def _started(self) -> None:
-        if self._state == STARTING:
+        self._starting = False
+        if self._state == STARTING or (self._state.startswith(UNAVAILABLE) and self._error is not None):
             self._error = None
             self._set_state(READY)
+
+    def _start_failed(self, error: BaseException) -> None:
+        self._starting = False
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> GrammarUnavailable:
         """Record a failure in the engine's state; returns it as a :class:`GrammarUnavailable`

@@ -1,12 +1,15 @@
-"""The counters bar: one live counter per network the draft targets, in that network's own unit."""
+"""The counters bar: one live counter per network the draft targets, in that network's own unit,
+and the post's language beside them (:class:`LanguageControl`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from studio.languages import LANGUAGES, language_name
 from studio.text import Count, count, network
 
 UNIT_WORDS = {
@@ -61,6 +64,8 @@ class CountersBar(QWidget):
         self._empty.setEnabled(False)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
+        self.language = LanguageControl(self)
+        self._layout.addWidget(self.language)
         self.buttons: dict[str, QToolButton] = {}
         self.counts: dict[str, Count] = {}
         self.limits: dict[str, int] = {}  # known server limits (Mastodon)
@@ -109,3 +114,81 @@ class CountersBar(QWidget):
         for other, button in self.buttons.items():
             button.setChecked(other == self.marked)
         self.chosen.emit(network_id)
+
+
+DETECT = "auto"
+
+
+class LanguageControl(QWidget):
+    """The post's language, beside the counters: a button that shows it ("English (UK)", or
+    "Indonesian · detected") and opens a menu of languages by name with "Detect" first, and a
+    note when the post cannot be checked ("Language not recognised: not checked").
+
+    Signals: ``chosen(str code)`` when the user picks a language ("auto": detect it);
+    ``noted(str text)`` when the note changes ("": the post is checked).
+    """
+
+    chosen = Signal(str)
+    noted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageControl")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.note = QLabel()
+        self.note.setObjectName("languageNote")
+        self.note.setStyleSheet(f"color: {ERROR};")
+        self.note.hide()
+        layout.addWidget(self.note)
+        self.button = QToolButton(self)
+        self.button.setObjectName("languageButton")
+        self.button.setAutoRaise(True)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setAccessibleName(self.tr("Language of this post"))
+        self.menu = QMenu(self.button)
+        self.menu.setObjectName("languageMenu")
+        group = QActionGroup(self.menu)
+        self.actions_by_code: dict[str, QAction] = {}
+        for code, name in ((DETECT, self.tr("Detect")), *((c, n) for c, n in LANGUAGES if c != DETECT)):
+            action = self.menu.addAction(name if code == DETECT else self.tr(name))
+            action.setCheckable(True)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.chosen.emit(c))
+            self.actions_by_code[code] = action
+            if code == DETECT:
+                self.menu.addSeparator()
+        self.button.setMenu(self.menu)
+        self.button.setText(self.tr("Language"))
+        self.button.setToolTip(self.tr("The language this post is checked in (click to change it)"))
+        layout.addWidget(self.button)
+
+    def show_language(self, code: str | None, choice: str) -> None:
+        """Show the language the post is checked in: ``code`` (``None``: not recognised) for
+        the user's ``choice`` ("auto" when it is detected); the menu ticks the choice."""
+        detected = choice == DETECT
+        if code is None:
+            text = self.tr("Choose the language")
+        elif detected:
+            text = self.tr("{0} · detected").format(self.tr(language_name(code)))
+        else:
+            text = self.tr(language_name(code))
+        self.button.setText(text)
+        action = self.actions_by_code.get(choice)
+        if action is not None:
+            action.setChecked(True)
+        else:
+            for other in self.actions_by_code.values():
+                other.setChecked(False)
+        if code is None:
+            self.set_note(self.tr("Language not recognised: not checked"))
+
+    def set_note(self, text: str, tooltip: str = "") -> None:
+        """Say why the post is not checked (``""``: it is); ``noted(text)`` follows."""
+        self.noted.emit(text)
+        self.note.setText(text)
+        self.note.setToolTip(tooltip or text)
+        self.note.setVisible(bool(text))

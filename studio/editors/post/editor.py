@@ -2,8 +2,9 @@
 
 It keeps the issues of its text as :class:`~studio.editors.post.marks.Mark` objects in UTF-16
 positions, carries them through every edit (so an underline never sits under the wrong word while a
-check is running), and offers the fixes: hover for the message, right click or Ctrl+. / Alt+Enter
-for replacements, "ignore once", "ignore rule" and "add to dictionary", F8 / Shift+F8 to walk the
+check is running), and offers the fixes: hover for the message, a click on an underline (or
+Ctrl+.) for its card (:class:`~studio.editors.post.card.IssueCard`), right click or Alt+Enter for the
+menu of replacements, "ignore once", "ignore rule" and "add to dictionary", F8 / Shift+F8 to walk the
 issues. Grammar answers arrive tagged with the revision of the text they were computed for; brand
 issues come from ``studio.text.brand_issues`` on every change.
 """
@@ -13,11 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolTip, QWidget, QWidgetAction
 
+from studio.editors.post.card import IssueCard
 from studio.editors.post.highlighter import PostHighlighter
-from studio.editors.post.marks import Edit, Mark, place, remap
+from studio.editors.post.marks import Edit, Mark, common_prefix, common_suffix, place, remap
 from studio.model import BrandRules, Issue, Snippet
 from studio.text import brand_issues
 from studio.text.dictionary import in_dictionary
@@ -31,28 +41,6 @@ def raw_text(editor: QPlainTextEdit) -> str:
     """The document's text with its own line breaks as ``\\n`` and non-breaking spaces kept
     (``toPlainText`` would turn them into plain spaces); same length in UTF-16 as the document."""
     return editor.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
-
-
-def _common_prefix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # binary search with C-speed slice comparisons
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class PostEditor(QPlainTextEdit):
@@ -98,6 +86,7 @@ class PostEditor(QPlainTextEdit):
         self._visible: list[Mark] = []
         self._keys: set[tuple[int, int, int, int, str]] = set()
         self._over_from: int | None = None
+        self.card: IssueCard | None = None  # the issue card open now
         self.highlighter = PostHighlighter(self.document(), self.marks, lambda: self._over_from, self)
         self._brand_timer = QTimer(self)
         self._brand_timer.setSingleShot(True)
@@ -105,7 +94,7 @@ class PostEditor(QPlainTextEdit):
         self._brand_timer.timeout.connect(self.refresh_brand)
         self.textChanged.connect(self._text_changed)
         for keys, slot in (
-            ("Ctrl+.", self.open_issue_menu),
+            ("Ctrl+.", self.open_card),
             ("Alt+Return", self.open_issue_menu),
             ("F8", self.next_issue),
             ("Shift+F8", self.previous_issue),
@@ -133,8 +122,8 @@ class PostEditor(QPlainTextEdit):
         old = self._text
         if new == old:
             return  # a format-only change (highlighting)
-        prefix = _common_prefix(old, new)
-        suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+        prefix = common_prefix(old, new)
+        suffix = common_suffix(old, new, min(len(old), len(new)) - prefix)
         position = cp_to_utf16(old, prefix)
         removed = cp_to_utf16(old, len(old) - suffix) - position
         added = cp_to_utf16(new, len(new) - suffix) - position
@@ -296,8 +285,20 @@ class PostEditor(QPlainTextEdit):
         menu = QMenu(parent or self)
         menu.setObjectName("issueMenu")
         menu.setToolTipsVisible(True)
-        header = menu.addAction(mark.issue.message)
+        width = max(220, self.width())  # never wider than the editor: long messages wrap
+        menu.setMaximumWidth(width)
+        header = QWidgetAction(menu)
+        header.setText(mark.issue.message)
+        header.setToolTip(mark.issue.rule)
+        label = QLabel(mark.issue.message)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setContentsMargins(10, 4, 10, 4)
+        label.setMaximumWidth(width - 8)
+        label.setEnabled(False)
+        header.setDefaultWidget(label)
         header.setEnabled(False)
+        menu.addAction(header)
         menu.addSeparator()
 
         def fix(replacement: str) -> None:
@@ -306,25 +307,74 @@ class PostEditor(QPlainTextEdit):
                 self.next_issue()
 
         for replacement in mark.issue.replacements[:MAX_REPLACEMENTS]:
-            label = replacement if replacement.strip() else ("Remove" if not replacement else "“" + replacement + "”")
-            action = menu.addAction(label.replace("&", "&&"))
+            shown = replacement if replacement.strip() else (self.tr("Remove") if not replacement else f"“{replacement}”")
+            shown = menu.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, width - 60)
+            action = menu.addAction(shown.replace("&", "&&"))
             action.setData(replacement)
             action.triggered.connect(lambda _=False, r=replacement: fix(r))
         if not mark.issue.replacements:
-            menu.addAction("No suggestion").setEnabled(False)
+            menu.addAction(self.tr("No suggestion")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("Ignore once", lambda: self.ignore_once(mark))
-        rule_label = "this brand rule" if mark.issue.category == "brand" else f"the rule {mark.issue.rule}"
-        menu.addAction(f"Ignore {rule_label} in this post", lambda: self.ignore_rule(mark.issue.rule))
+        menu.addAction(self.tr("Ignore once"), lambda: self.ignore_once(mark))
+        issue = mark.issue
+        # The rule in words (LanguageTool's description), its id in the tooltip.
+        metrics = menu.fontMetrics()  # the menu's font, not the larger writing font
+
+        def ignoring(template: str) -> str:
+            if issue.category == "brand":
+                return template.format(self.tr("this brand rule"))
+            words = self.tr("the rule “{0}”")
+            room = width - 60 - metrics.horizontalAdvance(template.format(words.format("")))
+            name = metrics.elidedText(issue.description or issue.rule, Qt.TextElideMode.ElideRight, max(60, room))
+            return template.format(words.format(name))
+
+        ignore = menu.addAction(ignoring(self.tr("Ignore {0} in this post")), lambda: self.ignore_rule(issue.rule))
+        ignore.setToolTip(issue.rule)
         # Not for brand rules (the client's own settings) nor spelling (that would stop every
         # spelling check for the client; the dictionary is the way there).
-        if mark.issue.category not in ("brand", "spelling"):
-            menu.addAction(f"Ignore {rule_label} in all of the client's posts",
-                           lambda: self.ignore_rule_for_client(mark.issue.rule))
-        if mark.issue.category == "spelling":
+        if issue.category not in ("brand", "spelling"):
+            everywhere = menu.addAction(ignoring(self.tr("Ignore {0} in all of the client's posts")),
+                                        lambda: self.ignore_rule_for_client(issue.rule))
+            everywhere.setToolTip(issue.rule)
+        if issue.category == "spelling":
             word = self._word(mark)
-            menu.addAction(f"Add “{word}” to the client's dictionary", lambda: self.add_word(word))
+            menu.addAction(self.tr("Add “{0}” to the client's dictionary").format(word), lambda: self.add_word(word))
         return menu
+
+    def open_card(self, mark: Mark | None = None, *, then_next: bool = True) -> IssueCard | None:
+        """Show the card of ``mark`` (by default the issue at the cursor, or the next one: Ctrl+.)
+        under its text; ``then_next`` moves on to the next issue after a fix."""
+        if mark is None:
+            cursor = self.textCursor()
+            mark = self.mark_at(cursor.selectionStart()) or self.mark_at(cursor.position())
+            if mark is None:
+                mark = self.next_issue()
+                if mark is None:
+                    return None
+        if self.card is not None:
+            self.card.close()
+        word = self._word(mark)
+        card = IssueCard(mark, word, self, width=self.viewport().width())
+        card.replacement_chosen.connect(lambda replacement: self._card_fix(mark, replacement, then_next))
+        card.ignore_requested.connect(lambda: self.ignore_once(mark))
+        card.add_word_requested.connect(self.add_word)
+        card.destroyed.connect(lambda _=None: self._card_closed(card))
+        self.card = card
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(mark.start)
+        rect = self.cursorRect(cursor)
+        card.popup_at(self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4)))
+        return card
+
+    def _card_fix(self, mark: Mark, replacement: str, then_next: bool) -> None:
+        self.apply(mark, replacement)
+        self.setFocus()
+        if then_next:
+            self.next_issue()
+
+    def _card_closed(self, card: IssueCard) -> None:
+        if self.card is card:
+            self.card = None
 
     def open_issue_menu(self) -> QMenu | None:
         """Show the fixes for the issue at the cursor (Ctrl+. or Alt+Enter)."""
@@ -378,6 +428,15 @@ class PostEditor(QPlainTextEdit):
         self.setFocus()
 
     # -- Qt events ----------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        # A plain click on underlined text opens its card (a drag that selects text does not).
+        if (event.button() == Qt.MouseButton.LeftButton and not event.modifiers()
+                and not self.textCursor().hasSelection()):
+            mark = self.mark_at(self.cursorForPosition(event.position().toPoint()).position())
+            if mark is not None and mark.end > mark.start:
+                self.open_card(mark, then_next=False)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         position = self.cursorForPosition(event.pos()).position()

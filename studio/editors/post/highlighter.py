@@ -14,6 +14,7 @@ from studio.text.positions import cp_to_utf16, utf16_length
 CATEGORY_COLOURS: dict[str, str] = {
     "spelling": "#e5484d",
     "grammar": "#f08c00",
+    "punctuation": "#d6409f",
     "style": "#3e63dd",
     "brand": "#8e4ec6",
     "typography": "#12a594",

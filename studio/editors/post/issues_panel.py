@@ -4,23 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from studio.editors.post.highlighter import category_colour
 from studio.editors.post.marks import Mark
+from studio.model import Issue
 from studio.text.positions import span_utf16_to_cp
 from studio.wording import counted
 
 CATEGORY_TITLES = {
     "spelling": "Spelling",
     "grammar": "Grammar",
+    "punctuation": "Punctuation",
+    "typography": "Typography",
     "style": "Style",
     "brand": "Brand",
-    "typography": "Typography",
     "other": "Other",
 }
+
+
+def category_title(category: str) -> str:
+    """The category of an issue in words ("Punctuation"), translated."""
+    return QCoreApplication.translate("IssuePanel", CATEGORY_TITLES.get(category, "Other"))
+
+
+def issue_tooltip(issue: Issue) -> str:
+    """The message, then the rule in words with its id (for the list and the card)."""
+    rule = f"{issue.description} ({issue.rule})" if issue.description else issue.rule
+    return f"{issue.message}\n{rule}"
 
 
 def _dot(colour: QColor) -> QIcon:
@@ -72,6 +85,7 @@ class IssuePanel(QWidget):
         self._marks: list[Mark] = []
         self._parts: list[int] = []  # the part of each mark; empty for a single text
         self._checking = False
+        self._not_checked = ""
         self.set_marks("", [])
 
     def set_marks(self, text: str, marks: Sequence[Mark]) -> None:
@@ -81,6 +95,11 @@ class IssuePanel(QWidget):
     def set_parts(self, parts: Sequence[tuple[str, Sequence[Mark]]]) -> None:
         """Show the issues of a thread: ``(text, marks)`` of each part, labelled with its number."""
         self._show(parts, numbered=True)
+
+    def set_not_checked(self, reason: str) -> None:
+        """Why the grammar of the post is not checked ("": it is), said instead of "No issues found."."""
+        self._not_checked = reason
+        self._summarise()
 
     def set_checking(self, checking: bool) -> None:
         """A grammar check is running (or not): an empty list then says "Checking…"."""
@@ -93,7 +112,7 @@ class IssuePanel(QWidget):
         for number, (text, marks) in enumerate(parts):
             for mark in marks:
                 word = text[slice(*span_utf16_to_cp(text, mark.start, mark.end))]
-                title = CATEGORY_TITLES.get(mark.issue.category, "Other")
+                title = category_title(mark.issue.category)
                 label = f"{title}: {mark.issue.message}"
                 if word.strip():
                     label = f"“{word.strip()[:40]}” · " + label
@@ -101,7 +120,7 @@ class IssuePanel(QWidget):
                     label = f"Part {number + 1} · " + label
                     self._parts.append(number)
                 item = QListWidgetItem(_dot(category_colour(mark.issue.category)), label)
-                item.setToolTip(mark.issue.message)
+                item.setToolTip(issue_tooltip(mark.issue))
                 item.setData(Qt.ItemDataRole.UserRole, self.list.count())
                 self.list.addItem(item)
                 self._marks.append(mark)
@@ -112,7 +131,8 @@ class IssuePanel(QWidget):
             count = len(self._marks)
             self.summary.setText(f"{counted(count, 'issue')} · F8 next, Ctrl+. fixes")
         else:
-            self.summary.setText("Checking…" if self._checking else "No issues found.")
+            self.summary.setText(self._not_checked or (self.tr("Checking…") if self._checking
+                                                        else self.tr("No issues found.")))
 
     def set_ignored(self, count: int) -> None:
         """How many rules this post ignores (0 hides the button that shows them again)."""

@@ -71,3 +71,27 @@ def remap(marks: Iterable[Mark], edits: Iterable[Edit]) -> list[Mark]:
     for edit in edits:
         result = [moved for mark in result if (moved := shift(mark, edit)) is not None]
     return result
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many code points ``a`` and ``b`` share at their start."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search with C-speed slice comparisons
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """How many code points (at most ``limit``) ``a`` and ``b`` share at their end."""
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

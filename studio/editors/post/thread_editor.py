@@ -31,7 +31,7 @@ class ThreadEditor(QWidget):
     ``word_added(str word)`` when a part's menu adds a word to the client's dictionary;
     ``rule_ignored(str rule)`` and ``rule_ignored_for_client(str rule)`` when a part's menu ignores a
     rule (in this post, or in all of the client's posts); ``marks_changed()`` when a part's
-    visible issues change.
+    visible issues change; ``fix_applied()`` after a fix from a part's card or menu.
     """
 
     parts_changed = Signal(list)
@@ -40,6 +40,7 @@ class ThreadEditor(QWidget):
     rule_ignored = Signal(str)
     rule_ignored_for_client = Signal(str)
     marks_changed = Signal()
+    fix_applied = Signal()
     join_requested = Signal()
     resplit_requested = Signal(bool)
 
@@ -84,6 +85,7 @@ class ThreadEditor(QWidget):
             editor.rule_ignored.connect(self.rule_ignored.emit)
             editor.rule_ignored_for_client.connect(self.rule_ignored_for_client.emit)
             editor.marks_changed.connect(self.marks_changed.emit)
+            editor.fix_applied.connect(lambda _revision: self.fix_applied.emit())
             editor.set_text(part)
             editor.setMinimumHeight(90)
             editor.setMaximumHeight(160)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.drafting import ThreadText
 from studio.errors import StudioError, in_words
+from studio.grammar.errors import LanguageNotSupported
 from studio.model import Issue
 from studio.settings import Settings
 from studio.ui.debounce import Debounce
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class _Request:
+class Request:
     revision: int
     text: str
     language: str
@@ -38,19 +39,26 @@ class GrammarRunner(QObject):
     """Runs at most one grammar check at a time, for the newest text once typing pauses.
 
     Signals: ``ready(int revision, str text, object issues)`` with the issues of ``text`` (the text of
-    ``revision``); ``failed(str message)`` when the engine cannot check; ``busy(bool)``.
+    ``revision``); ``failed(str message)`` when the engine cannot check; ``busy(bool)``;
+    ``unsupported(str message)`` when the post's language cannot be checked (not recognised, or
+    not one LanguageTool has: its old underlines go, with ``ready`` and no issues) and
+    ``unsupported("")`` when a check of the text went through again; ``requested()`` when a
+    check is asked for (:attr:`asked` is the request: the text and how its language is chosen).
     """
 
     ready = Signal(int, str, object)
     failed = Signal(str)
     busy = Signal(bool)
+    unsupported = Signal(str)
+    requested = Signal()
 
     def __init__(self, settings: Settings, engine: GrammarEngine | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.engine = engine  # the app's engine: it runs the checks off the UI thread; None: no checks
         self.pause = Debounce(int(settings.get("grammar.delay_ms")), self._start, parent=self)
-        self._pending: _Request | None = None
+        self._pending: Request | None = None
+        self.asked: Request | None = None  # the newest request (checked or not)
         self._running = False
 
     def set_delay(self, msecs: int) -> None:
@@ -61,10 +69,12 @@ class GrammarRunner(QObject):
                 default_language: str = "en-US") -> None:
         """Check ``text`` (revision ``revision``) once typing pauses; replaces any waiting request.
         ``language`` may be "auto": see :func:`studio.model.grammar_language`."""
+        self.asked = Request(revision, text, language, tuple(dictionary), tuple(disabled_rules),
+                              tuple(prefer), default_language)
+        self.requested.emit()
         if self.engine is None:
             return
-        self._pending = _Request(revision, text, language, tuple(dictionary), tuple(disabled_rules),
-                                 tuple(prefer), default_language)
+        self._pending = self.asked
         if now:
             self.pause.cancel()
             self._start()
@@ -87,7 +97,8 @@ class GrammarRunner(QObject):
         started = self.engine.check(
             asked.text, asked.language, dictionary=asked.dictionary, disabled_rules=asked.disabled_rules,
             prefer=asked.prefer, default_language=asked.default_language,
-            on_done=lambda issues: self._done(asked.revision, asked.text, issues), on_error=self._failed,
+            on_done=lambda issues: self._done(asked.revision, asked.text, issues),
+            on_error=lambda error: self._failed(error, asked),
         )
         if not started:  # checking is off, or cannot work until the user acts
             self._running = False
@@ -97,16 +108,23 @@ class GrammarRunner(QObject):
     def _done(self, revision: int, text: str, issues: list[Issue]) -> None:
         self._running = False
         self.busy.emit(self._pending is not None)
+        self.unsupported.emit("")
         self.ready.emit(revision, text, issues)
         if self._pending is not None and not self.pause.pending:
             self._start()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, asked: Request | None = None) -> None:
         self._running = False
         self.busy.emit(False)
-        if not isinstance(error, StudioError):
-            log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
-        self.failed.emit(in_words(error, "The grammar check failed"))
+        if isinstance(error, LanguageNotSupported) and asked is not None:
+            # Not the engine's fault: the text is in a language it cannot check. Say so where the
+            # language is chosen, and take away underlines of the language it was checked in before.
+            self.unsupported.emit(error.for_humans())
+            self.ready.emit(asked.revision, asked.text, [])
+        else:
+            if not isinstance(error, StudioError):
+                log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
+            self.failed.emit(in_words(error, "The grammar check failed"))
         if self._pending is not None and not self.pause.pending:
             self.pause()
 

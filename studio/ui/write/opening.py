@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +10,7 @@ from studio.analytics.links import LinkSettings, link_settings
 from studio.drafting import start_draft
 from studio.model import Account, Client, Draft, Schedule
 from studio.text import server_limits
+from studio.text.dictionary import own_words
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -42,6 +43,10 @@ def load_draft(library: Library, draft_id: int) -> Opened:
     for account in accounts:
         handles.setdefault(account.network, account.handle)
     images = tuple(library.asset_path(asset.sha) for asset in draft.assets)
+    # The client's own words are never spelling mistakes, even for a client stored before the
+    # library put them in its dictionary (the editor's dictionary is built from this client).
+    own = own_words(client.name, [(account.network, account.handle) for account in accounts], client.brand_rules)
+    client = replace(client, dictionary=tuple(dict.fromkeys((*client.dictionary, *own))))
     return Opened(draft, client, handles, server_limits(accounts), images, tuple(accounts),
                   sent_schedules(library, draft_id), link_settings(library, client.id))
 

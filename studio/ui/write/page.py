@@ -82,6 +82,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self.runner.ready.connect(self._grammar_ready)
         self.runner.failed.connect(lambda message: self.state_changed.emit(f"Grammar: {message}"))
         self.runner.busy.connect(self.issues.set_checking)
+        self._wire_feedback()
         context.settings_signals.changed.connect(self._setting_changed)  # a method: disconnected with the page
         self.saver = DraftSaver(context.library, context.tasks, parent=self)
         self.saver.failed.connect(context.messages.warning)
@@ -162,6 +163,17 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self._library_signals.changed.connect(self._library_changed)
         self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
         # Ctrl+N is the window's "New draft" action (one shortcut, one action, on every page).
+
+    # -- grammar feedback (helper s4w2's block: the language is in studio.ui.write.language) --
+
+    def _wire_feedback(self) -> None:
+        """The language control beside the counters, kept with the draft; a fix applied from a
+        card or the menu (a deliberate change) is checked at once, not after a pause."""
+        from studio.ui.write.language import PostLanguage
+
+        self.language = PostLanguage(self, self)
+        self.editor.fix_applied.connect(lambda _revision: self._request_check(now=True))
+        self.thread_editor.fix_applied.connect(lambda: self._request_check(now=True))
 
     # -- the main window's hooks --------------------------------------------------------------
 

@@ -8,6 +8,7 @@ ignored in a draft.
     saver.thread_changed("bluesky", parts)   # a network's thread ([]: no thread)
     saver.targets_changed(["x", "bluesky"])  # the networks the draft is for
     saver.ignored_changed(["EN_QUOTES"])     # the rules ignored in this post
+    saver.language_changed("en-GB")          # the post's language ("auto": detected; None: the client's)
     saver.flush()                            # switch, split, join: handed to the writes pool now
     saver.flush_now()                        # close and quit: written before it returns
 
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 DELAY_MS = 1000
 RETRY_MS = 3000
 
-TEXT, VARIANT, TARGETS, IGNORED = "text", "variant", "targets", "ignored"
+TEXT, VARIANT, TARGETS, IGNORED, LANGUAGE = "text", "variant", "targets", "ignored", "language"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Change:
     keeps both in one row, so the newer replaces the older), or its targets."""
 
     draft_id: int
-    kind: str  # TEXT | VARIANT | TARGETS | IGNORED
+    kind: str  # TEXT | VARIANT | TARGETS | IGNORED | LANGUAGE
     network: str = ""
     value: object = None  # str | None for a variant's text, tuple[str, ...] for a thread, targets, rules
     thread: bool = False
@@ -65,6 +66,8 @@ class Change:
             return library.save_text(self.draft_id, str(self.value))
         if self.kind == TARGETS:
             library.update_draft(self.draft_id, networks=list(self.value))  # type: ignore[call-overload]
+        elif self.kind == LANGUAGE:
+            library.update_draft(self.draft_id, language=None if self.value is None else str(self.value))
         elif self.kind == IGNORED:
             library.set_ignored_rules(self.draft_id, list(self.value))  # type: ignore[call-overload]
         elif self.thread:
@@ -130,6 +133,10 @@ class DraftSaver(QObject):
     def ignored_changed(self, rules: Sequence[str]) -> None:
         """The rules ignored in this post (all of them)."""
         self._add(IGNORED, "", tuple(rules))
+
+    def language_changed(self, language: str | None) -> None:
+        """The post's language ("auto": detected from its text; ``None``: the client's)."""
+        self._add(LANGUAGE, "", language)
 
     def _add(self, kind: str, network: str, value: object, thread: bool = False) -> None:
         if self.draft_id is None:

@@ -47,7 +47,7 @@ def test_json_report_with_offsets_in_code_points(env: dict[str, str]) -> None:
     spans = {text[i["start"]:i["end"]]: i for i in report["issues"]}
     assert spans["tset"]["category"] == "spelling"
     assert "test" in spans["tset"]["replacements"]
-    assert set(report["issues"][0]) == {"start", "end", "category", "rule", "message", "replacements"}
+    assert set(report["issues"][0]) == {"start", "end", "category", "rule", "message", "replacements", "description"}
 
 
 def test_clean_text_exits_zero(env: dict[str, str], tmp_path: Path) -> None:

@@ -93,12 +93,14 @@ def test_grammar_issue_menu_offers_the_dictionary(qtbot: QtBot) -> None:
 def test_a_grammar_rule_can_be_ignored_in_all_of_the_clients_posts(qtbot: QtBot) -> None:
     text = "He go to work and she go home"
     editor = make_editor(qtbot, text)
-    agreement = [Issue(text.index(word), text.index(word) + 5, "grammar", "HE_VERB_AGR", "Use “goes”.", ("goes",))
-                 for word in ("e go ", "e go h")]
+    agreement = [Issue(text.index(word), text.index(word) + 5, "grammar", "HE_VERB_AGR", "Use “goes”.", ("goes",),
+                       description="Agreement: 'he go' (goes)") for word in ("e go ", "e go h")]
     editor.set_grammar_issues(editor.revision, text, agreement)
     menu = editor.issue_menu(editor.marks()[0])
     (action,) = [a for a in actions_of(menu) if "all of the client's posts" in a.text()]
-    assert action.text() == "Ignore the rule HE_VERB_AGR in all of the client's posts"
+    # The rule in words; its id in the tooltip.
+    assert action.text() == "Ignore the rule “Agreement: 'he go' (goes)” in all of the client's posts"
+    assert action.toolTip() == "HE_VERB_AGR"
     with qtbot.wait_signal(editor.rule_ignored_for_client) as signal:
         action.trigger()
     assert signal.args == ["HE_VERB_AGR"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studio.grammar import GrammarConfig, GrammarService
+from studio.grammar import GrammarConfig, GrammarService, LocalServer
 from studio.settings import Settings
 from studio.ui.context import SettingsSignals
 from studio.ui.grammar import GrammarEngine
@@ -49,7 +49,8 @@ def test_missing_languagetool_asks_for_a_download(qtbot: QtBot, tmp_path: Path, 
     with qtbot.wait_signal(engine.download_needed, timeout=30_000):
         engine.ensure_started()
     assert engine.state.startswith("unavailable: LanguageTool is not installed")
-    assert engine.status_text() == "Grammar: unavailable"
+    assert engine.status_text().startswith("Grammar: LanguageTool is not installed")
+    assert engine.error is not None and engine.error.hint in engine.status_text()  # what to do, too
     assert not engine.available()  # no retry storm while typing
     assert engine.check("x", "en-US", on_done=lambda issues: None) is False
 
@@ -136,9 +137,13 @@ def test_runner_waits_for_a_pause(qtbot: QtBot, engine: GrammarEngine, settings:
 
 def test_unknown_language_is_reported_by_the_runner(qtbot: QtBot, engine: GrammarEngine) -> None:
     runner = runner_for(engine)
-    with qtbot.wait_signal(runner.failed, timeout=120_000) as blocker:
+    answers: list[object] = []
+    runner.ready.connect(lambda revision, text, issues: answers.append(issues))
+    # Said where the post's language is chosen (not as an engine failure); old underlines go.
+    with qtbot.wait_signal(runner.unsupported, timeout=120_000, check_params_cb=bool) as blocker:
         runner.request(1, "Hello", "xx-YY", now=True)
     assert "xx-YY" in blocker.args[0]
+    assert answers == [[]]
     assert not engine.state.startswith("unavailable")
 
 
@@ -173,3 +178,34 @@ def test_a_crashed_server_is_restarted_without_waiting_for_a_check(qtbot: QtBot,
     assert server.is_running() and server.starts == 2
     engine.shutdown()
     assert not server.is_running()
+
+
+def test_an_error_stays_in_the_status_bar_with_its_hint_until_a_check_goes_through(
+        qtbot: QtBot, settings: Settings, tasks: Tasks, local_server: LocalServer) -> None:
+    settings.set("grammar.mode", "server")
+    settings.set("grammar.server_url", "http://127.0.0.1:9")  # nothing listens there
+    signals = SettingsSignals(settings)  # kept alive: Settings holds its emit
+    engine = GrammarEngine(settings, tasks, signals)
+    errors: list[object] = []
+    with qtbot.wait_signal(engine.state_changed, timeout=60_000,
+                           check_params_cb=lambda state: state.startswith("unavailable")):
+        engine.check("We has a tset.", "en-US", on_done=lambda _issues: None, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
+    shown = engine.status_text()
+    assert shown.startswith("Grammar: Cannot reach") and "Check the address in Settings → Grammar" in shown
+    # Trying again (the next pause in typing) keeps the error in view: no "connecting…" flicker.
+    states: list[str] = []
+    engine.state_changed.connect(states.append)
+    engine.check("We has a tset.", "en-US", on_done=lambda _issues: None, on_error=errors.append)
+    qtbot.waitUntil(lambda: len(errors) >= 2, timeout=60_000)
+    tasks.wait(30_000)
+    assert engine.status_text() == shown and not [s for s in states if not s.startswith("unavailable")], states
+    # The server is there now: the next check that goes through clears the error.
+    local_server.ensure_running()
+    engine.service.reconfigure(GrammarConfig("server", server_url=local_server.url))
+    done: list[object] = []
+    engine.check("We has a tset.", "en-US", on_done=done.append, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    assert engine.status_text() == "Grammar: ready (server)"
+    tasks.wait(30_000)
+    engine.checker.close()

@@ -55,11 +55,27 @@ def test_empty_and_blank_texts_have_no_paragraphs() -> None:
         ({"issueType": "typographical", "category": {"id": "TYPOGRAPHY"}}, "typography"),
         ({"issueType": "whitespace", "category": {"id": "TYPOGRAPHY"}}, "typography"),
         ({"issueType": "uncategorized", "category": {"id": "MISC"}}, "other"),
-        ({"issueType": "", "category": {"id": "PUNCTUATION"}}, "typography"),
+        ({"issueType": "", "category": {"id": "PUNCTUATION"}}, "punctuation"),
+        # LanguageTool calls most punctuation rules "typographical"; their category says punctuation.
+        ({"issueType": "typographical", "category": {"id": "PUNCTUATION"}}, "punctuation"),
+        ({"issueType": "grammar", "category": {"id": "CASING"}}, "grammar"),
+        ({"issueType": "style", "category": {"id": "MISC"}}, "style"),
     ],
 )
 def test_categories(rule: dict[str, object], expected: str) -> None:
     assert category_of({"rule": rule}) == expected
+
+
+def test_a_match_carries_its_rule_in_words() -> None:
+    from studio.grammar.client import issues_from_matches
+
+    match = {"offset": 0, "length": 3, "message": "Possible typo", "replacements": [{"value": "The"}],
+             "rule": {"id": "MORFOLOGIK_RULE_EN_US", "description": "Possible spelling mistake",
+                      "issueType": "misspelling", "category": {"id": "TYPOS"}}}
+    [issue] = issues_from_matches("Teh cat", [match])
+    assert (issue.rule, issue.description, issue.category) == (
+        "MORFOLOGIK_RULE_EN_US", "Possible spelling mistake", "spelling")
+    assert issue.to_json()["description"] == "Possible spelling mistake"
 
 
 def test_language_detection() -> None:
