@@ -304,6 +304,37 @@ def _measure(library: Any) -> None:
         print(f"studio scheduler: account {account}: {problem}", flush=True)
 
 
+def _team_engine(library: Any) -> Any:
+    """In a library linked to a team: its sync engine (the scheduler is the team's always-on runner)."""
+    from studio.team import TeamError, local
+
+    if "url" not in local.state(library.connection):
+        return None
+    from studio.team.engine import SyncEngine
+
+    try:
+        return SyncEngine(library)
+    except TeamError as error:
+        print(f"studio scheduler: not publishing for the team: {error.for_humans()}", flush=True)
+        return None
+
+
+def _team_round(library: Any, engine: Any) -> None:
+    """Sync (schedules go to the team queue, the team's posts arrive with their images), send the
+    team's due posts for the accounts whose secret this machine holds, and sync the outcomes back."""
+    from studio.team import TeamError, handoff
+
+    try:
+        engine.sync_once()
+        done = handoff.publish_due(library, engine)
+        for state, count in sorted(done.items()):
+            print(f"studio scheduler: team posts {state}: {count}", flush=True)
+        if done:
+            engine.sync_once()
+    except TeamError as error:
+        print(f"studio scheduler: team: {error.for_humans()}", flush=True)
+
+
 def _scheduler(args: argparse.Namespace) -> int:
     from studio.publishing.queue import Queue
     from studio.publishing.runner import Runner, due_wait
@@ -321,19 +352,25 @@ def _scheduler(args: argparse.Namespace) -> int:
 
     setup_logging()
     library = open_library(args)
+    team = None
     try:
         queue = Queue(library)
         runner = Runner(library, queue)
         print(f"studio scheduler: publishing from {library.folder} (Ctrl+C to stop)", flush=True)
+        team = _team_engine(library)
         measured_at = 0.0
         while not stopping.is_set():
             report = runner.run_due(stop=stopping.is_set)
             for result in report.results:
                 print(_result_line(result), flush=True)
+            if team is not None:
+                _team_round(library, team)
             if time.monotonic() - measured_at >= METRICS_EVERY:  # the same runner measures what it posted
                 measured_at = time.monotonic()
                 _measure(library)
             stopping.wait(max(1.0, min(due_wait(queue, args.interval), METRICS_EVERY)))
     finally:
+        if team is not None:
+            team.close()
         library.close()
     return 0

@@ -31,7 +31,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
 from studio.library import Library, revisions
-from studio.team import TeamError, blobs, local, server
+from studio.team import TeamError, blobs, handoff, local, server
 from studio.team.merge import merge_doc
 from studio.team.records import RECORDS
 
@@ -195,6 +195,7 @@ class SyncEngine:
                     report = self._push(pg)
                     report.pulled = self._pull(pg)
                     blobs.fetch_missing(pg, self.library)
+                    handoff.exchange(pg, self.library)  # schedules to the team queue, outcomes back (s4tq)
                     return report
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == 2:

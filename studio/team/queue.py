@@ -24,6 +24,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
+from studio.errors import in_words
 from studio.publishing.base import (
     Credentials,
     Outcome,
@@ -53,6 +54,7 @@ class TeamJob:
     due_at: datetime
     idempotency_key: str
     attempts: int
+    schedule_uid: str = ""  # a schedule handed over by a library (studio.team.handoff): render it there
 
 
 def account_key(network: str, handle: str) -> str:
@@ -99,7 +101,8 @@ class TeamQueue:
             ).fetchall()
         return [
             TeamJob(row["id"], row["fence"], row["account"], row["network"], tuple(row["body"].get("parts", [])),
-                    str(row["body"].get("title", "")), row["due_at"], row["idempotency_key"], row["attempts"])
+                    str(row["body"].get("title", "")), row["due_at"], row["idempotency_key"], row["attempts"],
+                    str(row["body"].get("schedule") or ""))
             for row in rows
         ]
 
@@ -148,10 +151,14 @@ class TeamRunner:
     """Publishes the team's due posts for the accounts this machine holds secrets for."""
 
     def __init__(self, queue: TeamQueue, accounts: dict[str, Credentials],
-                 publisher_for: Callable[[Credentials], Publisher]) -> None:
+                 publisher_for: Callable[[Credentials], Publisher],
+                 render: Callable[[TeamJob], tuple[Part, ...] | Outcome] | None = None) -> None:
+        """``render`` turns a handed-over schedule's job into its parts from this machine's own
+        synced library (:func:`studio.team.handoff.renderer`); a job that carries its text needs none."""
         self.queue = queue
         self.accounts = accounts
         self._publisher_for = publisher_for
+        self._render = render
         self._publishers: dict[str, Publisher] = {}
 
     def run_due(self, stop: Callable[[], bool] | None = None) -> dict[str, int]:
@@ -171,8 +178,19 @@ class TeamRunner:
         publisher = self._publishers.get(job.account)
         if publisher is None:
             publisher = self._publishers[job.account] = self._publisher_for(account)
-        post = Post(parts=tuple(Part(text) for text in job.parts), idempotency_key=job.idempotency_key,
-                    scheduled_at=job.due_at, title=job.title)
+        parts = tuple(Part(text) for text in job.parts)
+        if job.schedule_uid:
+            if self._render is None:
+                return RetryLater("This runner cannot prepare posts scheduled in a library.", offline=True)
+            try:
+                rendered = self._render(job)
+            except Exception as error:  # a missing draft or image: say which, never crash the run
+                log.warning("Cannot render team post %s: %s", job.id, error)
+                return Permanent(f"The post could not be prepared: {in_words(error)}")
+            if not isinstance(rendered, tuple):
+                return rendered  # held back (not approved, not synced here yet): said why
+            parts = rendered
+        post = Post(parts=parts, idempotency_key=job.idempotency_key, scheduled_at=job.due_at, title=job.title)
         try:
             return publisher.publish(post, lambda index, sent: None)
         except Exception as error:  # a publisher's bug: never a success, never a silent repeat

@@ -165,7 +165,8 @@ _PUBLICATION = ("state", "attempts", "remote_id", "remote_url", "last_error")
 
 
 def schedule_doc(conn: sqlite3.Connection, schedule_id: int) -> Doc | None:
-    row = conn.execute("SELECT s.*, p.state, p.attempts, p.remote_id, p.remote_url, p.last_error FROM schedules s "
+    row = conn.execute("SELECT s.*, p.state, p.attempts, p.remote_id, p.remote_url, p.last_error, p.idempotency_key "
+                       "FROM schedules s "
                        "LEFT JOIN publications p ON p.schedule_id = s.id WHERE s.id = ?", (schedule_id,)).fetchone()
     if row is None:
         return None
@@ -175,7 +176,8 @@ def schedule_doc(conn: sqlite3.Connection, schedule_id: int) -> Doc | None:
     doc: Doc = {"client": client, "draft": draft, "account": _uid(conn, "account", row["account_id"]),
                 "network": row["network"], "scheduled_at": row["scheduled_at"]}
     if row["state"] is not None:
-        doc["publication"] = {key: row[key] for key in _PUBLICATION}
+        # The key travels: every member hands the post to the team queue under the same one.
+        doc["publication"] = {**{key: row[key] for key in _PUBLICATION}, "key": row["idempotency_key"]}
     return doc
 
 
@@ -201,12 +203,13 @@ def apply_schedule(conn: sqlite3.Connection, schedule_id: int | None, doc: Doc) 
     if found is None:  # not due here: the machine that scheduled it (or the team queue) sends it
         conn.execute("INSERT INTO publications(schedule_id, state, attempts, remote_id, remote_url, last_error, "
                      "next_attempt_at, idempotency_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-                     (schedule_id, *values, os.urandom(16).hex(), now))
+                     (schedule_id, *values, publication.get("key") or os.urandom(16).hex(), now))
     elif found["state"] != "sending":  # this machine's own attempt in flight wins
         due = due_text(doc["scheduled_at"]) if found["next_attempt_at"] and publication["state"] == "scheduled" \
             else found["next_attempt_at"]
         conn.execute("UPDATE publications SET state = ?, attempts = ?, remote_id = ?, remote_url = ?, last_error = ?, "
-                     "next_attempt_at = ?, updated_at = ? WHERE schedule_id = ?", (*values, due, now, schedule_id))
+                     "next_attempt_at = ?, idempotency_key = coalesce(?, idempotency_key), updated_at = ? "
+                     "WHERE schedule_id = ?", (*values, due, publication.get("key"), now, schedule_id))
     return schedule_id
 
 

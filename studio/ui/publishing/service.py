@@ -273,7 +273,10 @@ def _handles(library: Any, accounts: set[int]) -> dict[int, str]:
 def _run(factory: RunnerFactory, library: Library) -> Report:
     """On a pool thread: one pass over what is due (plain data in, plain data out)."""
     runner: Runner = factory(library)
-    return runner.run_due()
+    report = runner.run_due()
+    from studio.team.handoff import publish_due  # a team library's posts too (s4tq)
+    publish_due(library)
+    return report
 
 
 def _next_due(library: Any) -> datetime | None:
