@@ -322,6 +322,7 @@ def _team_engine(library: Any) -> Any:
 def _team_round(library: Any, engine: Any) -> None:
     """Sync (schedules go to the team queue, the team's posts arrive with their images), send the
     team's due posts for the accounts whose secret this machine holds, and sync the outcomes back."""
+    from studio.errors import in_words
     from studio.team import TeamError, handoff
 
     try:
@@ -333,6 +334,9 @@ def _team_round(library: Any, engine: Any) -> None:
             engine.sync_once()
     except TeamError as error:
         print(f"studio scheduler: team: {error.for_humans()}", flush=True)
+    except Exception as error:  # the team's trouble never stops this machine's own posts
+        log.exception("Team round failed")
+        print(f"studio scheduler: team: {in_words(error)}", flush=True)
 
 
 def _scheduler(args: argparse.Namespace) -> int:

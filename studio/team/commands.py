@@ -209,6 +209,7 @@ def _publish(args: argparse.Namespace) -> int:
 
     from studio.publishing.runner import load_secret, make_publisher
     from studio.team.engine import SyncEngine
+    from studio.team.handoff import renderer
     from studio.team.queue import TeamQueue, TeamRunner, local_accounts
 
     with open_library(args) as library:
@@ -219,7 +220,7 @@ def _publish(args: argparse.Namespace) -> int:
                 print("No account of this library has its secret in this machine's keyring: nothing to publish.")
                 return 0
             runner = TeamRunner(TeamQueue(engine.pool(), f"{socket.gethostname()}:{os.getpid()}"), accounts,
-                                make_publisher)
+                                make_publisher, renderer(library))  # posts handed over by a library too
             while True:
                 done = runner.run_due()
                 print(", ".join(f"{state}: {n}" for state, n in sorted(done.items())) or "Nothing due.", flush=True)

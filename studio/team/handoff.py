@@ -152,6 +152,7 @@ def exchange(pg: psycopg.Connection[Any], library: Library) -> None:
 def renderer(library: Library) -> Callable[[TeamJob], tuple[Part, ...] | Outcome]:
     """How a runner prepares a handed-over post: from its own synced copy of the schedule, through
     the local runner's render path and approval check."""
+    from studio.publishing import preflight
     from studio.publishing.runner import Runner
     from studio.review.approval import refusal
 
@@ -168,7 +169,10 @@ def renderer(library: Library) -> Callable[[TeamJob], tuple[Part, ...] | Outcome
         reason = refusal(library, schedule.draft_id)
         if reason:
             return Permanent(reason)
-        return runner.render(schedule.draft_id, library.get_account(schedule.account_id))
+        account = library.get_account(schedule.account_id)
+        parts = runner.render(schedule.draft_id, account)
+        problems = preflight.check(parts, account.network, account.settings, True)  # the secret: held, or not claimed
+        return Permanent(preflight.summary(problems)) if problems else parts
 
     return render
 

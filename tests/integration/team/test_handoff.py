@@ -19,7 +19,10 @@ from PIL import Image
 
 from studio.library import Library
 from studio.publishing import scheduling
+from studio.publishing.queue import Queue
 from studio.publishing.runner import Runner
+from studio.review import approval
+from studio.team import handoff
 from studio.team.engine import SyncEngine
 
 from .conftest import PgServer
@@ -113,3 +116,39 @@ def test_a_post_scheduled_on_a_sleeping_laptop_goes_out_once_from_the_team_sched
     rows = _queue_rows(studio_a)
     assert [(k, s) for k, s, _ in rows] == [(key, "published")]
     assert len([path for path in out_dir.iterdir() if not path.name.startswith(".")]) == 1
+
+
+def test_a_team_post_edited_after_approval_is_held_back_and_every_member_sees_why(
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    studio_a, machine_c, out_dir = tmp_path / "laptop", tmp_path / "always-on", tmp_path / "published"
+    with Library.open(studio_a) as library:
+        acme = library.add_client("Acme")
+        account = library.add_account(acme.id, "folder", "acme-manual", server_url=str(out_dir))
+        draft = library.create_draft(acme.id, "Jam buka baru: Senin sampai Jumat, 08.00-17.00.")
+    init_team(capsys, monkeypatch, studio_a, pg_server.url(dbname=team_db), pg_server.password)
+    approver = f"c_{suffix}"
+    join(capsys, monkeypatch, machine_c, invite(capsys, monkeypatch, studio_a, approver, "manager,approver", "Acme"))
+
+    with Library.open(machine_c) as library:  # C approves the text as it is
+        approval.approve(library, library.list_drafts()[0].id, approver)
+    sync(machine_c)
+    sync(studio_a)
+    with Library.open(studio_a) as library:  # A changes it afterwards, and schedules it
+        library.save_text(draft.id, "Jam buka baru: Senin sampai Sabtu, 08.00-17.00.")
+        scheduling.schedule(library, draft.id, [account.id], datetime.now(UTC) - timedelta(seconds=1))
+    sync(studio_a)
+    sync(machine_c)
+
+    with Library.open(machine_c) as library:
+        assert handoff.publish_due(library) == {"failed-permanent": 1}
+    assert not out_dir.exists()  # nothing left for the network
+    sync(machine_c)
+    sync(studio_a)
+    with Library.open(studio_a) as library:
+        (publication,) = Queue(library).list(draft_id=draft.id)
+        assert publication.state == "failed-permanent"
+        assert publication.last_error is not None and "changed after" in publication.last_error
+        assert library.get_draft(draft.id).status == "failed"
+    assert [state for _, state, _ in _queue_rows(studio_a)] == ["failed-permanent"]
