@@ -187,6 +187,8 @@ class Queue:
             for row in rows:
                 if row["id"] in exclude:
                     continue
+                if row["state"] == "scheduled" and not row["attempts"] and _team_sends(conn, int(row["schedule_id"])):
+                    continue
                 if row["state"] == "sending":
                     expired = row["lease_expires_at"] is None or row["lease_expires_at"] <= now_text
                     if row["lease_owner"] == self.owner or not (expired or _owner_gone(row["lease_owner"])):
@@ -445,6 +447,15 @@ def excerpt(text: str, limit: int = 90) -> str:
         return flat
     cut = flat[: limit + 1].rsplit(" ", 1)[0] if " " in flat[: limit + 1] else flat[:limit]
     return cut.rstrip(" ,.;:-") + "…"
+
+
+def _team_sends(conn: sqlite3.Connection, schedule_id: int) -> bool:
+    """In a team library, a schedule the team holds goes through the team's queue (studio.team.handoff)."""
+    if conn.execute("SELECT 1 FROM team_rows LIMIT 1").fetchone() is None:
+        return False  # unlinked: no team module loaded, nothing changes
+    from studio.team.handoff import held_by_team
+
+    return held_by_team(conn, schedule_id)
 
 
 def _flag_account(conn: sqlite3.Connection, account_id: int, needs_reconnect: bool) -> None:

@@ -54,6 +54,18 @@ def _stays_here(network: str, settings: dict[str, Any]) -> bool:
     return network in HANDED_AHEAD or (network == "mastodon" and bool(server_schedules(settings)))
 
 
+def held_by_team(conn: Any, schedule_id: int) -> bool:
+    """Whether a not-yet-tried publication of ``schedule_id`` is the team queue's to send, not this
+    library's runner's: the team holds its schedule (a rescheduled one too, due here again until the
+    next round hands it over). Always false in an unlinked library (``team_rows`` is empty)."""
+    import json
+
+    row = conn.execute("SELECT a.network, a.settings FROM team_rows r JOIN schedules s ON s.id = r.local_id "
+                       "JOIN accounts a ON a.id = s.account_id WHERE r.kind = 'schedule' AND r.local_id = ? "
+                       "AND r.version > 0", (schedule_id,)).fetchone()
+    return row is not None and not _stays_here(row[0], json.loads(row[1] or "{}"))
+
+
 def _to_hand(conn: Any) -> list[dict[str, Any]]:
     """This library's publications the team holds and nobody has tried yet, with what a queue row
     needs. Only those whose schedule the team holds as it is here (not waiting in the outbox, the

@@ -46,6 +46,20 @@ def _queue_rows(folder: Path) -> list[tuple[str, str, str | None]]:
     return [(str(k), str(s), u) for k, s, u in rows]
 
 
+def _team(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str,
+          password: str, member: str, roles: str, text: str) -> tuple[Path, Path, Path, int, int]:
+    """Studio A (the team's owner) with Acme, its folder account and a draft, and machine C joined as
+    ``member``; returns (A, C, the folder the account publishes to, the account id, the draft id)."""
+    studio_a, machine_c, out_dir = tmp_path / "laptop", tmp_path / "always-on", tmp_path / "published"
+    with Library.open(studio_a) as library:
+        acme = library.add_client("Acme")
+        account = library.add_account(acme.id, "folder", "acme-manual", server_url=str(out_dir))
+        draft = library.create_draft(acme.id, text)
+    init_team(capsys, monkeypatch, studio_a, url, password)
+    join(capsys, monkeypatch, machine_c, invite(capsys, monkeypatch, studio_a, member, roles, "Acme"))
+    return studio_a, machine_c, out_dir, account.id, draft.id
+
+
 def test_a_post_scheduled_on_a_sleeping_laptop_goes_out_once_from_the_team_scheduler(
     pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -122,22 +136,18 @@ def test_a_team_post_edited_after_approval_is_held_back_and_every_member_sees_wh
     pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    studio_a, machine_c, out_dir = tmp_path / "laptop", tmp_path / "always-on", tmp_path / "published"
-    with Library.open(studio_a) as library:
-        acme = library.add_client("Acme")
-        account = library.add_account(acme.id, "folder", "acme-manual", server_url=str(out_dir))
-        draft = library.create_draft(acme.id, "Jam buka baru: Senin sampai Jumat, 08.00-17.00.")
-    init_team(capsys, monkeypatch, studio_a, pg_server.url(dbname=team_db), pg_server.password)
     approver = f"c_{suffix}"
-    join(capsys, monkeypatch, machine_c, invite(capsys, monkeypatch, studio_a, approver, "manager,approver", "Acme"))
+    studio_a, machine_c, out_dir, account_id, draft_id = _team(
+        tmp_path, capsys, monkeypatch, pg_server.url(dbname=team_db), pg_server.password, approver,
+        "manager,approver", "Jam buka baru: Senin sampai Jumat, 08.00-17.00.")
 
     with Library.open(machine_c) as library:  # C approves the text as it is
         approval.approve(library, library.list_drafts()[0].id, approver)
     sync(machine_c)
     sync(studio_a)
     with Library.open(studio_a) as library:  # A changes it afterwards, and schedules it
-        library.save_text(draft.id, "Jam buka baru: Senin sampai Sabtu, 08.00-17.00.")
-        scheduling.schedule(library, draft.id, [account.id], datetime.now(UTC) - timedelta(seconds=1))
+        library.save_text(draft_id, "Jam buka baru: Senin sampai Sabtu, 08.00-17.00.")
+        scheduling.schedule(library, draft_id, [account_id], datetime.now(UTC) - timedelta(seconds=1))
     sync(studio_a)
     sync(machine_c)
 
@@ -147,8 +157,37 @@ def test_a_team_post_edited_after_approval_is_held_back_and_every_member_sees_wh
     sync(machine_c)
     sync(studio_a)
     with Library.open(studio_a) as library:
-        (publication,) = Queue(library).list(draft_id=draft.id)
+        (publication,) = Queue(library).list(draft_id=draft_id)
         assert publication.state == "failed-permanent"
         assert publication.last_error is not None and "changed after" in publication.last_error
-        assert library.get_draft(draft.id).status == "failed"
+        assert library.get_draft(draft_id).status == "failed"
     assert [state for _, state, _ in _queue_rows(studio_a)] == ["failed-permanent"]
+
+
+def test_a_rescheduled_team_post_moves_in_the_team_queue_and_stays_out_of_the_local_one(
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    studio_a, machine_c, out_dir, account_id, draft_id = _team(
+        tmp_path, capsys, monkeypatch, pg_server.url(dbname=team_db), pg_server.password, f"c_{suffix}",
+        "manager", "Pengumuman: toko tutup lebih awal hari ini.")
+    with Library.open(studio_a) as library:
+        (schedule,) = scheduling.schedule(library, draft_id, [account_id], datetime.now(UTC) + timedelta(days=1))
+    sync(studio_a)
+
+    # Moved to now, on A, before any sync: due again here, yet A's runner leaves it to the team.
+    with Library.open(studio_a) as library:
+        library.reschedule(schedule.id, datetime.now(UTC) - timedelta(seconds=1))
+        assert Runner(library).run_due().results == []
+    sync(studio_a)
+    rows = _queue_rows(studio_a)
+    assert len(rows) == 1 and rows[0][1] == "scheduled"
+    sync(machine_c)
+    with Library.open(machine_c) as library:
+        assert handoff.publish_due(library) == {"published": 1}
+        assert handoff.publish_due(library) == {}
+    sync(machine_c)
+    sync(studio_a)
+    with Library.open(studio_a) as library:
+        assert [s.state for s in library.schedules_of(draft_id)] == ["published"]
+    assert len([path for path in out_dir.iterdir() if not path.name.startswith(".")]) == 1
