@@ -3,11 +3,11 @@
 A schedule made anywhere in a linked library (the app's publish actions, the Calendar, the CLI: all
 go through :mod:`studio.publishing.scheduling`) travels as a record (:mod:`studio.team.records`)
 carrying its publication's idempotency key. Once the team holds it, each sync round
-(:func:`exchange`) hands it over: the local publication stops being due for this machine's own
-runner (``next_attempt_at`` NULL, in the same SQLite transaction that checks nobody claimed it), and
-one ``studio.queue`` row per (schedule, account) is upserted under that key, so a repeat push, a
-Studio killed between the two steps, or every member handing the same schedule over, never makes
-a second row. Any machine whose keyring holds the account's secret claims it (:class:`TeamRunner`)
+(:func:`exchange`) hands it over: one ``studio.queue`` row per (schedule, account) is upserted under
+that key, then the local publication stops being due here (``next_attempt_at`` NULL); the library's
+own runner never claims a schedule the team holds (:func:`held_by_team`), so nothing is sent twice
+in between. A repeat push, a Studio killed between the two steps, or a teammate who moves the post
+later (their round upserts the new time under the same key) never makes a second row. Any machine whose keyring holds the account's secret claims it (:class:`TeamRunner`)
 and renders it from its own synced library through the same path as the local runner
 (:meth:`studio.publishing.runner.Runner.render`: the network's version, the renditions of its images,
 fetched by hash, and the approval check), so the queue carries no text nor image bytes and a
@@ -67,9 +67,9 @@ def held_by_team(conn: Any, schedule_id: int) -> bool:
 
 
 def _to_hand(conn: Any) -> list[dict[str, Any]]:
-    """This library's publications the team holds and nobody has tried yet, with what a queue row
-    needs. Only those whose schedule the team holds as it is here (not waiting in the outbox, the
-    same key): every member then upserts the same row."""
+    """This library's publications due here that the team holds and nobody has tried yet, with what
+    a queue row needs. Only those whose schedule the team holds as it is here (not waiting in the
+    outbox, the same key): a member who moves a teammate's post upserts the same row."""
     import json
 
     rows = conn.execute(
@@ -78,7 +78,7 @@ def _to_hand(conn: Any) -> list[dict[str, Any]]:
         "JOIN schedules s ON s.id = p.schedule_id JOIN accounts a ON a.id = s.account_id "
         "JOIN drafts d ON d.id = s.draft_id "
         "JOIN team_rows r ON r.kind = 'schedule' AND r.local_id = s.id AND r.version > 0 "
-        "WHERE p.state = 'scheduled' AND p.attempts = 0 "
+        "WHERE p.state = 'scheduled' AND p.attempts = 0 AND p.next_attempt_at IS NOT NULL "
         "AND NOT EXISTS (SELECT 1 FROM team_outbox o WHERE o.kind = 'schedule' AND o.local_id = s.id)").fetchall()
     found = []
     for row in rows:
@@ -96,16 +96,12 @@ def _to_hand(conn: Any) -> list[dict[str, Any]]:
 
 
 def hand_over(pg: psycopg.Connection[Any], library: Library) -> int:
-    """Give the team the schedules it holds and this machine would otherwise send; returns how
-    many rows the team queue gained or moved."""
-    with library.transaction() as conn, local.applying(conn):
+    """Give the team the schedules it holds that are due on this machine (made or moved here);
+    returns how many. The queue row first, then the publication stops being due here: a kill in
+    between leaves it due, and the next round upserts the same row again (the library's runner
+    leaves it alone meanwhile: :func:`held_by_team`)."""
+    with library.transaction() as conn:
         items = _to_hand(conn)
-        due = [item["id"] for item in items if item["next_attempt_at"] is not None]
-        for start in range(0, len(due), 500):  # not due here any more: the team queue sends it
-            chunk = due[start:start + 500]
-            conn.execute(f"UPDATE publications SET next_attempt_at = NULL, updated_at = ? "
-                         f"WHERE id IN ({','.join('?' * len(chunk))}) AND state = 'scheduled' AND attempts = 0",
-                         (utc_now(), *chunk))
     if not items:
         return 0
     with pg.transaction(), pg.cursor() as cursor:
@@ -116,10 +112,12 @@ def hand_over(pg: psycopg.Connection[Any], library: Library) -> int:
             [(item["client"], item["draft"], account_key(item["network"], item["handle"]), item["network"],
               Jsonb({"schedule": item["uid"], "title": (str(item["text"]).strip().splitlines() or [""])[0][:60]}),
               item["scheduled_at"], item["idempotency_key"]) for item in items])
-        moved = cursor.rowcount
-    if due:
-        library.changed("publication")
-    return max(0, moved)
+    with library.transaction() as conn, local.applying(conn):  # not due here: the team queue sends it
+        conn.executemany("UPDATE publications SET next_attempt_at = NULL, updated_at = ? WHERE id = ? "
+                         "AND state = 'scheduled' AND attempts = 0 AND next_attempt_at = ?",  # moved meanwhile: next round
+                         [(utc_now(), item["id"], item["next_attempt_at"]) for item in items])
+    library.changed("publication")
+    return len(items)
 
 
 def bring_back(pg: psycopg.Connection[Any], library: Library) -> int:
