@@ -108,7 +108,11 @@ def hand_over(pg: psycopg.Connection[Any], library: Library) -> int:
         cursor.executemany(
             "INSERT INTO studio.queue (client_uid, draft_uid, account, network, body, due_at, idempotency_key) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (idempotency_key) DO UPDATE SET due_at = EXCLUDED.due_at, "
-            "updated_at = now() WHERE studio.queue.state = 'scheduled' AND studio.queue.due_at <> EXCLUDED.due_at",
+            # Due here again only by a member's act (moved, retried, scheduled again after a cancel):
+            # the team's row follows it; one being sent or already out never does.
+            "state = 'scheduled', attempts = 0, next_attempt_at = NULL, last_error = NULL, updated_at = now() "
+            "WHERE studio.queue.state IN ('scheduled', 'failed-retry', 'failed-permanent', 'uncertain', 'cancelled') "
+            "AND (studio.queue.state <> 'scheduled' OR studio.queue.due_at <> EXCLUDED.due_at)",
             [(item["client"], item["draft"], account_key(item["network"], item["handle"]), item["network"],
               Jsonb({"schedule": item["uid"], "title": (str(item["text"]).strip().splitlines() or [""])[0][:60]}),
               item["scheduled_at"], item["idempotency_key"]) for item in items])
@@ -153,9 +157,22 @@ def bring_back(pg: psycopg.Connection[Any], library: Library) -> int:
     return changed
 
 
+def withdraw(pg: psycopg.Connection[Any]) -> int:
+    """Cancel the waiting queue rows whose schedule the team removed or whose post a member
+    cancelled (any member's round does it; a post already being sent is left to its runner)."""
+    with pg.transaction():
+        cursor = pg.execute(
+            "UPDATE studio.queue q SET state = 'cancelled', updated_at = now() FROM studio.schedules s "
+            "WHERE s.uid::text = q.body->>'schedule' AND q.state IN ('scheduled', 'failed-retry') "
+            "AND (s.deleted OR s.data->'publication'->>'state' = 'cancelled')")
+        return max(0, cursor.rowcount)
+
+
 def exchange(pg: psycopg.Connection[Any], library: Library) -> None:
-    """One sync round's part: hand over what the team now holds, bring back what the team sent."""
+    """One sync round's part: hand over what the team now holds, withdraw what it cancelled, bring
+    back what the team sent."""
     hand_over(pg, library)
+    withdraw(pg)
     bring_back(pg, library)
 
 

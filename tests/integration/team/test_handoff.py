@@ -1,7 +1,9 @@
 """Scheduling in a team library feeds the team queue: Studio A schedules a post with an image through
 the core scheduling function the app uses, syncs and goes away; machine C's ``studio scheduler``
 (a real process) publishes it once, rendered from C's own synced library; A, after syncing, shows it
-published. A repeat sync never enqueues it twice, and A's own runner never sends it."""
+published. A repeat sync never enqueues it twice, and A's own runner never sends it. A post moved,
+cancelled or retried follows in the team queue; one held back (edited after approval) shows failed
+with its reason everywhere."""
 
 from __future__ import annotations
 
@@ -165,7 +167,7 @@ def test_a_team_post_edited_after_approval_is_held_back_and_every_member_sees_wh
     assert [state for _, state, _ in _queue_rows(studio_a)] == ["failed-permanent"]
 
 
-def test_a_rescheduled_team_post_moves_in_the_team_queue_and_stays_out_of_the_local_one(
+def test_a_team_post_moved_cancelled_and_retried_follows_in_the_team_queue_and_stays_out_of_the_local_one(
     pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -183,6 +185,22 @@ def test_a_rescheduled_team_post_moves_in_the_team_queue_and_stays_out_of_the_lo
     sync(studio_a)
     rows = _queue_rows(studio_a)
     assert len(rows) == 1 and rows[0][1] == "scheduled"
+
+    # Cancelled on A: withdrawn from the team queue, C sends nothing; retried: back in it, once.
+    with Library.open(studio_a) as library:
+        (publication,) = Queue(library).list(draft_id=draft_id)
+        Queue(library).cancel(publication.id)
+    sync(studio_a)
+    assert [state for _, state, _ in _queue_rows(studio_a)] == ["cancelled"]
+    sync(machine_c)
+    with Library.open(machine_c) as library:
+        assert handoff.publish_due(library) == {}
+        assert [s.state for s in library.schedules_of(library.list_drafts()[0].id)] == ["cancelled"]
+    with Library.open(studio_a) as library:
+        Queue(library).retry(publication.id)
+        assert Runner(library).run_due().results == []
+    sync(studio_a)
+    assert [state for _, state, _ in _queue_rows(studio_a)] == ["scheduled"]
     sync(machine_c)
     with Library.open(machine_c) as library:  # C's app: its publisher's pass sends the team's post too
         assert _run(Runner, library).results == []  # nothing of C's own
