@@ -36,6 +36,7 @@ from studio.errors import in_words
 from studio.library.store import utc_now
 from studio.publishing.base import Outcome, Part, Permanent, RetryLater
 from studio.publishing.queue import HANDED_AHEAD, _update_draft_status, iso
+from studio.publishing.record_keys import key_fits, new_key
 from studio.team import TeamError, local
 from studio.team.queue import TeamJob, TeamQueue, TeamRunner, account_key, local_accounts
 
@@ -86,6 +87,10 @@ def _to_hand(conn: Any) -> list[dict[str, Any]]:
         if (base.get("publication") or {}).get("key") != row["idempotency_key"] or row["archived"]:
             continue
         if _stays_here(row["network"], json.loads(row["settings"] or "{}")):
+            continue
+        if not key_fits(row["network"], row["idempotency_key"]):  # a Bluesky post's key is a TID: the team
+            conn.execute("UPDATE publications SET idempotency_key = ? WHERE id = ?",  # gets it at the next push
+                         (new_key(row["network"]), row["id"]))
             continue
         client = local.uid_of(conn, "client", row["client_id"])
         draft = local.uid_of(conn, "draft", row["draft_id"])

@@ -211,3 +211,25 @@ def test_a_team_post_moved_cancelled_and_retried_follows_in_the_team_queue_and_s
     with Library.open(studio_a) as library:
         assert [s.state for s in library.schedules_of(draft_id)] == ["published"]
     assert len([path for path in out_dir.iterdir() if not path.name.startswith(".")]) == 1
+
+
+def test_a_bluesky_post_reaches_the_team_queue_under_a_tid(
+    pg_server: PgServer, team_db: str, suffix: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from studio.publishing.record_keys import parse_tid
+
+    studio_a, _machine_c, _out_dir, _account_id, draft_id = _team(
+        tmp_path, capsys, monkeypatch, pg_server.url(dbname=team_db), pg_server.password, f"c_{suffix}",
+        "manager", "Halo dari Bluesky.")
+    with Library.open(studio_a) as library:
+        bluesky = library.add_account(library.find_client("Acme").id, "bluesky", "acme.test",  # type: ignore[union-attr]
+                                      server_url="https://pds.example")
+        library.schedule(draft_id, bluesky.id, datetime.now(UTC) + timedelta(days=1))
+    sync(studio_a)  # the schedule reaches the team; its key becomes a TID here
+    sync(studio_a)  # the TID reaches the team, then the queue
+    ((key, state, _),) = _queue_rows(studio_a)
+    parse_tid(key)
+    assert state == "scheduled"
+    with Library.open(studio_a) as library:
+        assert library.query("SELECT idempotency_key, next_attempt_at FROM publications")[0][:] == (key, None)
