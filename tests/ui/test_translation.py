@@ -281,7 +281,8 @@ def _reschedule(context: AppContext, _tmp: Path) -> QWidget:
 def _schedule(context: AppContext, _tmp: Path) -> QWidget:
     from studio.ui.publishing.schedule_dialog import ScheduleDialog
 
-    draft, _account_ = _draft(context), _account(context)
+    _account(context)  # an account: the dialog lists it
+    draft = _draft(context)
     return ScheduleDialog(context.library, context.tasks, draft.id)
 
 
@@ -289,7 +290,8 @@ def _write(context: AppContext, _tmp: Path) -> QWidget:
     """The Write page with a post open: its header, counters, versions bar, issues and previews."""
     from studio.ui.write.page import WriteWorkspace
 
-    draft, _account_ = _draft(context), _account(context)
+    _account(context)  # an account: the dialog lists it
+    draft = _draft(context)
     page = WriteWorkspace(context, warm=False)
     page.open_draft(draft.id)
     return page
