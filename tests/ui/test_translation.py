@@ -292,7 +292,7 @@ def _write(context: AppContext, _tmp: Path) -> QWidget:
 
     _account(context)  # an account: the dialog lists it
     draft = _draft(context)
-    page = WriteWorkspace(context, warm=False)
+    page = WriteWorkspace(context)  # the link rules load inline (context.tasks.inline)
     page.open_draft(draft.id)
     return page
 
@@ -392,7 +392,7 @@ PAGES: dict[str, Callable[[AppContext, Path], QWidget]] = {
 DATA = {"Acme", "@acme@example.social", "dewi", "Kopi Kenangan Nusantara Raya", "rusak", "review-pack.html",
         "Berkas pustaka rusak.", "Traceback ...", "LanguageTool siap.", "STUDIO1-…", "postgresql://name@team.example.com:5432/studio?sslmode=require",
         "Acme, Toko Kopi", "Kettles TikTok", "studio-media", "http://localhost:8081", "#brand #campaign",
-        "us-east-1 (R2: auto)"}
+        "us-east-1 (R2: auto)", "Promo akhir pekan: diskon 20% untuk semua kopi susu."}
 
 
 @pytest.fixture(scope="module")

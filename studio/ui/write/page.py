@@ -29,7 +29,7 @@ from studio.ui.debounce import Debounce
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.actions import PublishActions
 from studio.ui.team.conflict_notice import ConflictNotice
-from studio.ui.translation import QT_TRANSLATE_NOOP
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
 from studio.ui.write.comments import CommentsMixin
@@ -275,7 +275,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         assert self.opened is not None
         draft, client = self.opened.draft, self.opened.client
         self.heading.setText(self.tr("<b>{client}</b> · post {number} · {status}").format(
-            client=html.escape(client.name), number=draft.id, status=draft.status.replace("_", " ")))
+            client=html.escape(client.name), number=draft.id, status=html.escape(status_label(draft.status))))
 
     def _open_failed(self, error: BaseException) -> None:
         self.context.messages.error(in_words(error, self.tr("Studio could not open the post")))
