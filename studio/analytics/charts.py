@@ -52,6 +52,27 @@ class ChartColours:
 
 
 LIGHT = ChartColours()
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """How the axes write dates and numbers: the reader's month abbreviations (January first) and
+    separators. The page passes its ``QLocale``'s, the report the client's language's; matplotlib's
+    own date formatter would write English months whatever the language."""
+
+    months: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    decimal: str = "."
+    group: str = ","
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        return "".join(self.group if ch == "," else self.decimal if ch == "." else ch
+                       for ch in f"{value:,.{decimals}f}")
+
+    def day(self, when: date) -> str:
+        return f"{when.day} {self.months[when.month - 1]}"
+
+
+ENGLISH = ChartWords()
 DARK = ChartColours("#1f2329", "#e6e6e6", "#8a8f98", "#2b3038")
 
 
@@ -61,9 +82,10 @@ def is_colour(text: str) -> bool:
 
 @_one_at_a_time
 def er_chart(posts: list[PostStats], colour: str, width: int = 640, height: int = 200,
-             colours: ChartColours = LIGHT, fmt: Format = "svg", scale: float = 1.0) -> Any:
+             colours: ChartColours = LIGHT, fmt: Format = "svg", scale: float = 1.0,
+             words: ChartWords = ENGLISH) -> Any:
     """Engagement rate by followers per post, over time (SVG text, or PNG bytes with ``fmt="png"``)."""
-    from matplotlib.ticker import PercentFormatter
+    from matplotlib.ticker import FuncFormatter
 
     points = sorted((p.published_at, p.rates["followers"].value) for p in posts
                     if p.published_at is not None and p.rates["followers"].value is not None)
@@ -73,14 +95,15 @@ def er_chart(posts: list[PostStats], colour: str, width: int = 640, height: int 
         axes.plot(days, [value for _, value in points], color=_colour(colour), linewidth=1.8, marker="o",
                   markersize=3.5)
         axes.set_ylim(bottom=0)
-        _dates(axes, days)
-    axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=1))
+        _dates(axes, days, words)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{words.number(value * 100, 1)}%"))
     return _output(figure, fmt, scale)
 
 
 @_one_at_a_time
 def followers_chart(points: list[tuple[date, int]], colour: str, width: int = 640, height: int = 160,
-                    colours: ChartColours = LIGHT, fmt: Format = "svg", scale: float = 1.0) -> Any:
+                    colours: ChartColours = LIGHT, fmt: Format = "svg", scale: float = 1.0,
+                    words: ChartWords = ENGLISH) -> Any:
     """Followers per day (one account, or the client's accounts added up)."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -89,9 +112,9 @@ def followers_chart(points: list[tuple[date, int]], colour: str, width: int = 64
         days = _days([datetime(d.year, d.month, d.day) for d, _ in points])
         axes.plot(days, [value for _, value in points], color=_colour(colour), linewidth=1.8,
                   marker="o" if len(points) < 3 else "", markersize=3.5)
-        _dates(axes, days)
+        _dates(axes, days, words)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{int(value):,}"))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: words.number(int(value))))
     return _output(figure, fmt, scale)
 
 
@@ -156,16 +179,18 @@ def _days(moments: list[datetime]) -> Any:
     return date2num(moments)
 
 
-def _dates(axes: Axes, days: Any) -> None:
-    """Date ticks under ``days``; a single day (or moments within an hour) gets a day either side."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+def _dates(axes: Axes, days: Any, words: ChartWords) -> None:
+    """Date ticks under ``days`` ("3 Des"); a single day (or moments within an hour) gets a day
+    either side."""
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter
 
     if float(days.max() - days.min()) < 1 / 24:
         axes.set_xlim(float(days.min()) - 1, float(days.max()) + 1)
 
     locator = AutoDateLocator(maxticks=8)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: words.day(num2date(value).date())))
 
 
 def _output(figure: Figure, fmt: Format, scale: float) -> Any:

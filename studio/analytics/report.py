@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studio.analytics.charts import er_chart, heatmap_chart, is_colour
+from studio.analytics.charts import ChartWords, er_chart, heatmap_chart, is_colour
 from studio.analytics.formulas import DENOMINATORS
 from studio.analytics.summary import PostStats, Summary, summarize
 from studio.errors import StudioError
@@ -34,7 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "heatmap": "When the audience engaged (average engagements by weekday and hour)",
         "per_network": "Per network", "network": "Network", "unknown": "unknown", "campaigns": "Campaigns and ROI",
         "cost": "Cost", "revenue": "Revenue", "roi": "ROI", "prepared_by": "Prepared by", "none": "No measured posts in this period.",
-        "weekdays": "Mon Tue Wed Thu Fri Sat Sun", "up": "up", "down": "down", "same": "unchanged",
+        "weekdays": "Mon Tue Wed Thu Fri Sat Sun", "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "decimal": ".", "group": ",", "up": "up", "down": "down", "same": "unchanged",
         "roi_def": "ROI = (revenue − cost) ÷ cost", "no_earlier": "no earlier numbers",
         "followers_d": "followers", "reach_d": "reach", "impressions_d": "impressions",
         "followers_def": "ER by followers = engagements ÷ followers when posted",
@@ -52,7 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "per_network": "Per jaringan", "network": "Jaringan", "unknown": "tidak diketahui", "campaigns": "Kampanye dan ROI",
         "cost": "Biaya", "revenue": "Pendapatan", "roi": "ROI", "prepared_by": "Disusun oleh",
         "none": "Tidak ada postingan terukur pada periode ini.",
-        "weekdays": "Sen Sel Rab Kam Jum Sab Min", "up": "naik", "down": "turun", "same": "tetap",
+        "weekdays": "Sen Sel Rab Kam Jum Sab Min", "months": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des",
+        "decimal": ",", "group": ".", "up": "naik", "down": "turun", "same": "tetap",
         "roi_def": "ROI = (pendapatan − biaya) ÷ biaya", "no_earlier": "belum ada angka sebelumnya",
         "followers_d": "pengikut", "reach_d": "jangkauan", "impressions_d": "tayangan",
         "followers_def": "Tingkat interaksi per pengikut = interaksi ÷ pengikut saat diposting",
@@ -117,8 +119,13 @@ def write_report(report: Report, path: Path) -> None:
 # ---- pieces both formats share ------------------------------------------------------------------
 
 
+def _words(s: dict[str, str]) -> ChartWords:
+    """The charts' (and the numbers') months and separators in the report's language."""
+    return ChartWords(tuple(s["months"].split()), s["decimal"], s["group"])
+
+
 def _percent(value: float | None, s: dict[str, str]) -> str:
-    return s["unknown"] if value is None else f"{value * 100:.2f} %"
+    return s["unknown"] if value is None else f"{_words(s).number(value * 100, 2)} %"
 
 
 def _change(now: float | int | None, before: float | int | None, s: dict[str, str], percent: bool = False) -> str:
@@ -205,7 +212,7 @@ def render_html(report: Report) -> str:
         + (f" · {e(s['prepared_by'])} {e(report.agency)}" if report.agency else "") + "</div></header>"
         f"<table class='facts'>{rows}</table>"
         + (f"<p>{e(s['none'])}</p>" if not report.summary.posts else "")
-        + f"<h2>{e(s['er_over_time'])}</h2>{er_chart(report.summary.posts, colour)}"
+        + f"<h2>{e(s['er_over_time'])}</h2>{er_chart(report.summary.posts, colour, words=_words(s))}"
         f"<h2>{e(s['heatmap'])}</h2>{heatmap_chart(report.summary, colour, weekdays)}"
         f"<h2>{e(s['per_network'])}</h2><table><tr><th>{e(s['network'])}</th><th>#</th>"
         + "".join(f"<th>ER · {e(s[d + '_d'])}</th>" for d in DENOMINATORS) + f"</tr>{networks}</table>"
@@ -274,7 +281,7 @@ def render_pdf(report: Report) -> bytes:
         pdf.set_font("DejaVu", "", 9)
 
     heading(s["er_over_time"])
-    pdf.image(io.BytesIO(er_chart(report.summary.posts, colour, fmt="png", scale=PDF_SCALE)), w=180)
+    pdf.image(io.BytesIO(er_chart(report.summary.posts, colour, fmt="png", scale=PDF_SCALE, words=_words(s))), w=180)
     heading(s["heatmap"])
     pdf.image(io.BytesIO(heatmap_chart(report.summary, colour, s["weekdays"].split(), fmt="png", scale=PDF_SCALE)),
               w=180)

@@ -11,8 +11,13 @@ is replaced with the locale's own).
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+if TYPE_CHECKING:
+    from studio.analytics.charts import ChartWords
+
 
 DATE = "d MMM yyyy"
 DATE_TIME = "ddd d MMM yyyy HH:mm"
@@ -69,6 +74,15 @@ def number(value: float, decimals: int = 0) -> str:
     if decimals == 0:
         return locale.toString(round(value))
     return locale.toString(float(value), "f", decimals)
+
+
+def chart_words() -> ChartWords:
+    """The locale's month abbreviations and separators, for the charts' axes (drawn by the core)."""
+    from studio.analytics.charts import ChartWords
+
+    locale = QLocale()
+    months = tuple(locale.monthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13))
+    return ChartWords(months, locale.decimalPoint(), locale.groupSeparator())
 
 
 def counted(count: int, one: str, many: str) -> str:

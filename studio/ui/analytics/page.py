@@ -292,11 +292,11 @@ class AnalyticsWorkspace(Workspace):
         colours = self._colours()
         posts, followers = summary.posts, data.followers
         # Drawn on a pool thread at each view's size (matplotlib loads there, with the first chart).
-        self.er_chart.set_chart(lambda w, h, ratio: er_chart(posts, colour, w, h, colours, "png", ratio))
+        words, weekdays = locale_format.chart_words(), locale_format.weekdays()
+        self.er_chart.set_chart(lambda w, h, ratio: er_chart(posts, colour, w, h, colours, "png", ratio, words))
         self.followers_chart.set_chart(lambda w, h, ratio: followers_chart(followers, colour, w, h, colours, "png",
-                                                                           ratio))
-        self.heatmap.set_chart(lambda w, h, ratio: heatmap_chart(summary, colour, locale_format.weekdays(), w, h, colours,
-                                                                 "png", ratio))
+                                                                           ratio, words))
+        self.heatmap.set_chart(lambda w, h, ratio: heatmap_chart(summary, colour, weekdays, w, h, colours, "png", ratio))
         self._fill_table(summary)
         self._set_enabled()
 

@@ -47,3 +47,19 @@ def test_svg_sits_inline_and_an_empty_period_still_draws() -> None:
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and "<?xml" not in svg
     assert charts.er_chart([], "#0a7d6b").startswith("<svg")  # no posts: the axes alone
     assert charts.followers_chart([(date(2026, 11, 3), 10)], "#0a7d6b").startswith("<svg")  # one day
+
+
+def test_axes_write_dates_and_numbers_in_the_readers_language() -> None:
+    """The page passes its QLocale's months and separators, the report its client's language's:
+    no English month under an Indonesian chart (matplotlib's own formatter writes English)."""
+    import re
+
+    indonesian = charts.ChartWords(tuple(["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]), ",", ".")
+    svg = charts.followers_chart([(date(2026, 12, d), 1000 + d * 100) for d in range(1, 20)], "#0a7d6b",
+                                 words=indonesian)
+    labels = re.findall(r"<!-- (.*?) -->", svg)  # matplotlib keeps each label's text beside its glyphs
+    assert "1 Des" in labels and "2.000" in labels and not any("Dec" in label for label in labels)
+    assert indonesian.number(12345.678, 2) == "12.345,68"
+    assert charts.ENGLISH.number(12345.678, 2) == "12,345.68"
+    english = re.findall(r"<!-- (.*?) -->", charts.er_chart(_posts(12), "#0a7d6b"))
+    assert any(label.endswith(" Nov") for label in english) and any(label.endswith("%") for label in english)
