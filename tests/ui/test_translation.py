@@ -294,6 +294,8 @@ def _write(context: AppContext, _tmp: Path) -> QWidget:
     draft = _draft(context)
     page = WriteWorkspace(context)  # the link rules load inline (context.tasks.inline)
     page.open_draft(draft.id)
+    page.variant_bar.select("mastodon")  # a network's version: what it uses, "Write a separate version", threads
+    page.issues.set_ignored(2)
     return page
 
 
