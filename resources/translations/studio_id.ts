@@ -2763,11 +2763,11 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <name>PublishingService</name>
     <message>
         <source>1 post waiting for the network</source>
-        <translation>1 unggahan menunggu jaringan</translation>
+        <translation>1 unggahan menunggu koneksi</translation>
     </message>
     <message>
         <source>%1 posts waiting for the network</source>
-        <translation>%1 unggahan menunggu jaringan</translation>
+        <translation>%1 unggahan menunggu koneksi</translation>
     </message>
     <message>
         <source>1 post waiting to be sent</source>
@@ -2795,7 +2795,7 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
     <message>
         <source>The publisher could not run</source>
-        <translation>Penerbit tidak dapat berjalan</translation>
+        <translation>Penerbitan tidak dapat dijalankan</translation>
     </message>
     <message>
         <source>Published on %1</source>
