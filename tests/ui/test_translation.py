@@ -662,3 +662,22 @@ def test_translations_keep_placeholders_accelerators_and_tags() -> None:
             if sorted(re.findall(tags, source)) != sorted(re.findall(tags, translation)):
                 wrong.append((context, source, "tags"))
     assert wrong == []
+
+
+def test_the_publishing_notifications_are_indonesian(qapp: Any, qm_folder: Path, back_to_english: None) -> None:
+    """The status bar's line and the tray's notifications, built outside any widget, follow the
+    interface's language too (counts in agreement, network names kept)."""
+    from studio.publishing.runner import Result
+    from studio.ui.publishing.service import describe, status_text
+
+    translation = Translation()
+    assert translation.apply("id", qm_folder)
+    assert status_text(3) == "3 unggahan menunggu dikirim"
+    assert status_text(1, offline=True, reconnect=2) == ("1 unggahan menunggu koneksi · "
+                                                         "2 akun perlu dihubungkan ulang (halaman Penerbitan)")
+    out = Result(1, 1, 1, "mastodon", "published")
+    assert describe(out, "@kopi@example.social") == ("Terbit di Mastodon (@kopi@example.social)",
+                                                     "Unggahan sudah terbit.")
+    assert describe(Result(1, 1, 1, "bluesky", "failed-retry", "timeout"))[0] == "Akan dicoba lagi di Bluesky"
+    translation.apply("en")
+    assert status_text(3) == "3 posts waiting to be sent"
