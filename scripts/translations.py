@@ -4,7 +4,7 @@
     .venv/bin/python scripts/translations.py todo     # what is still to translate (context, source)
     .venv/bin/python scripts/translations.py build    # .ts -> .qm (make translations runs this)
 
-``update`` runs ``pyside6-lupdate`` over the GUI files (FILES and PENDING) into
+``update`` runs ``pyside6-lupdate`` over the GUI files (FILES and FOLDERS) into
 ``resources/translations/studio_<lang>.ts``: new strings come in unfinished, translations already
 made are kept, strings gone from the code are marked obsolete. The texts of the settings
 declarations (``studio/settings.py``, Qt-free, so with no ``tr`` for lupdate to see) are added in
@@ -60,10 +60,14 @@ FILES = (
     "studio/ui/publishing/network_fields.py",
     "studio/ui/publishing/panel.py",
     "studio/ui/publishing/tray.py",
+    "studio/ui/publishing/schedule_dialog.py",
+    "studio/ui/publishing/service.py",
     "studio/ui/analytics/dialogs.py",
     "studio/ui/analytics/page.py",
     "studio/ui/team/__init__.py",
     "studio/ui/team/dialog.py",
+    "studio/ui/team/audit_dialog.py",
+    "studio/ui/team/conflict_notice.py",
     "studio/ui/review/actions.py",
     "studio/ui/review/changes_view.py",
     "studio/ui/review/client_settings.py",
@@ -71,22 +75,17 @@ FILES = (
     "studio/ui/review/reply_dialog.py",
     "studio/ui/review/send_dialog.py",
 )
-# Being rewritten by other branches while the rest was translated (the Write page, the post editor,
-# the schedule dialog, the publishing service): read by ``update`` like FILES (a folder: every .py
-# file in it), so once their authors' tr() strings are merged, ``update`` brings them in unfinished
-# and ``todo`` lists them; tests/ui/test_translation.py walks their pages as PENDING until then.
-PENDING = (
+# Folders: every .py file in them (their files come and go as the Write page grows).
+FOLDERS = (
     "studio/ui/write/",
     "studio/editors/post/",
-    "studio/ui/publishing/schedule_dialog.py",
-    "studio/ui/publishing/service.py",
 )
 
 
 def sources() -> list[Path]:
-    """The Python files ``update`` reads: FILES and PENDING, a folder meaning its .py files."""
+    """The Python files ``update`` reads: FILES and FOLDERS, a folder meaning its .py files."""
     found: list[Path] = []
-    for name in (*FILES, *PENDING):
+    for name in (*FILES, *FOLDERS):
         path = ROOT / name
         found += sorted(path.rglob("*.py")) if name.endswith("/") else [path]
     return found

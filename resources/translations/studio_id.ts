@@ -250,6 +250,14 @@
         <translation>Laporan klien…</translation>
     </message>
     <message>
+        <source>Links…</source>
+        <translation>Tautan…</translation>
+    </message>
+    <message>
+        <source>UTM parameters on this client&apos;s links when posts go out</source>
+        <translation>Parameter UTM pada tautan klien ini saat unggahan terbit</translation>
+    </message>
+    <message>
         <source>Posts measured</source>
         <translation>Unggahan terukur</translation>
     </message>
@@ -486,6 +494,29 @@
     </message>
 </context>
 <context>
+    <name>ChannelsRow</name>
+    <message>
+        <source>Other network versions: post by hand, or connect an account later</source>
+        <translation>Versi jejaring lain: unggah secara manual, atau hubungkan akun nanti</translation>
+    </message>
+    <message>
+        <source>More networks</source>
+        <translation>Jejaring lain</translation>
+    </message>
+    <message>
+        <source>{handle} on {network}: click to post there or not</source>
+        <translation>{handle} di {network}: klik untuk mengunggah di sana atau tidak</translation>
+    </message>
+    <message>
+        <source>{handle}: choose which network&apos;s version it posts (Publishing → Accounts)</source>
+        <translation>{handle}: pilih versi jejaring mana yang diunggahnya (Penerbitan → Akun)</translation>
+    </message>
+    <message>
+        <source>{network}: no account, posted by hand. Click to leave it out</source>
+        <translation>{network}: tanpa akun, diunggah secara manual. Klik untuk tidak menyertakannya</translation>
+    </message>
+</context>
+<context>
     <name>ClientManagerDialog</name>
     <message>
         <source>Clients</source>
@@ -685,6 +716,56 @@
     <message>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>Team conflict</source>
+        <translation>Konflik tim</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Bandingkan</translation>
+    </message>
+    <message>
+        <source>Open the draft&apos;s revisions with your kept text chosen</source>
+        <translation>Buka revisi draf dengan teks Anda yang disimpan terpilih</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your text and a teammate&apos;s overlapped: yours is kept as revision %n.</source>
+        <translation>
+            <numerusform>Teks Anda dan teks rekan tim bertumpang tindih: teks Anda disimpan sebagai revisi %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Studio could not dismiss the notice</source>
+        <translation>Studio tidak dapat menutup pemberitahuan ini</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsFilter</name>
+    <message>
+        <source>Drafts with a team conflict</source>
+        <translation>Draf dengan konflik tim</translation>
+    </message>
+    <message>
+        <source>List only the drafts where a teammate&apos;s edit overlapped yours</source>
+        <translation>Tampilkan hanya draf yang suntingan rekan timnya bertumpang tindih dengan suntingan Anda</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 konflik</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicts</source>
+        <translation>
+            <numerusform>%n konflik</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -923,6 +1004,57 @@
     </message>
 </context>
 <context>
+    <name>CountersBar</name>
+    <message>
+        <source>weighted characters (links 23, emoji and CJK 2)</source>
+        <translation>karakter berbobot (tautan 23, emoji dan CJK 2)</translation>
+    </message>
+    <message>
+        <source>characters (links 23, @user@server as @user)</source>
+        <translation>karakter (tautan 23, @user@server sebagai @user)</translation>
+    </message>
+    <message>
+        <source>characters as you see them</source>
+        <translation>karakter seperti yang terlihat</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bita</translation>
+    </message>
+    <message>
+        <source>characters (emoji count 2)</source>
+        <translation>karakter (emoji dihitung 2)</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>karakter</translation>
+    </message>
+    <message>
+        <source>characters (emoji count as their bytes)</source>
+        <translation>karakter (emoji dihitung sebanyak bitanya)</translation>
+    </message>
+    <message>
+        <source>hashtags</source>
+        <translation>tagar</translation>
+    </message>
+    <message>
+        <source>mentions</source>
+        <translation>sebutan</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 %4</source>
+        <translation>%1: %2 dari %3 %4</translation>
+    </message>
+    <message>
+        <source>The part over the limit is marked in the text (click to show it).</source>
+        <translation>Bagian yang melewati batas ditandai di teks (klik untuk menampilkannya).</translation>
+    </message>
+    <message>
+        <source>Choose the networks this post is for to see their counters.</source>
+        <translation>Pilih jejaring tujuan unggahan ini untuk melihat penghitungnya.</translation>
+    </message>
+</context>
+<context>
     <name>CropEditor</name>
     <message>
         <source>Preset being cropped</source>
@@ -1005,6 +1137,13 @@
     </message>
 </context>
 <context>
+    <name>DraftSaver</name>
+    <message>
+        <source>Studio could not save the post</source>
+        <translation>Studio tidak dapat menyimpan unggahan</translation>
+    </message>
+</context>
+<context>
     <name>DraftsModel</name>
     <message>
         <source>Client</source>
@@ -1043,12 +1182,33 @@
         <translation>%1 komentar</translation>
     </message>
     <message>
+        <source>refused by the team, kept here</source>
+        <translation>ditolak tim, disimpan di sini</translation>
+    </message>
+    <message>
         <source>Last changed in the team by %1</source>
         <translation>Terakhir diubah dalam tim oleh %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your text and a teammate&apos;s overlapped: yours is kept as revision %n.</source>
+        <translation>
+            <numerusform>Teks Anda dan teks rekan tim bertumpang tindih: teks Anda disimpan sebagai revisi %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Studio could not read the drafts</source>
         <translation>Studio tidak dapat membaca draf</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Insert emoji</source>
+        <translation>Sisipkan emoji</translation>
+    </message>
+    <message>
+        <source>Search: heart, rocket, party…</source>
+        <translation>Cari: hati, roket, pesta…</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1554,10 @@
         <translation>Tata bahasa: tidak tersedia</translation>
     </message>
     <message>
+        <source>Grammar: %1</source>
+        <translation>Tata bahasa: %1</translation>
+    </message>
+    <message>
         <source>Grammar: not started</source>
         <translation>Tata bahasa: belum dimulai</translation>
     </message>
@@ -1408,6 +1572,40 @@
     <message>
         <source>The local LanguageTool server keeps stopping (last exit code %1).</source>
         <translation>Server LanguageTool lokal terus berhenti (kode keluar terakhir %1).</translation>
+    </message>
+</context>
+<context>
+    <name>GrammarRunner</name>
+    <message>
+        <source>The grammar check failed</source>
+        <translation>Pemeriksaan tata bahasa gagal</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTile</name>
+    <message>
+        <source>This image could not be read.</source>
+        <translation>Gambar ini tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px, as it will be sent</source>
+        <translation>{width}×{height} px, seperti yang akan dikirim</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>Alt text: {alt}</source>
+        <translation>Teks alternatif: {alt}</translation>
+    </message>
+    <message>
+        <source>No alt text</source>
+        <translation>Tanpa teks alternatif</translation>
+    </message>
+    <message>
+        <source>No alt text: people who use a screen reader will not know what it shows.</source>
+        <translation>Tanpa teks alternatif: pengguna pembaca layar tidak akan tahu isi gambar ini.</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1851,143 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
 </context>
 <context>
+    <name>IssueCard</name>
+    <message>
+        <source>Issue</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Rule: {0}</source>
+        <translation>Aturan: {0}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Replace “{0}” with “{1}”</source>
+        <translation>Ganti “{0}” dengan “{1}”</translation>
+    </message>
+    <message>
+        <source>No suggestion</source>
+        <translation>Tidak ada saran</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Hide this issue in this post</source>
+        <translation>Sembunyikan masalah ini di unggahan ini</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Tambahkan ke kamus</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the client&apos;s dictionary</source>
+        <translation>Tambahkan “{0}” ke kamus klien</translation>
+    </message>
+</context>
+<context>
+    <name>IssuePanel</name>
+    <message>
+        <source>Spelling</source>
+        <translation>Ejaan</translation>
+    </message>
+    <message>
+        <source>Grammar</source>
+        <translation>Tata bahasa</translation>
+    </message>
+    <message>
+        <source>Punctuation</source>
+        <translation>Tanda baca</translation>
+    </message>
+    <message>
+        <source>Typography</source>
+        <translation>Tipografi</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Gaya</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Merek</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Check this post again for the rules ignored in it (the client&apos;s own stay ignored)</source>
+        <translation>Periksa lagi unggahan ini dengan aturan yang diabaikan di dalamnya (aturan yang diabaikan klien tetap diabaikan)</translation>
+    </message>
+    <message>
+        <source>Part %1 · </source>
+        <translation>Bagian %1 · </translation>
+    </message>
+    <message>
+        <source>1 issue</source>
+        <translation>1 masalah</translation>
+    </message>
+    <message>
+        <source>%1 issues</source>
+        <translation>%1 masalah</translation>
+    </message>
+    <message>
+        <source>%1 · F8 next, Ctrl+. fixes</source>
+        <translation>%1 · F8 berikutnya, Ctrl+. perbaikan</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>No issues found.</source>
+        <translation>Tidak ada masalah.</translation>
+    </message>
+    <message>
+        <source>1 rule ignored in this post · Show again</source>
+        <translation>1 aturan diabaikan di unggahan ini · Tampilkan lagi</translation>
+    </message>
+    <message>
+        <source>%1 rules ignored in this post · Show again</source>
+        <translation>%1 aturan diabaikan di unggahan ini · Tampilkan lagi</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageControl</name>
+    <message>
+        <source>Language of this post</source>
+        <translation>Bahasa unggahan ini</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Deteksi</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>The language this post is checked in (click to change it)</source>
+        <translation>Bahasa yang dipakai untuk memeriksa unggahan ini (klik untuk mengubahnya)</translation>
+    </message>
+    <message>
+        <source>Choose the language</source>
+        <translation>Pilih bahasa</translation>
+    </message>
+    <message>
+        <source>{0} · detected</source>
+        <translation>{0} · terdeteksi</translation>
+    </message>
+    <message>
+        <source>Language not recognised: not checked</source>
+        <translation>Bahasa tidak dikenali: tidak diperiksa</translation>
+    </message>
+</context>
+<context>
     <name>LibraryWorkspace</name>
     <message>
         <source>Drafts</source>
@@ -1741,6 +2076,44 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>Drafts (*.csv *.json *.zip);;All files (*)</source>
         <translation>Draf (*.csv *.json *.zip);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCardView</name>
+    <message>
+        <source>A link card for {url}</source>
+        <translation>Kartu tautan untuk {url}</translation>
+    </message>
+</context>
+<context>
+    <name>LinksDialog</name>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Add UTM parameters to links when posts go out</source>
+        <translation>Tambahkan parameter UTM ke tautan saat unggahan terbit</translation>
+    </message>
+    <message>
+        <source>Each post&apos;s first tag</source>
+        <translation>Label pertama setiap unggahan</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanye</translation>
+    </message>
+    <message>
+        <source>utm_source is the network, utm_medium is “social”, utm_content names the post. A link that already has utm_ parameters is sent as you wrote it. The client&apos;s web analytics can then tell which post brought each visit.</source>
+        <translation>utm_source adalah jejaring, utm_medium adalah “social”, utm_content menamai unggahan. Tautan yang sudah memiliki parameter utm_ dikirim seperti yang Anda tulis. Dengan begitu, analitik web klien dapat mengetahui unggahan mana yang mendatangkan setiap kunjungan.</translation>
+    </message>
+    <message>
+        <source>Links go out as you wrote them.</source>
+        <translation>Tautan dikirim seperti yang Anda tulis.</translation>
+    </message>
+    <message>
+        <source>On Instagram, post 42: {link}</source>
+        <translation>Di Instagram, unggahan 42: {link}</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2306,68 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     </message>
 </context>
 <context>
+    <name>PostEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>No suggestion</source>
+        <translation>Tidak ada saran</translation>
+    </message>
+    <message>
+        <source>Ignore once</source>
+        <translation>Abaikan sekali</translation>
+    </message>
+    <message>
+        <source>this brand rule</source>
+        <translation>aturan merek ini</translation>
+    </message>
+    <message>
+        <source>the rule “{0}”</source>
+        <translation>aturan “{0}”</translation>
+    </message>
+    <message>
+        <source>Ignore {0} in this post</source>
+        <translation>Abaikan {0} di unggahan ini</translation>
+    </message>
+    <message>
+        <source>Ignore {0} in all of the client&apos;s posts</source>
+        <translation>Abaikan {0} di semua unggahan klien</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the client&apos;s dictionary</source>
+        <translation>Tambahkan “{0}” ke kamus klien</translation>
+    </message>
+    <message>
+        <source>(remove)</source>
+        <translation>(hapus)</translation>
+    </message>
+    <message>
+        <source>Suggestions: %1</source>
+        <translation>Saran: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+. for fixes</source>
+        <translation>Ctrl+. untuk perbaikan</translation>
+    </message>
+    <message>
+        <source>This client has no saved snippets yet</source>
+        <translation>Klien ini belum memiliki cuplikan tersimpan</translation>
+    </message>
+</context>
+<context>
+    <name>PostLanguage</name>
+    <message>
+        <source>Language not recognised: not checked</source>
+        <translation>Bahasa tidak dikenali: tidak diperiksa</translation>
+    </message>
+    <message>
+        <source>{0} cannot be checked here: not checked</source>
+        <translation>{0} tidak dapat diperiksa di sini: tidak diperiksa</translation>
+    </message>
+</context>
+<context>
     <name>PresetDialog</name>
     <message>
         <source>New image preset</source>
@@ -1991,6 +2426,116 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>The crop is smaller than this size: the export will be enlarged (less sharp).</source>
         <translation>Pangkasan lebih kecil dari ukuran ini: hasil ekspor akan diperbesar (kurang tajam).</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCard</name>
+    <message>
+        <source>more</source>
+        <translation>selengkapnya</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>baru saja</translation>
+    </message>
+    <message>
+        <source>Instagram needs a photo or a video: attach an image to post this.</source>
+        <translation>Instagram memerlukan foto atau video: lampirkan gambar untuk mengunggah ini.</translation>
+    </message>
+    <message>
+        <source>See more</source>
+        <translation>Lihat selengkapnya</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>Suka</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentari</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Bagikan</translation>
+    </message>
+    <message>
+        <source>TikTok posts a video or photos: attach an image.</source>
+        <translation>TikTok mengunggah video atau foto: lampirkan gambar.</translation>
+    </message>
+    <message>
+        <source>...more</source>
+        <translation>...selengkapnya</translation>
+    </message>
+    <message>
+        <source>A Pin needs an image: attach one to post this.</source>
+        <translation>Pin memerlukan gambar: lampirkan satu untuk mengunggah ini.</translation>
+    </message>
+    <message>
+        <source>the base text</source>
+        <translation>teks dasar</translation>
+    </message>
+    <message>
+        <source>Folder “{where}”: a package with the {version} version</source>
+        <translation>Folder “{where}”: paket dengan versi {version}</translation>
+    </message>
+    <message>
+        <source>Webhook “{where}”: a signed JSON POST with the {version} version</source>
+        <translation>Webhook “{where}”: POST JSON bertanda tangan dengan versi {version}</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} karakter</translation>
+    </message>
+    <message>
+        <source>{count} parts</source>
+        <translation>{count} bagian</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} px</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>no alt text</source>
+        <translation>tanpa teks alternatif</translation>
+    </message>
+    <message>
+        <source>the alt texts</source>
+        <translation>teks alternatif</translation>
+    </message>
+    <message>
+        <source>a reminder at the scheduled time</source>
+        <translation>pengingat pada waktu terjadwal</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewsPanel</name>
+    <message>
+        <source>This image could not be made</source>
+        <translation>Gambar ini tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Choose a network above to see how the post will look there.</source>
+        <translation>Pilih jejaring di atas untuk melihat tampilan unggahan di sana.</translation>
+    </message>
+    <message>
+        <source>the base text</source>
+        <translation>teks dasar</translation>
+    </message>
+    <message>
+        <source>The images of the previews could not be made</source>
+        <translation>Gambar pratinjau tidak dapat dibuat</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2706,116 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>Scheduled on %1 accounts.</source>
         <translation>Dijadwalkan di %1 akun.</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Tambah ke antrean</translation>
+    </message>
+    <message>
+        <source>{accounts} has no posting slots. Use the best times from your history: {slots}?</source>
+        <translation>{accounts} belum memiliki slot unggah. Gunakan waktu terbaik dari riwayat Anda: {slots}?</translation>
+    </message>
+    <message>
+        <source>Based on the average engagements of the {posts} posts this client published in the last {days} days, in the hours that drew the most (your time zone). You can change the slots later (Publishing page, Edit slots).</source>
+        <translation>Berdasarkan rata-rata interaksi {posts} unggahan yang diterbitkan klien ini dalam {days} hari terakhir, pada jam-jam dengan interaksi terbanyak (zona waktu Anda). Anda dapat mengubah slot nanti (halaman Penerbitan, Ubah slot).</translation>
+    </message>
+    <message>
+        <source>Use these times</source>
+        <translation>Gunakan waktu ini</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>Pilih waktu…</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedBar</name>
+    <message>
+        <source>Edit anyway</source>
+        <translation>Tetap sunting</translation>
+    </message>
+    <message>
+        <source>Change Studio&apos;s copy; what was published stays as it is</source>
+        <translation>Ubah salinan Studio; yang sudah terbit tetap seperti adanya</translation>
+    </message>
+    <message>
+        <source>Duplicate as new post</source>
+        <translation>Gandakan sebagai unggahan baru</translation>
+    </message>
+    <message>
+        <source>A new draft with this text, its versions and images</source>
+        <translation>Draf baru dengan teks ini, versi-versinya, dan gambarnya</translation>
+    </message>
+    <message>
+        <source>its networks</source>
+        <translation>jejaringnya</translation>
+    </message>
+    <message>
+        <source>You are editing a post already published on {places}. What was published does not change; only Studio&apos;s copy does.</source>
+        <translation>Anda menyunting unggahan yang sudah terbit di {places}. Yang sudah terbit tidak berubah; hanya salinan Studio yang berubah.</translation>
+    </message>
+    <message>
+        <source>This post was published on {places}. Editing it here does not change what was published.</source>
+        <translation>Unggahan ini sudah terbit di {places}. Menyuntingnya di sini tidak mengubah yang sudah terbit.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingService</name>
+    <message>
+        <source>1 post waiting for the network</source>
+        <translation>1 unggahan menunggu koneksi</translation>
+    </message>
+    <message>
+        <source>%1 posts waiting for the network</source>
+        <translation>%1 unggahan menunggu koneksi</translation>
+    </message>
+    <message>
+        <source>1 post waiting to be sent</source>
+        <translation>1 unggahan menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>%1 posts waiting to be sent</source>
+        <translation>%1 unggahan menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>1 account token expiring: reconnect it (Publishing page)</source>
+        <translation>Token 1 akun akan kedaluwarsa: hubungkan ulang (halaman Penerbitan)</translation>
+    </message>
+    <message>
+        <source>%1 account tokens expiring: reconnect them (Publishing page)</source>
+        <translation>Token %1 akun akan kedaluwarsa: hubungkan ulang (halaman Penerbitan)</translation>
+    </message>
+    <message>
+        <source>1 account to reconnect (Publishing page)</source>
+        <translation>1 akun perlu dihubungkan ulang (halaman Penerbitan)</translation>
+    </message>
+    <message>
+        <source>%1 accounts to reconnect (Publishing page)</source>
+        <translation>%1 akun perlu dihubungkan ulang (halaman Penerbitan)</translation>
+    </message>
+    <message>
+        <source>The publisher could not run</source>
+        <translation>Penerbitan tidak dapat dijalankan</translation>
+    </message>
+    <message>
+        <source>Published on %1</source>
+        <translation>Terbit di %1</translation>
+    </message>
+    <message>
+        <source>The post is out.</source>
+        <translation>Unggahan sudah terbit.</translation>
+    </message>
+    <message>
+        <source>Will retry on %1</source>
+        <translation>Akan dicoba lagi di %1</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>Periksa %1</translation>
+    </message>
+    <message>
+        <source>Not published on %1</source>
+        <translation>Tidak terbit di %1</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +3014,10 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
         <source>Import reply code…</source>
         <translation>Impor kode balasan…</translation>
     </message>
+    <message>
+        <source>Status changes in the team…</source>
+        <translation>Perubahan status di tim…</translation>
+    </message>
 </context>
 <context>
     <name>ReviewSettingsRow</name>
@@ -2392,6 +3051,10 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>imported</source>
         <translation>diimpor</translation>
+    </message>
+    <message>
+        <source>your text (team conflict)</source>
+        <translation>teks Anda (konflik tim)</translation>
     </message>
     <message>
         <source>History of this draft</source>
@@ -2432,6 +3095,77 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>That did not work</source>
         <translation>Itu tidak berhasil</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Schedule post</source>
+        <translation>Jadwalkan unggahan</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source> (reconnect needed)</source>
+        <translation> (perlu dihubungkan ulang)</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Add to queue (each account&apos;s next free posting slot)</source>
+        <translation>Tambah ke antrean (slot unggah kosong berikutnya di setiap akun)</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>Times are in {zone}; stored in UTC.</source>
+        <translation>Waktu dalam zona {zone}; disimpan dalam UTC.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwalkan</translation>
+    </message>
+    <message>
+        <source>Preview per account</source>
+        <translation>Pratinjau per akun</translation>
+    </message>
+    <message>
+        <source>Tick an account to see what it gets.</source>
+        <translation>Centang akun untuk melihat apa yang diterimanya.</translation>
+    </message>
+    <message>
+        <source>Post with</source>
+        <translation>Unggah dengan</translation>
+    </message>
+    <message>
+        <source>What each account gets</source>
+        <translation>Yang diterima setiap akun</translation>
+    </message>
+    <message>
+        <source>This client has no accounts yet: connect one under Publishing first.</source>
+        <translation>Klien ini belum memiliki akun: hubungkan satu di Penerbitan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Pilih paling sedikit satu akun.</translation>
+    </message>
+    <message>
+        <source>Checking the post for each account…</source>
+        <translation>Memeriksa unggahan untuk setiap akun…</translation>
+    </message>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>Tetap jadwalkan</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {name}. Details are in the log.</source>
+        <translation>Terjadi kesalahan: {name}. Rinciannya ada di log.</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +3251,65 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangesDialog</name>
+    <message>
+        <source>Status changes in the team</source>
+        <translation>Perubahan status di tim</translation>
+    </message>
+    <message>
+        <source>Use the team&apos;s version</source>
+        <translation>Gunakan versi tim</translation>
+    </message>
+    <message>
+        <source>Your refused change stays in the draft&apos;s history.</source>
+        <translation>Perubahan Anda yang ditolak tetap ada di riwayat draf.</translation>
+    </message>
+    <message>
+        <source>Asking the team database…</source>
+        <translation>Menanyakan basis data tim…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Menjadi</translation>
+    </message>
+    <message>
+        <source>Refused by the team: %1</source>
+        <translation>Ditolak tim: %1</translation>
+    </message>
+    <message>
+        <source>This draft has not reached the team yet.</source>
+        <translation>Draf ini belum sampai ke tim.</translation>
+    </message>
+    <message>
+        <source>Oldest first.</source>
+        <translation>Terlama lebih dahulu.</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(baru)</translation>
+    </message>
+    <message>
+        <source>The draft is the team&apos;s version again; your change is in its history.</source>
+        <translation>Draf kembali menjadi versi tim; perubahan Anda ada di riwayatnya.</translation>
+    </message>
+    <message>
+        <source>Studio could not ask the team database</source>
+        <translation>Studio tidak dapat menanyakan basis data tim</translation>
     </message>
 </context>
 <context>
@@ -2780,8 +3573,74 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
         <translation>Sinkronisasi tim</translation>
     </message>
     <message>
+        <source>Team: refused (kept here)</source>
+        <translation>Tim: ditolak (disimpan di sini)</translation>
+    </message>
+    <message>
         <source>A teammate changed the same sentence: the team&apos;s text stays, yours is kept in the draft&apos;s revisions as a conflict copy.</source>
         <translation>Rekan tim mengubah kalimat yang sama: teks tim dipertahankan, teks Anda disimpan di revisi draf sebagai salinan konflik.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadEditor</name>
+    <message>
+        <source>Split again, numbered</source>
+        <translation>Pisahkan lagi, bernomor</translation>
+    </message>
+    <message>
+        <source>Join into one post</source>
+        <translation>Gabungkan menjadi satu unggahan</translation>
+    </message>
+    <message>
+        <source>%1 thread · 1 part</source>
+        <translation>Utas %1 · 1 bagian</translation>
+    </message>
+    <message>
+        <source>%1 thread · %2 parts</source>
+        <translation>Utas %1 · %2 bagian</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <translation>Bagian %1</translation>
+    </message>
+</context>
+<context>
+    <name>VariantBar</name>
+    <message>
+        <source>Numbered 1/n</source>
+        <translation>Bernomor 1/n</translation>
+    </message>
+    <message>
+        <source>Split into thread</source>
+        <translation>Pisahkan menjadi utas</translation>
+    </message>
+    <message>
+        <source>All networks</source>
+        <translation>Semua jejaring</translation>
+    </message>
+    <message>
+        <source>The base text: every network without its own version uses it.</source>
+        <translation>Teks dasar: dipakai setiap jejaring yang tidak memiliki versinya sendiri.</translation>
+    </message>
+    <message>
+        <source>%1 gets a thread.</source>
+        <translation>%1 mendapat utas.</translation>
+    </message>
+    <message>
+        <source>%1 has its own version of the text.</source>
+        <translation>%1 memiliki versi teksnya sendiri.</translation>
+    </message>
+    <message>
+        <source>%1 uses the base text.</source>
+        <translation>%1 memakai teks dasar.</translation>
+    </message>
+    <message>
+        <source>Use the base text again</source>
+        <translation>Pakai teks dasar lagi</translation>
+    </message>
+    <message>
+        <source>Write a separate version for %1</source>
+        <translation>Tulis versi terpisah untuk %1</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +3704,100 @@ Pangkas sekali dan lihat penempatannya di setiap jejaring; ekspor semuanya sekal
     <message>
         <source>Client colour</source>
         <translation>Warna klien</translation>
+    </message>
+</context>
+<context>
+    <name>WriteHeader</name>
+    <message>
+        <source>New post</source>
+        <translation>Unggahan baru</translation>
+    </message>
+    <message>
+        <source>New post for the current client (Ctrl+N)</source>
+        <translation>Unggahan baru untuk klien saat ini (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>WriteWorkspace</name>
+    <message>
+        <source>Comments</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>Comments (%1)</source>
+        <translation>Komentar (%1)</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+N for a new post, or open one from the Library.</source>
+        <translation>Tekan Ctrl+N untuk unggahan baru, atau buka unggahan dari Pustaka.</translation>
+    </message>
+    <message>
+        <source>Grammar: %1</source>
+        <translation>Tata bahasa: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Tersimpan</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>No post open</source>
+        <translation>Tidak ada unggahan yang terbuka</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Membuka…</translation>
+    </message>
+    <message>
+        <source>Write your post…</source>
+        <translation>Tulis unggahan Anda…</translation>
+    </message>
+    <message>
+        <source>Editing post %1 for %2</source>
+        <translation>Menyunting unggahan %1 untuk %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{client}&lt;/b&gt; · post {number} · {status}</source>
+        <translation>&lt;b&gt;{client}&lt;/b&gt; · unggahan {number} · {status}</translation>
+    </message>
+    <message>
+        <source>Studio could not open the post</source>
+        <translation>Studio tidak dapat membuka unggahan</translation>
+    </message>
+    <message>
+        <source>Studio could not remember the client&apos;s channels</source>
+        <translation>Studio tidak dapat mengingat saluran klien</translation>
+    </message>
+    <message>
+        <source>Studio could not load its link rules, counters are off</source>
+        <translation>Studio tidak dapat memuat aturan tautannya, penghitung dimatikan</translation>
+    </message>
+    <message>
+        <source>Studio could not duplicate the post</source>
+        <translation>Studio tidak dapat menggandakan unggahan</translation>
+    </message>
+    <message>
+        <source>%1 is ignored in all of %2&apos;s posts (Library → Manage clients to check it again)</source>
+        <translation>%1 diabaikan di semua unggahan %2 (Pustaka → Kelola klien untuk memeriksanya lagi)</translation>
+    </message>
+    <message>
+        <source>“%1” added to %2&apos;s dictionary</source>
+        <translation>“%1” ditambahkan ke kamus %2</translation>
+    </message>
+    <message>
+        <source>Studio could not save this to the client&apos;s settings</source>
+        <translation>Studio tidak dapat menyimpan ini ke pengaturan klien</translation>
     </message>
 </context>
 <context>

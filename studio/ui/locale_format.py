@@ -36,6 +36,11 @@ def _pattern(pattern: str, locale: QLocale) -> str:
     return pattern
 
 
+def edit_format(pattern: str = DATE_TIME) -> str:
+    """``pattern`` for a QDateTimeEdit's display format, with the locale's time separator."""
+    return _pattern(pattern, QLocale())
+
+
 def moment(when: datetime | date, pattern: str = DATE_TIME, zone: tzinfo | None = None) -> str:
     """``when`` (moved to ``zone`` first when given and ``when`` is aware) in the default locale."""
     locale = QLocale()

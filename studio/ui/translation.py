@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from studio.data import resource
+from studio.editors.translation import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the marker, for studio.ui
 from studio.imaging.presets import Preset
 from studio.languages import language_name
 from studio.model import STATUS_LABELS
@@ -37,12 +38,6 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     locale = system or QLocale.system()
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Qt's marker for a text translated where it is shown, typed (PySide6's returns ``object``):
-    returns ``text``; ``pyside6-lupdate`` collects (context, text) from calls by this name."""
-    return text
 
 
 MODEL = "studio.model"  # the translation context of the core's labels (scripts/translations.py adds them)

@@ -6,7 +6,7 @@ Indonesian; the .ts files are in step with the code.
 
 To cover another page or dialog: its file in FILES of scripts/translations.py,
 ``scripts/translations.py update``, translate (``scripts/translations.py todo`` lists what is
-left), and a factory in PAGES below. The Write page and the schedule dialog are PENDING (see there).
+left), and a factory in PAGES below.
 """
 
 from __future__ import annotations
@@ -278,6 +278,27 @@ def _reschedule(context: AppContext, _tmp: Path) -> QWidget:
     return RescheduleDialog(context.library, context.tasks, draft.id)
 
 
+def _schedule(context: AppContext, _tmp: Path) -> QWidget:
+    from studio.ui.publishing.schedule_dialog import ScheduleDialog
+
+    _account(context)  # an account: the dialog lists it
+    draft = _draft(context)
+    return ScheduleDialog(context.library, context.tasks, draft.id)
+
+
+def _write(context: AppContext, _tmp: Path) -> QWidget:
+    """The Write page with a post open: its header, counters, versions bar, issues and previews."""
+    from studio.ui.write.page import WriteWorkspace
+
+    _account(context)  # an account: the dialog lists it
+    draft = _draft(context)
+    page = WriteWorkspace(context)  # the link rules load inline (context.tasks.inline)
+    page.open_draft(draft.id)
+    page.variant_bar.select("mastodon")  # a network's version: what it uses, "Write a separate version", threads
+    page.issues.set_ignored(2)
+    return page
+
+
 def _sidebar(_context: AppContext, _tmp: Path) -> QWidget:
     from studio.ui.sidebar import Sidebar
 
@@ -367,13 +388,13 @@ PAGES: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "restore": _restore, "recovery": _recovery, "revisions": _revisions, "reschedule": _reschedule,
     "sidebar": _sidebar, "clients": _clients, "preset": _preset, "connect": _connect, "insights": _insights,
     "numbers": _numbers, "send-review": _send_review, "reply-code": _reply_code, "changes": _changes,
-    "comments": _comments, "tray": _tray,
+    "comments": _comments, "tray": _tray, "schedule": _schedule, "write": _write,
 }
 # The page's own data, shown alike in both languages.
 DATA = {"Acme", "@acme@example.social", "dewi", "Kopi Kenangan Nusantara Raya", "rusak", "review-pack.html",
         "Berkas pustaka rusak.", "Traceback ...", "LanguageTool siap.", "STUDIO1-…", "postgresql://name@team.example.com:5432/studio?sslmode=require",
         "Acme, Toko Kopi", "Kettles TikTok", "studio-media", "http://localhost:8081", "#brand #campaign",
-        "us-east-1 (R2: auto)"}
+        "us-east-1 (R2: auto)", "Promo akhir pekan: diskon 20% untuk semua kopi susu."}
 
 
 @pytest.fixture(scope="module")
@@ -425,14 +446,6 @@ def test_no_english_left_in_indonesian(page: str, qm_folder: Path, context: AppC
     assert untranslated(widget, english_sources) == []
 
 
-# Pages being rewritten by other branches while this walk was written: the Write page
-# (studio/ui/write/, studio/editors/post/: s4w1, s4w2, s4pv) and the schedule dialog
-# (studio/ui/publishing/schedule_dialog.py: s4pv). Their authors wrap their strings in tr(); after
-# merging, the lead runs `scripts/translations.py update`, translates the new strings of
-# resources/translations/studio_id.ts and removes the page from PENDING. Each pending page is
-# walked by test_pending_pages_are_not_indonesian_yet, a strict xfail: it fails the suite once
-# the page is translated, so the entry is not forgotten.
-PENDING = {"write", "schedule"}
 WINDOW_PAGES = ("images", "library", "publishing", "analytics")
 
 
@@ -555,35 +568,11 @@ def test_every_page_of_the_window_is_indonesian(qm_folder: Path, qtbot: QtBot, t
     assert {"Berkas", "Draf baru", "Keluar", "Tentang Studio"} <= set(indonesian["window"])
     data = DATA | {"Kopi Kenangan Nusantara Raya", "@kopi@example.social", "pasar.jpg", "pasar",
                    "Ngopi dulu sebelum kerja! Promo hari ini: beli dua gratis satu."}
-    left = {page: same_in_both(english[page], indonesian[page], data)
-            for page in indonesian if page not in PENDING}
+    left = {page: same_in_both(english[page], indonesian[page], data) for page in indonesian}
     left = {page: found for page, found in left.items() if found}
     assert left == {}
-    sources = {page: [text for text in indonesian[page] if text in english_sources]
-               for page in indonesian if page not in PENDING}
+    sources = {page: [text for text in indonesian[page] if text in english_sources] for page in indonesian}
     assert {page: found for page, found in sources.items() if found} == {}
-
-
-@pytest.mark.xfail(strict=True, reason="pending: the lead translates the Write page and the schedule dialog after merging")
-def test_pending_pages_are_not_indonesian_yet(context: AppContext, qm_folder: Path, qtbot: QtBot, tmp_path: Path,
-                                              back_to_english: None) -> None:
-    """The pages in PENDING, walked like the others: expected to fail until they are translated."""
-    from studio.ui.publishing.schedule_dialog import ScheduleDialog
-
-    context.tasks.inline = True
-    left = []
-    if "schedule" in PENDING:
-        english, indonesian, _widget = _walk_twice(
-            lambda: ScheduleDialog(context.library, context.tasks, _draft(context).id), qtbot, qm_folder,
-            lambda _widget, _language: None)
-        left += same_in_both(english, indonesian, DATA)
-    if "write" in PENDING:
-        from studio.ui.write.page import WriteWorkspace
-
-        english, indonesian, _widget = _walk_twice(lambda: WriteWorkspace(context), qtbot, qm_folder,
-                                                   lambda _widget, _language: None)
-        left += same_in_both(english, indonesian, DATA)
-    assert left == []
 
 
 def test_the_walker_finds_english_when_there_is_no_translation(context: AppContext, qtbot: QtBot, tmp_path: Path,
@@ -673,3 +662,22 @@ def test_translations_keep_placeholders_accelerators_and_tags() -> None:
             if sorted(re.findall(tags, source)) != sorted(re.findall(tags, translation)):
                 wrong.append((context, source, "tags"))
     assert wrong == []
+
+
+def test_the_publishing_notifications_are_indonesian(qapp: Any, qm_folder: Path, back_to_english: None) -> None:
+    """The status bar's line and the tray's notifications, built outside any widget, follow the
+    interface's language too (counts in agreement, network names kept)."""
+    from studio.publishing.runner import Result
+    from studio.ui.publishing.service import describe, status_text
+
+    translation = Translation()
+    assert translation.apply("id", qm_folder)
+    assert status_text(3) == "3 unggahan menunggu dikirim"
+    assert status_text(1, offline=True, reconnect=2) == ("1 unggahan menunggu koneksi · "
+                                                         "2 akun perlu dihubungkan ulang (halaman Penerbitan)")
+    out = Result(1, 1, 1, "mastodon", "published")
+    assert describe(out, "@kopi@example.social") == ("Terbit di Mastodon (@kopi@example.social)",
+                                                     "Unggahan sudah terbit.")
+    assert describe(Result(1, 1, 1, "bluesky", "failed-retry", "timeout"))[0] == "Akan dicoba lagi di Bluesky"
+    translation.apply("en")
+    assert status_text(3) == "3 posts waiting to be sent"

@@ -5,27 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from studio.editors.translation import QT_TRANSLATE_NOOP
 from studio.languages import LANGUAGES, language_name
 from studio.text import Count, count, network
 
+# The units' words, translated where shown (counter_tooltip).
 UNIT_WORDS = {
-    "x-weighted": "weighted characters (links 23, emoji and CJK 2)",
-    "mastodon": "characters (links 23, @user@server as @user)",
-    "graphemes": "characters as you see them",
-    "utf8-bytes": "bytes",
-    "utf16": "characters (emoji count 2)",
-    "characters": "characters",
-    "threads": "characters (emoji count as their bytes)",
-    "hashtags": "hashtags",
-    "mentions": "mentions",
+    "x-weighted": QT_TRANSLATE_NOOP("CountersBar", "weighted characters (links 23, emoji and CJK 2)"),
+    "mastodon": QT_TRANSLATE_NOOP("CountersBar", "characters (links 23, @user@server as @user)"),
+    "graphemes": QT_TRANSLATE_NOOP("CountersBar", "characters as you see them"),
+    "utf8-bytes": QT_TRANSLATE_NOOP("CountersBar", "bytes"),
+    "utf16": QT_TRANSLATE_NOOP("CountersBar", "characters (emoji count 2)"),
+    "characters": QT_TRANSLATE_NOOP("CountersBar", "characters"),
+    "threads": QT_TRANSLATE_NOOP("CountersBar", "characters (emoji count as their bytes)"),
+    "hashtags": QT_TRANSLATE_NOOP("CountersBar", "hashtags"),
+    "mentions": QT_TRANSLATE_NOOP("CountersBar", "mentions"),
 }
 # The theme's error red (studio.ui.theme.ERROR_RED), carried to the editors by the palette.
 ERROR = "palette(bright-text)"
 SHORT_UNITS = {"utf8-bytes": " B", "hashtags": " #", "mentions": " @"}
+
+
+def _number(value: int) -> str:
+    return QLocale().toString(value)
 
 
 def counter_text(result: Count) -> str:
@@ -38,11 +44,15 @@ def counter_text(result: Count) -> str:
 
 
 def counter_tooltip(result: Count) -> str:
-    lines = [f"{network(result.network).title}: {m.length} of {m.limit} {UNIT_WORDS.get(m.unit, m.unit)}"
+    line = QCoreApplication.translate("CountersBar", "%1: %2 of %3 %4")
+    lines = [line.replace("%1", network(result.network).title).replace("%2", _number(m.length))
+             .replace("%3", _number(m.limit))
+             .replace("%4", QCoreApplication.translate("CountersBar", UNIT_WORDS[m.unit]) if m.unit in UNIT_WORDS else m.unit)
              for m in result.measures]
     lines += list(result.problems)
     if result.over_from is not None:
-        lines.append("The part over the limit is marked in the text (click to show it).")
+        lines.append(QCoreApplication.translate(
+            "CountersBar", "The part over the limit is marked in the text (click to show it)."))
     return "\n".join(lines)
 
 
@@ -60,7 +70,7 @@ class CountersBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(4, 2, 4, 2)
         self._layout.setSpacing(6)
-        self._empty = QLabel("Choose the networks this post is for to see their counters.")
+        self._empty = QLabel(self.tr("Choose the networks this post is for to see their counters."))
         self._empty.setEnabled(False)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
@@ -117,6 +127,7 @@ class CountersBar(QWidget):
 
 
 DETECT = "auto"
+LANGUAGE_NAMES = "studio.languages"  # the context of the languages' names (scripts/translations.py)
 
 
 class LanguageControl(QWidget):
@@ -153,7 +164,7 @@ class LanguageControl(QWidget):
         group = QActionGroup(self.menu)
         self.actions_by_code: dict[str, QAction] = {}
         for code, name in ((DETECT, self.tr("Detect")), *((c, n) for c, n in LANGUAGES if c != DETECT)):
-            action = self.menu.addAction(name if code == DETECT else self.tr(name))
+            action = self.menu.addAction(name if code == DETECT else QCoreApplication.translate(LANGUAGE_NAMES, name))
             action.setCheckable(True)
             action.setData(code)
             group.addAction(action)
@@ -173,9 +184,9 @@ class LanguageControl(QWidget):
         if code is None:
             text = self.tr("Choose the language")
         elif detected:
-            text = self.tr("{0} · detected").format(self.tr(language_name(code)))
+            text = self.tr("{0} · detected").format(QCoreApplication.translate(LANGUAGE_NAMES, language_name(code)))
         else:
-            text = self.tr(language_name(code))
+            text = QCoreApplication.translate(LANGUAGE_NAMES, language_name(code))
         self.button.setText(text)
         action = self.actions_by_code.get(choice)
         if action is not None:

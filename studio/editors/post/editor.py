@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -469,9 +469,10 @@ class PostEditor(QPlainTextEdit):
         """What hovering shows: the message, the suggestions and how to apply them."""
         text = mark.issue.message
         if mark.issue.replacements:
-            shown = [r if r.strip() else "(remove)" for r in mark.issue.replacements[:3]]
-            text += "\nSuggestions: " + ", ".join(shown)
-        return text + "\nCtrl+. for fixes"
+            removed = QCoreApplication.translate("PostEditor", "(remove)")
+            shown = [r if r.strip() else removed for r in mark.issue.replacements[:3]]
+            text += "\n" + QCoreApplication.translate("PostEditor", "Suggestions: %1").replace("%1", ", ".join(shown))
+        return text + "\n" + QCoreApplication.translate("PostEditor", "Ctrl+. for fixes")
 
 
 def actions_of(menu: QMenu) -> list[QAction]:

@@ -59,11 +59,11 @@ class EmojiPicker(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Insert emoji")
+        self.setWindowTitle(self.tr("Insert emoji"))
         self.setObjectName("emojiPicker")
         layout = QVBoxLayout(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search: heart, rocket, party…")
+        self.search.setPlaceholderText(self.tr("Search: heart, rocket, party…"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.grid = QListWidget(self)

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from studio.editors.post.highlighter import category_colour
 from studio.editors.post.marks import Mark
+from studio.editors.translation import QT_TRANSLATE_NOOP
 from studio.model import Issue
 from studio.text.positions import span_utf16_to_cp
-from studio.wording import counted
 
 CATEGORY_TITLES = {
-    "spelling": "Spelling",
-    "grammar": "Grammar",
-    "punctuation": "Punctuation",
-    "typography": "Typography",
-    "style": "Style",
-    "brand": "Brand",
-    "other": "Other",
+    "spelling": QT_TRANSLATE_NOOP("IssuePanel", "Spelling"),
+    "grammar": QT_TRANSLATE_NOOP("IssuePanel", "Grammar"),
+    "punctuation": QT_TRANSLATE_NOOP("IssuePanel", "Punctuation"),
+    "typography": QT_TRANSLATE_NOOP("IssuePanel", "Typography"),
+    "style": QT_TRANSLATE_NOOP("IssuePanel", "Style"),
+    "brand": QT_TRANSLATE_NOOP("IssuePanel", "Brand"),
+    "other": QT_TRANSLATE_NOOP("IssuePanel", "Other"),
 }
 
 
@@ -76,7 +76,7 @@ class IssuePanel(QWidget):
         self.ignored = QPushButton()
         self.ignored.setObjectName("showIgnored")
         self.ignored.setFlat(True)
-        self.ignored.setToolTip("Check this post again for the rules ignored in it (the client's own stay ignored)")
+        self.ignored.setToolTip(self.tr("Check this post again for the rules ignored in it (the client's own stay ignored)"))
         self.ignored.clicked.connect(self.show_ignored_requested.emit)
         self.ignored.hide()
         layout.addWidget(self.ignored, 0, Qt.AlignmentFlag.AlignLeft)
@@ -117,7 +117,7 @@ class IssuePanel(QWidget):
                 if word.strip():
                     label = f"“{word.strip()[:40]}” · " + label
                 if numbered:
-                    label = f"Part {number + 1} · " + label
+                    label = self.tr("Part %1 · ").replace("%1", QLocale().toString(number + 1)) + label
                     self._parts.append(number)
                 item = QListWidgetItem(_dot(category_colour(mark.issue.category)), label)
                 item.setToolTip(issue_tooltip(mark.issue))
@@ -129,14 +129,16 @@ class IssuePanel(QWidget):
     def _summarise(self) -> None:
         if self._marks:
             count = len(self._marks)
-            self.summary.setText(f"{counted(count, 'issue')} · F8 next, Ctrl+. fixes")
+            issues = self.tr("1 issue") if count == 1 else self.tr("%1 issues").replace("%1", QLocale().toString(count))
+            self.summary.setText(self.tr("%1 · F8 next, Ctrl+. fixes").replace("%1", issues))
         else:
             self.summary.setText(self._not_checked or (self.tr("Checking…") if self._checking
                                                         else self.tr("No issues found.")))
 
     def set_ignored(self, count: int) -> None:
         """How many rules this post ignores (0 hides the button that shows them again)."""
-        self.ignored.setText(f"{counted(count, 'rule')} ignored in this post · Show again")
+        self.ignored.setText(self.tr("1 rule ignored in this post · Show again") if count == 1 else self.tr(
+            "%1 rules ignored in this post · Show again").replace("%1", QLocale().toString(count)))
         self.ignored.setVisible(count > 0)
 
     def _activated(self, item: QListWidgetItem) -> None:

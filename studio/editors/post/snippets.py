@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from studio.model import Snippet
@@ -15,7 +16,7 @@ def snippets_menu(snippets: Sequence[Snippet], insert: Callable[[str], None], pa
     menu.setObjectName("snippetsMenu")
     menu.setToolTipsVisible(True)
     if not snippets:
-        menu.addAction("This client has no saved snippets yet").setEnabled(False)
+        menu.addAction(QCoreApplication.translate("PostEditor", "This client has no saved snippets yet")).setEnabled(False)
         return menu
     for index, snippet in enumerate(snippets):
         preview = " ".join(snippet.text.split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,6 @@ from studio.editors.post.editor import PostEditor
 from studio.editors.post.marks import Mark
 from studio.model import BrandRules
 from studio.text import count
-from studio.wording import counted
 
 
 class ThreadEditor(QWidget):
@@ -56,10 +55,10 @@ class ThreadEditor(QWidget):
         bar = QHBoxLayout()
         self.title = QLabel()
         bar.addWidget(self.title, 1)
-        self.renumber = QPushButton("Split again, numbered")
+        self.renumber = QPushButton(self.tr("Split again, numbered"))
         self.renumber.clicked.connect(lambda: self.resplit_requested.emit(True))
         bar.addWidget(self.renumber)
-        self.join = QPushButton("Join into one post")
+        self.join = QPushButton(self.tr("Join into one post"))
         self.join.clicked.connect(self.join_requested.emit)
         bar.addWidget(self.join)
         layout.addLayout(bar)
@@ -71,7 +70,8 @@ class ThreadEditor(QWidget):
 
     def set_parts(self, network_id: str, title: str, parts: Sequence[str], limit: int | None = None) -> None:
         self.network, self.limit = network_id, limit
-        self.title.setText(f"{title} thread · {counted(len(parts), 'part')}")
+        shown = self.tr("%1 thread · 1 part") if len(parts) == 1 else self.tr("%1 thread · %2 parts")
+        self.title.setText(shown.replace("%2", QLocale().toString(len(parts))).replace("%1", title))
         holder = QWidget()
         column = QVBoxLayout(holder)
         self.editors, self.counters = [], []
@@ -90,7 +90,7 @@ class ThreadEditor(QWidget):
             editor.setMinimumHeight(90)
             editor.setMaximumHeight(160)
             counter = QLabel()
-            column.addWidget(QLabel(f"Part {number}"))
+            column.addWidget(QLabel(self.tr("Part %1").replace("%1", QLocale().toString(number))))
             column.addWidget(editor)
             column.addWidget(counter)
             editor.edited.connect(lambda _rev, e=editor, c=counter: self._edited(e, c))

@@ -43,9 +43,9 @@ class VariantBar(QWidget):
         self.own = QPushButton()
         self.own.clicked.connect(self._own_clicked)
         line.addWidget(self.own)
-        self.numbered = QCheckBox("Numbered 1/n")
+        self.numbered = QCheckBox(self.tr("Numbered 1/n"))
         line.addWidget(self.numbered)
-        self.split = QPushButton("Split into thread")
+        self.split = QPushButton(self.tr("Split into thread"))
         self.split.setObjectName("splitThread")
         self.split.clicked.connect(lambda: self.split_requested.emit(self.numbered.isChecked()))
         line.addWidget(self.split)
@@ -61,7 +61,7 @@ class VariantBar(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         self._networks = [BASE, *networks]
-        self.tabs.addTab("All networks")
+        self.tabs.addTab(self.tr("All networks"))
         for network_id in networks:
             self.tabs.addTab(network(network_id).title)
         self.tabs.setCurrentIndex(self._networks.index(current) if current in self._networks else 0)
@@ -79,20 +79,21 @@ class VariantBar(QWidget):
         """Say what the editor shows for ``network_id`` and offer the matching actions."""
         self._has_variant = has_variant
         if network_id == BASE:
-            self.info.setText("The base text: every network without its own version uses it.")
+            self.info.setText(self.tr("The base text: every network without its own version uses it."))
             self.own.hide()
             self.split.hide()
             self.numbered.hide()
             return
         title = network(network_id).title
         if has_thread:
-            self.info.setText(f"{title} gets a thread.")
+            self.info.setText(self.tr("%1 gets a thread.").replace("%1", title))
         elif has_variant:
-            self.info.setText(f"{title} has its own version of the text.")
+            self.info.setText(self.tr("%1 has its own version of the text.").replace("%1", title))
         else:
-            self.info.setText(f"{title} uses the base text.")
+            self.info.setText(self.tr("%1 uses the base text.").replace("%1", title))
         self.own.setVisible(not has_thread)
-        self.own.setText("Use the base text again" if has_variant else f"Write a separate version for {title}")
+        self.own.setText(self.tr("Use the base text again") if has_variant
+                         else self.tr("Write a separate version for %1").replace("%1", title))
         can_split = network(network_id).thread and not has_thread
         self.split.setVisible(can_split)
         self.numbered.setVisible(can_split)

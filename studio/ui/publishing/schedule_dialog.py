@@ -31,6 +31,7 @@ from studio.errors import StudioError
 from studio.model import Account
 from studio.publishing import scheduling
 from studio.publishing.renditions import target_of
+from studio.ui.locale_format import DATE_TIME, edit_format
 from studio.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class ScheduleDialog(QDialog):
         self._accounts: dict[int, Account] = {}
 
         self.accounts = QListWidget()
-        self.accounts.setAccessibleName("Accounts")
+        self.accounts.setAccessibleName(self.tr("Accounts"))
         for account in library.list_accounts(draft.client_id):
             self._accounts[account.id] = account
             label = f"{account.network.capitalize()}: {account.handle}"
@@ -84,7 +85,7 @@ class ScheduleDialog(QDialog):
             group.addButton(button)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.when.setDisplayFormat(edit_format(DATE_TIME))
         self.when.setTimeZone(QTimeZone(str(getattr(self.zone, "key", "UTC")).encode()))
         start = (now or datetime.now(self.zone)).astimezone(self.zone)
         first = int(at.timestamp()) if at is not None else int(start.timestamp()) // 3600 * 3600 + 3600

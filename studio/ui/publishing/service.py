@@ -24,11 +24,11 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from studio.errors import in_words
 from studio.ui.context import AppContext
-from studio.wording import counted
+from studio.ui.locale_format import counted
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,14 +55,20 @@ MEASURE_MS = 600_000
 def status_text(waiting: int, offline: bool = False, expiring: int = 0, reconnect: int = 0) -> str:
     """The status bar's line: empty when nothing waits, no token is about to expire and none was refused."""
     said = []
-    if waiting > 0:
-        posts = counted(waiting, "post")
-        said.append(f"{posts} waiting for the network" if offline else f"{posts} waiting to be sent")
+    if waiting > 0 and offline:
+        said.append(counted(waiting, QCoreApplication.translate("PublishingService", "1 post waiting for the network"),
+                            QCoreApplication.translate("PublishingService", "%1 posts waiting for the network")))
+    elif waiting > 0:
+        said.append(counted(waiting, QCoreApplication.translate("PublishingService", "1 post waiting to be sent"),
+                            QCoreApplication.translate("PublishingService", "%1 posts waiting to be sent")))
     if expiring > 0:
-        said.append(f"{expiring} account token{'s' if expiring != 1 else ''} expiring: reconnect "
-                    f"{'it' if expiring == 1 else 'them'} (Publishing page)")
+        said.append(counted(expiring, QCoreApplication.translate(
+            "PublishingService", "1 account token expiring: reconnect it (Publishing page)"), QCoreApplication.translate(
+            "PublishingService", "%1 account tokens expiring: reconnect them (Publishing page)")))
     if reconnect > 0:
-        said.append(f"{counted(reconnect, 'account')} to reconnect (Publishing page)")
+        said.append(counted(reconnect, QCoreApplication.translate(
+            "PublishingService", "1 account to reconnect (Publishing page)"), QCoreApplication.translate(
+            "PublishingService", "%1 accounts to reconnect (Publishing page)")))
     return " · ".join(said)
 
 
@@ -248,7 +254,7 @@ class PublishingService(QObject):
         if self.timer.isActive():
             self.rearm(after_run=True)
         log.error("The publisher could not run: %s", error)
-        self.failed.emit(in_words(error, "The publisher could not run"))
+        self.failed.emit(in_words(error, self.tr("The publisher could not run")))
 
 
 def _fetch_due(library: Library) -> FetchReport:
@@ -290,9 +296,10 @@ def describe(result: Result, handle: str = "") -> tuple[str, str]:
     """A notification's title and text for one result."""
     where = f"{result.network.capitalize()}" + (f" ({handle})" if handle else "")
     if result.state == "published":
-        return f"Published on {where}", result.remote_url or "The post is out."
+        return (QCoreApplication.translate("PublishingService", "Published on %1").replace("%1", where),
+                result.remote_url or QCoreApplication.translate("PublishingService", "The post is out."))
     if result.state == "failed-retry":
-        return f"Will retry on {where}", result.message
+        return QCoreApplication.translate("PublishingService", "Will retry on %1").replace("%1", where), result.message
     if result.state == "uncertain":
-        return f"Check {where}", result.message
-    return f"Not published on {where}", result.message
+        return QCoreApplication.translate("PublishingService", "Check %1").replace("%1", where), result.message
+    return QCoreApplication.translate("PublishingService", "Not published on %1").replace("%1", where), result.message

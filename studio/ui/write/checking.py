@@ -124,7 +124,7 @@ class GrammarRunner(QObject):
         else:
             if not isinstance(error, StudioError):
                 log.error("Grammar check failed", exc_info=(type(error), error, error.__traceback__))
-            self.failed.emit(in_words(error, "The grammar check failed"))
+            self.failed.emit(in_words(error, self.tr("The grammar check failed")))
         if self._pending is not None and not self.pause.pending:
             self.pause()
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTabWidget
 
 from studio.drafting import BASE, DraftText
 from studio.text.positions import cp_to_utf16, utf16_length, utf16_to_cp
+from studio.ui.locale_format import number
 from studio.ui.review.comments_panel import CommentsPanel
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ class CommentsMixin(_Widget):
 
     def _build_comments(self) -> None:
         self.comments = CommentsPanel(self.context.library, self.context.tasks, parent=self.side)
-        self.side.addTab(self.comments, self.tr("Comments"))
+        self.side.addTab(self.comments, QCoreApplication.translate("WriteWorkspace", "Comments"))
         self.comments.count_changed.connect(self._comments_counted)
         self.comments.failed.connect(self.context.messages.warning)
         self.comments.comment_selected.connect(self.show_comment)
@@ -65,7 +67,8 @@ class CommentsMixin(_Widget):
 
     def _comments_counted(self, count: int) -> None:
         index = self.side.indexOf(self.comments)
-        self.side.setTabText(index, self.tr("Comments ({count})").format(count=count) if count else self.tr("Comments"))
+        shown = QCoreApplication.translate("WriteWorkspace", "Comments (%1)").replace("%1", number(count))
+        self.side.setTabText(index, shown if count else QCoreApplication.translate("WriteWorkspace", "Comments"))
 
     def _part_shown(self) -> str:
         """The part the main editor shows: the base text, or the current network's own version."""
@@ -92,8 +95,8 @@ class CommentsMixin(_Widget):
         if kind == "variant":
             network = rest
         elif kind == "thread":
-            network, _, number = rest.rpartition(":")
-            index = int(number) if number.isdigit() else 0
+            network, _, digits = rest.rpartition(":")
+            index = int(digits) if digits.isdigit() else 0
         if network != self.current:
             self.variant_bar.select(network)
         if kind == "thread":

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from studio.editors.post.counters import DETECT
-from studio.languages import language_name
 from studio.ui.debounce import Debounce
+from studio.ui.translation import language_label
 
 if TYPE_CHECKING:
     from studio.editors.post.counters import CountersBar
@@ -103,5 +103,6 @@ class PostLanguage(QObject):
         if message.startswith("Language not recognised") or asked is None:  # studio.grammar.LanguageNotRecognised
             self.control.set_note(self.tr("Language not recognised: not checked"), message)
         else:  # a language this LanguageTool has no module for: by its name, the details in the tooltip
-            name = language_name(asked.language) if asked.language not in ("", DETECT) else asked.language
+            name = (language_label(asked.language) if asked.language not in ("", DETECT)
+                    else asked.language)
             self.control.set_note(self.tr("{0} cannot be checked here: not checked").format(name), message)

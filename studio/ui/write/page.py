@@ -29,6 +29,7 @@ from studio.ui.debounce import Debounce
 from studio.ui.library.signals import LibrarySignals
 from studio.ui.publishing.actions import PublishActions
 from studio.ui.team.conflict_notice import ConflictNotice
+from studio.ui.translation import QT_TRANSLATE_NOOP, status_label
 from studio.ui.workspace import Workspace
 from studio.ui.write.checking import GrammarRunner, ThreadChecks
 from studio.ui.write.comments import CommentsMixin
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from studio.model import Issue, Schedule
     from studio.ui.grammar import GrammarEngine
 
-EMPTY_HINT = "Press Ctrl+N for a new post, or open one from the Library."
+EMPTY_HINT = QT_TRANSLATE_NOOP("WriteWorkspace", "Press Ctrl+N for a new post, or open one from the Library.")
 
 
 class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Workspace):
@@ -80,13 +81,13 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self._build()
         self.runner = GrammarRunner(context.settings, grammar if grammar is not None else context.grammar, self)
         self.runner.ready.connect(self._grammar_ready)
-        self.runner.failed.connect(lambda message: self.state_changed.emit(f"Grammar: {message}"))
+        self.runner.failed.connect(lambda message: self.state_changed.emit(self.tr("Grammar: %1").replace("%1", message)))
         self.runner.busy.connect(self.issues.set_checking)
         self._wire_feedback()
         context.settings_signals.changed.connect(self._setting_changed)  # a method: disconnected with the page
         self.saver = DraftSaver(context.library, context.tasks, parent=self)
         self.saver.failed.connect(context.messages.warning)
-        self.saver.pending_changed.connect(lambda pending: self.state_changed.emit("Saving…" if pending else "Saved"))
+        self.saver.pending_changed.connect(lambda pending: self.state_changed.emit(self.tr("Saving…") if pending else self.tr("Saved")))
         self._show_empty()
         self._warming = False
         if warm:
@@ -122,8 +123,8 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self.side = QTabWidget(splitter)
         self.issues = IssuePanel(self.side)
         self.previews = PreviewsPanel(self.side)
-        self.side.addTab(self.issues, "Issues")
-        self.side.addTab(self.previews, "Preview")
+        self.side.addTab(self.issues, self.tr("Issues"))
+        self.side.addTab(self.previews, self.tr("Preview"))
         self._build_comments()
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -218,8 +219,8 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
 
     def _show_empty(self) -> None:
         self.editor.setReadOnly(True)
-        self.editor.setPlaceholderText(EMPTY_HINT)
-        self.heading.setText("No post open")
+        self.editor.setPlaceholderText(self.tr(EMPTY_HINT))
+        self.heading.setText(self.tr("No post open"))
         self.variant_bar.setEnabled(False)
         self.header.channels.setEnabled(False)
 
@@ -228,7 +229,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
             # The link rules are still loading on a worker (a fraction of a second after start):
             # show the draft when they are there rather than load them here, on the UI thread.
             self._waiting = opened
-            self.heading.setText("Opening…")
+            self.heading.setText(self.tr("Opening…"))
             return
         self.runner.cancel()
         self.opened = opened
@@ -245,7 +246,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self.thread_editor.dictionary = self.editor.dictionary
         self.thread_editor.disabled_rules = self.editor.disabled_rules
         self.issues.set_ignored(len(draft.ignored_rules))
-        self.editor.setPlaceholderText("Write your post…")
+        self.editor.setPlaceholderText(self.tr("Write your post…"))
         self.sent = opened.sent
         self.comments.set_draft(draft.id)
         self.conflict_notice.show_for(draft.id)
@@ -256,7 +257,7 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         self._targets_changed(save=False)
         self._show_network(BASE)
         self._show_published()
-        self.state_changed.emit(f"Editing post {draft.id} for {client.name}")
+        self.state_changed.emit(self.tr("Editing post %1 for %2").replace("%1", str(draft.id)).replace("%2", client.name))
 
     def _accounts_changed(self) -> None:
         """An account connected, edited or removed: the chips follow."""
@@ -274,10 +275,10 @@ class WriteWorkspace(CommentsMixin, PublishedMixin, RulesMixin, PanelsMixin, Wor
         assert self.opened is not None
         draft, client = self.opened.draft, self.opened.client
         self.heading.setText(self.tr("<b>{client}</b> · post {number} · {status}").format(
-            client=html.escape(client.name), number=draft.id, status=draft.status.replace("_", " ")))
+            client=html.escape(client.name), number=draft.id, status=html.escape(status_label(draft.status))))
 
     def _open_failed(self, error: BaseException) -> None:
-        self.context.messages.error(in_words(error, "Studio could not open the post"))
+        self.context.messages.error(in_words(error, self.tr("Studio could not open the post")))
 
     def _targets_changed(self, save: bool = True) -> None:
         self.header.show_targets(self.draft.targets)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QWidget
 
 from studio.analytics.links import tagged_texts
@@ -70,7 +70,8 @@ class PanelsMixin(_Widget):
 
     def _warm_failed(self, error: BaseException) -> None:
         log.error("Loading the link rules failed: %s", error)
-        self.context.messages.error(in_words(error, "Studio could not load its link rules, counters are off"))
+        self.context.messages.error(in_words(error, QCoreApplication.translate("WriteWorkspace",
+            "Studio could not load its link rules, counters are off")))
 
     def _refresh_counts(self) -> None:
         """Each target's count: its text, or its thread's longest part in the network's unit."""

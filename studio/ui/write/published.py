@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from studio.errors import in_words
@@ -134,4 +134,4 @@ class PublishedMixin(_Widget):
             self.context.tasks.run(self.context.library.duplicate_draft, self.opened.draft.id, pool="writes",
                                    on_done=lambda copy: self.open_draft(copy.id),
                                    on_error=lambda error: self.context.messages.error(
-                                       in_words(error, self.tr("Studio could not duplicate the post"))))
+                                       in_words(error, QCoreApplication.translate("WriteWorkspace", "Studio could not duplicate the post"))))

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from studio.errors import in_words
 from studio.model import Account, Client
 
@@ -124,13 +126,16 @@ class RulesMixin:
         self._request_check(now=True)
         if self.opened is not None:
             self._client_write(self.context.library.ignore_rule, rule,
-                               lambda client: f"{rule} is ignored in all of {client.name}'s posts "
-                               "(Library → Manage clients to check it again)")
+                               lambda client: QCoreApplication.translate(
+                                   "WriteWorkspace", "%1 is ignored in all of %2's posts (Library → Manage clients "
+                                   "to check it again)").replace("%1", rule).replace("%2", client.name))
 
     def _word_added(self, word: str) -> None:
         if self.opened is not None:
             self._client_write(self.context.library.add_to_dictionary, word,
-                               lambda client: f"“{word}” added to {client.name}'s dictionary")
+                               lambda client: QCoreApplication.translate(
+                                   "WriteWorkspace", "“%1” added to %2's dictionary").replace("%1", word)
+                               .replace("%2", client.name))
 
     def _client_write(self, write: Callable[[int, str], Client], value: str, said: Callable[[Client], str]) -> None:
         """``write(client_id, value)`` on the writes pool; then the page knows the client as stored
@@ -147,4 +152,5 @@ class RulesMixin:
 
     def _client_not_saved(self, error: BaseException) -> None:
         # The post still hides it; only the client's settings missed the change.
-        self.context.messages.error(in_words(error, "Studio could not save this to the client's settings"))
+        self.context.messages.error(in_words(error, QCoreApplication.translate(
+            "WriteWorkspace", "Studio could not save this to the client's settings")))

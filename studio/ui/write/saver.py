@@ -208,7 +208,7 @@ class DraftSaver(QObject):
                 if change.key not in self._pending:  # a newer change of the same thing wins
                     self._pending[change.key] = change
         if failures:
-            message = in_words(failures[0], "Studio could not save the post")
+            message = in_words(failures[0], self.tr("Studio could not save the post"))
             log.warning("Saving a draft failed (kept, tried again): %s", message)
             if message != self._said:
                 self._said = message

@@ -36,7 +36,7 @@ def test_send_now_from_the_keyboard_schedules_what_was_just_typed(qtbot: QtBot, 
     assert len(schedules) == 1
     assert library.get_draft(draft_id).text == "Ngopi dulu!"
     assert library.get_draft(draft_id).status == "scheduled"
-    qtbot.waitUntil(lambda: "scheduled" in workspace.heading.text())
+    qtbot.waitUntil(lambda: "Scheduled" in workspace.heading.text())
 
 
 def test_the_buttons_are_the_three_actions_with_their_shortcuts(qtbot: QtBot, workspace: WriteWorkspace,

@@ -68,4 +68,4 @@ def test_a_post_sent_while_open_gets_the_bar(qtbot: QtBot, workspace: WriteWorks
     Runner(library).run_due()  # the publisher's timer, elsewhere in the app
     qtbot.waitUntil(workspace.published_bar.isVisible)
     assert workspace.editor.isReadOnly()
-    assert "published" in workspace.heading.text()
+    assert "Published" in workspace.heading.text()  # the status in words

@@ -385,7 +385,7 @@ class PreviewCard(QFrame):
         for number, image in enumerate(self.images, 1):
             name = f"{number:02d}{image.path.suffix}" if folder else f"images[{number - 1}]"
             rows.append((name, self.tr("{width}×{height} px").format(width=image.width, height=image.height)
-                         + (" · ALT" if image.alt else " · " + self.tr("no alt text"))))
+                         + " · " + (self.tr("ALT") if image.alt else self.tr("no alt text"))))
         if folder and self.images:
             rows.append(("alt-text.txt", self.tr("the alt texts")))
         if folder:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from studio.errors import in_words
@@ -104,7 +104,7 @@ def make_images(library: Library, assets: Sequence[AttachedAsset], target: str,
             made.append(Rendered(key, media.path, width, height, attached.alt_text, image))
         except Exception as error:  # one bad image must not hide the others' previews
             made.append(Rendered(key, Path(), 0, 0, attached.alt_text, QImage(),
-                                 in_words(error, "This image could not be made")))
+                                 in_words(error, QCoreApplication.translate("PreviewsPanel", "This image could not be made"))))
     return tuple(made)
 
 

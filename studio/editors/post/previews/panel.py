@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from studio.editors.post.previews.cards import PostLook, PreviewCard
 from studio.editors.post.previews.images import Key, Made, Rendered, Wanted, Who, make_all
+from studio.editors.translation import QT_TRANSLATE_NOOP
 from studio.errors import in_words
 from studio.text.networks import all_networks
 
 if TYPE_CHECKING:
     from studio.library import Library
 
-CHANNELS = {"folder": "Folder", "webhook": "Webhook"}
+CHANNELS = {"folder": QT_TRANSLATE_NOOP("PreviewsPanel", "Folder"), "webhook": QT_TRANSLATE_NOOP("PreviewsPanel", "Webhook")}
 
 
 class Tasks(Protocol):
