@@ -323,11 +323,12 @@ def _team_round(library: Any, engine: Any) -> None:
     """Sync (schedules go to the team queue, the team's posts arrive with their images), send the
     team's due posts for the accounts whose secret this machine holds, and sync the outcomes back."""
     from studio.errors import in_words
-    from studio.team import TeamError, handoff
+    from studio.team import TeamError
+    from studio.team.engine import publish_due
 
     try:
         engine.sync_once()
-        done = handoff.publish_due(library, engine)
+        done = publish_due(library, engine)
         for state, count in sorted(done.items()):
             print(f"studio scheduler: team posts {state}: {count}", flush=True)
         if done:

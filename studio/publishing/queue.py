@@ -187,7 +187,7 @@ class Queue:
             for row in rows:
                 if row["id"] in exclude:
                     continue
-                if row["state"] == "scheduled" and not row["attempts"] and _team_sends(conn, int(row["schedule_id"])):
+                if row["state"] == "scheduled" and not row["attempts"] and held_by_team(conn, int(row["schedule_id"])):
                     continue
                 if row["state"] == "sending":
                     expired = row["lease_expires_at"] is None or row["lease_expires_at"] <= now_text
@@ -449,13 +449,24 @@ def excerpt(text: str, limit: int = 90) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
-def _team_sends(conn: sqlite3.Connection, schedule_id: int) -> bool:
-    """In a team library, a schedule the team holds goes through the team's queue (studio.team.handoff)."""
-    if conn.execute("SELECT 1 FROM team_rows LIMIT 1").fetchone() is None:
-        return False  # unlinked: no team module loaded, nothing changes
-    from studio.team.handoff import held_by_team
+def stays_here(network: str, settings: dict[str, Any]) -> bool:
+    """A post the network's server schedules itself (Postiz, Mastodon's server schedules) stays with
+    the machine that scheduled it: the team queue never sends it (there would be two senders)."""
+    from studio.publishing.native import server_schedules
 
-    return held_by_team(conn, schedule_id)
+    return network in HANDED_AHEAD or (network == "mastodon" and bool(server_schedules(settings)))
+
+
+def held_by_team(conn: sqlite3.Connection, schedule_id: int) -> bool:
+    """Whether a not-yet-tried publication of ``schedule_id`` is the team queue's to send
+    (studio.team.handoff), not this library's runner's: the team holds its schedule (a rescheduled
+    one too, due here again until the next round hands it over). Always false in an unlinked
+    library (``team_rows`` is empty). Decided here, by the library's own tables, so the local queue
+    needs no team module."""
+    row = conn.execute("SELECT a.network, a.settings FROM team_rows r JOIN schedules s ON s.id = r.local_id "
+                       "JOIN accounts a ON a.id = s.account_id WHERE r.kind = 'schedule' AND r.local_id = ? "
+                       "AND r.version > 0", (schedule_id,)).fetchone()
+    return row is not None and not stays_here(row[0], json.loads(row[1] or "{}"))
 
 
 def _flag_account(conn: sqlite3.Connection, account_id: int, needs_reconnect: bool) -> None:

@@ -30,6 +30,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from studio import secrets
+from studio.errors import in_words
 from studio.library import Library, revisions
 from studio.team import TeamError, blobs, handoff, local, server
 from studio.team.merge import merge_doc
@@ -689,3 +690,33 @@ def _one(pg: psycopg.Connection[Any], sql: str) -> Any:
     row = pg.execute(sql).fetchone()
     assert row is not None  # a SELECT without FROM always has its row
     return row
+
+
+def publish_due(library: Library, engine: Any = None, secret_for: Callable[[str], str] | None = None,
+                publisher_for: Any = None) -> dict[str, int]:
+    """Send the team's due posts for the accounts this machine holds secrets for (``studio scheduler``
+    and the app's publisher run it after their own queue). ``{}`` when the library is not linked."""
+    import os
+    import socket
+
+    from studio.publishing.runner import load_secret, make_publisher
+    from studio.team.queue import TeamQueue, TeamRunner, local_accounts
+
+    if "url" not in local.state(library.connection):
+        return {}
+    accounts = local_accounts(library, secret_for or load_secret)
+    if not accounts:
+        return {}
+    own = engine is None
+    try:
+        engine = engine or SyncEngine(library)
+        owner = f"{socket.gethostname()}:{os.getpid()}"
+        runner = TeamRunner(TeamQueue(engine.pool(), owner), accounts, publisher_for or make_publisher,
+                            handoff.renderer(library))
+        return runner.run_due()
+    except (TeamError, psycopg.Error, PoolTimeout) as error:  # offline: the team's posts wait in its queue
+        log.info("Team posts not sent now: %s", in_words(error))
+        return {}
+    finally:
+        if own and engine is not None:
+            engine.close()

@@ -5,7 +5,7 @@ go through :mod:`studio.publishing.scheduling`) travels as a record (:mod:`studi
 carrying its publication's idempotency key. Once the team holds it, each sync round
 (:func:`exchange`) hands it over: one ``studio.queue`` row per (schedule, account) is upserted under
 that key, then the local publication stops being due here (``next_attempt_at`` NULL); the library's
-own runner never claims a schedule the team holds (:func:`held_by_team`), so nothing is sent twice
+own runner never claims a schedule the team holds (:func:`studio.publishing.queue.held_by_team`), so nothing is sent twice
 in between. A repeat push, a Studio killed between the two steps, or a teammate who moves the post
 later (their round upserts the new time under the same key) never makes a second row. Any machine whose keyring holds the account's secret claims it (:class:`TeamRunner`)
 and renders it from its own synced library through the same path as the local runner
@@ -22,23 +22,19 @@ machine that scheduled them: two senders would be one too many.
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.types.json import Jsonb
-from psycopg_pool import PoolTimeout
 
-from studio.errors import in_words
 from studio.library.store import utc_now
 from studio.publishing.base import Outcome, Part, Permanent, RetryLater
-from studio.publishing.queue import HANDED_AHEAD, _update_draft_status, iso
+from studio.publishing.queue import _update_draft_status, iso, stays_here
 from studio.publishing.record_keys import key_fits, new_key
-from studio.team import TeamError, local
-from studio.team.queue import TeamJob, TeamQueue, TeamRunner, account_key, local_accounts
+from studio.team import local
+from studio.team.queue import TeamJob, account_key
 
 if TYPE_CHECKING:
     from studio.library import Library
@@ -47,24 +43,6 @@ log = logging.getLogger(__name__)
 
 _BACK = ("failed-retry", "failed-permanent", "uncertain", "published", "cancelled")
 """Queue states copied back into a publication ("sending" is not: a local runner would take it over)."""
-
-
-def _stays_here(network: str, settings: dict[str, Any]) -> bool:
-    from studio.publishing.native import server_schedules
-
-    return network in HANDED_AHEAD or (network == "mastodon" and bool(server_schedules(settings)))
-
-
-def held_by_team(conn: Any, schedule_id: int) -> bool:
-    """Whether a not-yet-tried publication of ``schedule_id`` is the team queue's to send, not this
-    library's runner's: the team holds its schedule (a rescheduled one too, due here again until the
-    next round hands it over). Always false in an unlinked library (``team_rows`` is empty)."""
-    import json
-
-    row = conn.execute("SELECT a.network, a.settings FROM team_rows r JOIN schedules s ON s.id = r.local_id "
-                       "JOIN accounts a ON a.id = s.account_id WHERE r.kind = 'schedule' AND r.local_id = ? "
-                       "AND r.version > 0", (schedule_id,)).fetchone()
-    return row is not None and not _stays_here(row[0], json.loads(row[1] or "{}"))
 
 
 def _to_hand(conn: Any) -> list[dict[str, Any]]:
@@ -86,7 +64,7 @@ def _to_hand(conn: Any) -> list[dict[str, Any]]:
         base = json.loads(row["base"] or "{}")
         if (base.get("publication") or {}).get("key") != row["idempotency_key"] or row["archived"]:
             continue
-        if _stays_here(row["network"], json.loads(row["settings"] or "{}")):
+        if stays_here(row["network"], json.loads(row["settings"] or "{}")):
             continue
         if not key_fits(row["network"], row["idempotency_key"]):  # a Bluesky post's key is a TID: the team
             conn.execute("UPDATE publications SET idempotency_key = ? WHERE id = ?",  # gets it at the next push
@@ -104,7 +82,7 @@ def hand_over(pg: psycopg.Connection[Any], library: Library) -> int:
     """Give the team the schedules it holds that are due on this machine (made or moved here);
     returns how many. The queue row first, then the publication stops being due here: a kill in
     between leaves it due, and the next round upserts the same row again (the library's runner
-    leaves it alone meanwhile: :func:`held_by_team`)."""
+    leaves it alone meanwhile: :func:`studio.publishing.queue.held_by_team`)."""
     with library.transaction() as conn:
         items = _to_hand(conn)
     if not items:
@@ -207,30 +185,3 @@ def renderer(library: Library) -> Callable[[TeamJob], tuple[Part, ...] | Outcome
         return Permanent(preflight.summary(problems)) if problems else parts
 
     return render
-
-
-def publish_due(library: Library, engine: Any = None, secret_for: Callable[[str], str] | None = None,
-                publisher_for: Any = None) -> dict[str, int]:
-    """Send the team's due posts for the accounts this machine holds secrets for (``studio scheduler``
-    and the app's publisher run it after their own queue). ``{}`` when the library is not linked."""
-    from studio.publishing.runner import load_secret, make_publisher
-    from studio.team.engine import SyncEngine
-
-    if "url" not in local.state(library.connection):
-        return {}
-    accounts = local_accounts(library, secret_for or load_secret)
-    if not accounts:
-        return {}
-    own = engine is None
-    try:
-        engine = engine or SyncEngine(library)
-        owner = f"{socket.gethostname()}:{os.getpid()}"
-        runner = TeamRunner(TeamQueue(engine.pool(), owner), accounts, publisher_for or make_publisher,
-                            renderer(library))
-        return runner.run_due()
-    except (TeamError, psycopg.Error, PoolTimeout) as error:  # offline: the team's posts wait in its queue
-        log.info("Team posts not sent now: %s", in_words(error))
-        return {}
-    finally:
-        if own and engine is not None:
-            engine.close()

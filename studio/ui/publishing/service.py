@@ -280,7 +280,7 @@ def _run(factory: RunnerFactory, library: Library) -> Report:
     """On a pool thread: one pass over what is due (plain data in, plain data out)."""
     runner: Runner = factory(library)
     report = runner.run_due()
-    from studio.team.handoff import publish_due  # a team library's posts too (s4tq)
+    from studio.team.engine import publish_due  # a team library's posts too (s4tq)
     publish_due(library)
     return report
 

@@ -24,8 +24,7 @@ from studio.publishing import scheduling
 from studio.publishing.queue import Queue
 from studio.publishing.runner import Runner
 from studio.review import approval
-from studio.team import handoff
-from studio.team.engine import SyncEngine
+from studio.team.engine import SyncEngine, publish_due
 from studio.ui.publishing.service import _run
 
 from .conftest import PgServer
@@ -155,7 +154,7 @@ def test_a_team_post_edited_after_approval_is_held_back_and_every_member_sees_wh
     sync(machine_c)
 
     with Library.open(machine_c) as library:
-        assert handoff.publish_due(library) == {"failed-permanent": 1}
+        assert publish_due(library) == {"failed-permanent": 1}
     assert not out_dir.exists()  # nothing left for the network
     sync(machine_c)
     sync(studio_a)
@@ -194,7 +193,7 @@ def test_a_team_post_moved_cancelled_and_retried_follows_in_the_team_queue_and_s
     assert [state for _, state, _ in _queue_rows(studio_a)] == ["cancelled"]
     sync(machine_c)
     with Library.open(machine_c) as library:
-        assert handoff.publish_due(library) == {}
+        assert publish_due(library) == {}
         assert [s.state for s in library.schedules_of(library.list_drafts()[0].id)] == ["cancelled"]
     with Library.open(studio_a) as library:
         Queue(library).retry(publication.id)
@@ -205,7 +204,7 @@ def test_a_team_post_moved_cancelled_and_retried_follows_in_the_team_queue_and_s
     with Library.open(machine_c) as library:  # C's app: its publisher's pass sends the team's post too
         assert _run(Runner, library).results == []  # nothing of C's own
         assert [state for _, state, _ in _queue_rows(machine_c)] == ["published"]
-        assert handoff.publish_due(library) == {}
+        assert publish_due(library) == {}
     sync(machine_c)
     sync(studio_a)
     with Library.open(studio_a) as library:
