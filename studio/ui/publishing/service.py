@@ -21,12 +21,13 @@ page and the status bar show it.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from studio.errors import in_words
+from studio.errors import StudioError, in_words
 from studio.ui.context import AppContext
 from studio.ui.locale_format import counted
 
@@ -96,6 +97,7 @@ class PublishingService(QObject):
                  measure: Measure | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.team_posts = TeamPosts()
         self._owner = ""
         self.running = False
         self.offline = False
@@ -150,6 +152,7 @@ class PublishingService(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.team_posts.close()  # waits for a pass under way (it holds the engine)
         self.due_timer.stop()
         self.measure_timer.stop()
         if self._signals is not None:
@@ -195,7 +198,7 @@ class PublishingService(QObject):
         self.owner  # noqa: B018  (named here on the GUI thread, not by two workers at once)
         library = self.context.library
         factory = self._runner_factory
-        self.context.tasks.run(_run, factory, library, on_done=self._done, on_error=self._error)
+        self.context.tasks.run(_run, factory, library, self.team_posts, on_done=self._done, on_error=self._error)
 
     def _done(self, report: Report) -> None:
         self.running = False
@@ -276,12 +279,48 @@ def _handles(library: Any, accounts: set[int]) -> dict[int, str]:
     return found
 
 
-def _run(factory: RunnerFactory, library: Library) -> Report:
-    """On a pool thread: one pass over what is due (plain data in, plain data out)."""
+class TeamPosts:
+    """The team's due posts, sent after each pass of a linked library (``studio.team.engine.
+    publish_due``) over one engine kept between passes: one connection pool, not one a minute. An
+    unlinked library loads no team module (psycopg stays out of an idle app's memory)."""
+
+    def __init__(self) -> None:
+        self.engine: Any = None
+        self._lock = threading.Lock()
+
+    def send(self, library: Library) -> None:
+        from studio.team import local
+
+        with self._lock:
+            if "url" not in local.state(library.connection):
+                self._close()
+                return
+            from studio.team.engine import SyncEngine, publish_due
+
+            if self.engine is None:
+                try:
+                    self.engine = SyncEngine(library)
+                except StudioError as error:  # e.g. the team password is not in the keyring
+                    log.info("Team posts not sent now: %s", error)
+                    return
+            publish_due(library, self.engine)
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+
+def _run(factory: RunnerFactory, library: Library, team: TeamPosts | None = None) -> Report:
+    """On a pool thread: one pass over what is due (plain data in, plain data out), then the
+    team's due posts in a linked library."""
     runner: Runner = factory(library)
     report = runner.run_due()
-    from studio.team.engine import publish_due  # a team library's posts too (s4tq)
-    publish_due(library)
+    (team or TeamPosts()).send(library)
     return report
 
 
