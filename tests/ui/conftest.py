@@ -56,15 +56,23 @@ def context(qtbot: QtBot, tmp_path: Path, library: Library) -> Iterator[AppConte
 
 
 @pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
-    """The whole app over a new library in ``tmp_path`` (grammar off), not started yet."""
+def studio_settings() -> dict[str, object]:
+    """The settings the ``studio`` fixture's app starts with (a test module overrides this fixture)."""
+    return {"grammar.mode": "off"}  # LanguageTool has its own integration tests
+
+
+@pytest.fixture
+def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           studio_settings: dict[str, object]) -> Iterator[Studio]:
+    """The whole app over a new library in ``tmp_path`` (``studio_settings``), not started yet."""
     from PySide6.QtWidgets import QApplication
 
     from studio.ui.app import Studio
 
     library = Library.open(tmp_path / "library")
     settings = Settings(tmp_path / "config" / "settings.json")
-    settings.set("grammar.mode", "off")  # LanguageTool has its own integration tests
+    for key, value in studio_settings.items():
+        settings.set(key, value)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     running = Studio(app, tmp_path / "library", library, settings)

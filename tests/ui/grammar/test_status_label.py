@@ -3,33 +3,16 @@ with its hint (issue 11, point 5), not as a message that goes away."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studio.library import Library
-from studio.settings import Settings
 from studio.ui.app import Studio
 
 
 @pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Studio]:
-    library = Library.open(tmp_path / "library")
-    settings = Settings(tmp_path / "config" / "settings.json")
-    settings.set("grammar.mode", "server")
-    settings.set("grammar.server_url", "http://127.0.0.1:9")  # nothing listens there
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    running = Studio(app, tmp_path / "library", library, settings)
-    qtbot.addWidget(running.window)
-    monkeypatch.setattr(running.hook, "_show", lambda summary, details: None)
-    yield running
-    running.window.close()
-    running.shutdown()
-    library.close()
+def studio_settings() -> dict[str, object]:
+    """The shared ``studio`` app, with a grammar server where nothing listens."""
+    return {"grammar.mode": "server", "grammar.server_url": "http://127.0.0.1:9"}
 
 
 def test_the_label_keeps_the_error_and_its_hint(studio: Studio, qtbot: QtBot) -> None:
