@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.drafting import ThreadText
 from studio.errors import StudioError, in_words
-from studio.grammar.errors import LanguageNotSupported
+from studio.grammar.errors import LanguageNotRecognised, LanguageNotSupported
 from studio.model import Issue
 from studio.settings import Settings
 from studio.ui.debounce import Debounce
@@ -40,16 +40,17 @@ class GrammarRunner(QObject):
 
     Signals: ``ready(int revision, str text, object issues)`` with the issues of ``text`` (the text of
     ``revision``); ``failed(str message)`` when the engine cannot check; ``busy(bool)``;
-    ``unsupported(str message)`` when the post's language cannot be checked (not recognised, or
-    not one LanguageTool has: its old underlines go, with ``ready`` and no issues) and
-    ``unsupported("")`` when a check of the text went through again; ``requested()`` when a
+    ``unsupported(str message, bool recognised)`` when the post's language cannot be checked
+    (``recognised`` false: Studio cannot tell the language; true: LanguageTool has no module for
+    it; its old underlines go, with ``ready`` and no issues) and ``unsupported("", True)`` when a
+    check of the text went through again; ``requested()`` when a
     check is asked for (:attr:`asked` is the request: the text and how its language is chosen).
     """
 
     ready = Signal(int, str, object)
     failed = Signal(str)
     busy = Signal(bool)
-    unsupported = Signal(str)
+    unsupported = Signal(str, bool)
     requested = Signal()
 
     def __init__(self, settings: Settings, engine: GrammarEngine | None, parent: QObject | None = None) -> None:
@@ -108,7 +109,7 @@ class GrammarRunner(QObject):
     def _done(self, revision: int, text: str, issues: list[Issue]) -> None:
         self._running = False
         self.busy.emit(self._pending is not None)
-        self.unsupported.emit("")
+        self.unsupported.emit("", True)
         self.ready.emit(revision, text, issues)
         if self._pending is not None and not self.pause.pending:
             self._start()
@@ -119,7 +120,7 @@ class GrammarRunner(QObject):
         if isinstance(error, LanguageNotSupported) and asked is not None:
             # Not the engine's fault: the text is in a language it cannot check. Say so where the
             # language is chosen, and take away underlines of the language it was checked in before.
-            self.unsupported.emit(error.for_humans())
+            self.unsupported.emit(error.for_humans(), not isinstance(error, LanguageNotRecognised))
             self.ready.emit(asked.revision, asked.text, [])
         else:
             if not isinstance(error, StudioError):

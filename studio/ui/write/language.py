@@ -94,13 +94,13 @@ class PostLanguage(QObject):
         page._request_check(now=True)
         self._refresh.now()
 
-    def _unsupported(self, message: str) -> None:
+    def _unsupported(self, message: str, recognised: bool) -> None:
         if not message:
             if not self._unrecognised:
                 self.control.set_note("")
             return
         asked = self.page.runner.asked
-        if message.startswith("Language not recognised") or asked is None:  # studio.grammar.LanguageNotRecognised
+        if not recognised or asked is None:
             self.control.set_note(self.tr("Language not recognised: not checked"), message)
         else:  # a language this LanguageTool has no module for: by its name, the details in the tooltip
             name = (language_label(asked.language) if asked.language not in ("", DETECT)
